@@ -1,0 +1,19 @@
+// Single-threaded PageRank baselines.
+#ifndef COST_BASELINES_PAGERANK_H_
+#define COST_BASELINES_PAGERANK_H_
+
+#include <vector>
+
+#include "datasets/graph.h"
+#include "datasets/kernel_definitions.h"
+
+namespace cost::baselines {
+
+// PageRank as defined in datasets/kernel_definitions.h, pulling over the transpose (graph.in):
+// each vertex sums its in-neighbours' rank/outdeg. Returns one rank per vertex.
+std::vector<double> PageRankPull(const datasets::Graph& graph,
+                                 const datasets::PageRankOptions& options);
+
+}  // namespace cost::baselines
+
+#endif  // COST_BASELINES_PAGERANK_H_

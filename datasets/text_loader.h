@@ -1,0 +1,25 @@
+// Text edge lists (SNAP style): one "src dst [ignored...]" pair per line, separated by spaces or
+// tabs; lines starting with '#' or '%' are comments; LF or CRLF line endings; ids are unsigned
+// integers, any value up to 2^64-1, sparse allowed. Ids are relabelled densely in ascending order
+// of original id, so the relabelling does not depend on edge order; the original ids are kept
+// in EdgeList::original_ids.
+#ifndef COST_DATASETS_TEXT_LOADER_H_
+#define COST_DATASETS_TEXT_LOADER_H_
+
+#include <string>
+
+#include "datasets/graph.h"
+
+namespace cost::datasets {
+
+// Reads the whole file. Throws DatasetError("PATH:LINE: reason") on a malformed line (a
+// non-numeric or negative token, a missing column), on an empty file (no edges), on a directory
+// or unreadable path, and when more than 2^32-1 distinct ids appear.
+EdgeList LoadTextEdgeList(const std::string& path);
+
+// Same as above on a buffer; `name` is used in error messages in place of the path.
+EdgeList ParseTextEdgeList(std::string_view text, const std::string& name);
+
+}  // namespace cost::datasets
+
+#endif  // COST_DATASETS_TEXT_LOADER_H_

@@ -1,0 +1,86 @@
+// The COST table: for each (kernel, dataset), the best single-threaded median is the baseline, and
+// each parallel implementation's COST is the fewest cores (threads x processes) whose median time
+// is strictly below it, or "unbounded" when no measured configuration gets there (McSherry et al.,
+// "Scalability! But at what COST?", HotOS 2015). Only rows with outcome "ok" count as times.
+#ifndef COST_HARNESS_COST_TABLE_H_
+#define COST_HARNESS_COST_TABLE_H_
+
+#include <string>
+#include <vector>
+
+#include "harness/results.h"
+
+namespace cost::harness {
+
+// One implementation's row in a group.
+//
+// status:
+//   "baseline"        the single-threaded implementation with the best median (ratio 1)
+//   "single-threaded" another single-threaded implementation (the paper's simple baseline)
+//   "bounded"         parallel; beats the baseline at cost_cores
+//   "unbounded"       parallel; never beats the baseline at any measured configuration
+//   "no-baseline"     parallel; the group has no ok single-threaded row to compare with
+//   "failed"          no ok row at all; outcome/message say why
+struct CostEntry {
+  std::string implementation;  // "openmp:pagerank"
+  std::string algorithm;       // "pagerank-pull"
+  std::string kind;            // "single-threaded" | "threaded" | "multiprocess"
+  std::string status;
+  // Bounded only: the COST configuration and its median. 0 otherwise.
+  int cost_cores = 0;
+  int cost_threads = 0;
+  int cost_procs = 0;
+  double seconds_at_cost = 0;
+  // The fastest ok row (any status but "failed").
+  int best_cores = 0;
+  double best_seconds = 0;
+  // Bounded: seconds_at_cost / baseline; otherwise best_seconds / baseline. 0 without a baseline.
+  double ratio = 0;
+  // How sure the reported time is: repetitions and cv of the row the time came from.
+  int repetitions = 0;
+  double cv = 0;
+  // Bounded or unbounded by less than the spread: |ratio - 1| <= max(cv, baseline cv), so a
+  // rerun could flip the verdict (e.g. COST 2 vs 4, or unbounded vs bounded).
+  bool within_noise = false;
+  int ok_rows = 0;
+  int failed_rows = 0;  // rows whose outcome is not "ok"
+  std::string outcome;  // "failed" only: the first failed row's outcome and message
+  std::string message;
+};
+
+// A single-threaded implementation's median, drawn as a horizontal line in plots.
+struct BaselineLine {
+  std::string implementation;
+  std::string algorithm;
+  double seconds = 0;
+};
+
+struct CostGroup {
+  std::string kernel;
+  std::string dataset;
+  std::string baseline_implementation;  // empty when the group has no ok single-threaded row
+  double baseline_seconds = 0;
+  int baseline_repetitions = 0;
+  double baseline_cv = 0;
+  std::vector<BaselineLine> single_threaded;  // fastest first
+  // Single-threaded implementations first (fastest first), then parallel ones by name.
+  std::vector<CostEntry> entries;
+};
+
+// Groups sorted by (kernel, dataset). Deterministic: the same measurements in any order give the
+// same table (ties on time are broken by fewer cores, then by name).
+std::vector<CostGroup> ComputeCostTable(const std::vector<Measurement>& measurements);
+
+// An aligned plain-text table for a terminal, with one line per group naming its baseline.
+std::string FormatCostTableText(const std::vector<CostGroup>& groups);
+// A GitHub Markdown table (one table, a row per entry) followed by a short legend.
+std::string FormatCostTableMarkdown(const std::vector<CostGroup>& groups);
+
+// "0.412 s", "1.30 s", "275 s": three significant digits, never exponent notation.
+std::string FormatSeconds(double seconds);
+// "0.81x": time relative to the baseline (below 1 is faster).
+std::string FormatRatio(double ratio);
+
+}  // namespace cost::harness
+
+#endif  // COST_HARNESS_COST_TABLE_H_

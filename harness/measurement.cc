@@ -1,0 +1,190 @@
+// Timing goes through Google Benchmark: one kernel call per iteration, fixed repetitions,
+// wall-clock time (UseRealTime: its default CPU time of the main thread would hide the other
+// threads' work). A reporter captures each repetition's time and forwards everything to the
+// library's JSON reporter, whose output is kept unmodified beside our results.
+#include "harness/measurement.h"
+
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "datasets/graph_file.h"
+#include "harness/validation.h"
+
+namespace cost::harness {
+namespace {
+
+// Keeps each repetition's wall time and tees the runs into Google Benchmark's JSON reporter.
+class CapturingReporter : public benchmark::BenchmarkReporter {
+ public:
+  explicit CapturingReporter(std::ostream* json_out) {
+    json_.SetOutputStream(json_out);
+    json_.SetErrorStream(json_out);
+  }
+  bool ReportContext(const Context& context) override { return json_.ReportContext(context); }
+  void ReportRuns(const std::vector<Run>& runs) override {
+    for (const Run& run : runs) {
+      if (run.error_occurred) error = run.error_message;
+      if (run.run_type != Run::RT_Iteration || run.error_occurred) continue;
+      seconds.push_back(run.real_accumulated_time / static_cast<double>(run.iterations));
+    }
+    json_.ReportRuns(runs);
+  }
+  void Finalize() override { json_.Finalize(); }
+
+  std::vector<double> seconds;
+  std::string error;
+
+ private:
+  benchmark::JSONReporter json_;
+};
+
+void InitializeBenchmarkOnce() {
+  static bool done = [] {
+    static char name[] = "cost";
+    static char* argv[] = {name, nullptr};
+    int argc = 1;
+    benchmark::Initialize(&argc, argv);
+    return true;
+  }();
+  (void)done;
+}
+
+double PreparationSecondsOf(const datasets::GraphFileInfo& info) {
+  const nlohmann::json meta = nlohmann::json::parse(info.metadata, nullptr, false);
+  if (!meta.is_object()) return 0;
+  return meta.value("preparation_seconds", 0.0);
+}
+
+std::string HexChecksum(uint64_t checksum) {
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(checksum));
+  return text;
+}
+
+}  // namespace
+
+void Summarize(const std::vector<double>& seconds, Measurement* m) {
+  m->repetition_seconds = seconds;
+  if (seconds.empty()) return;
+  std::vector<double> sorted = seconds;
+  std::sort(sorted.begin(), sorted.end());
+  const size_t k = sorted.size();
+  m->median_seconds = k % 2 ? sorted[k / 2] : (sorted[k / 2 - 1] + sorted[k / 2]) / 2;
+  m->min_seconds = sorted.front();
+  m->max_seconds = sorted.back();
+  double mean = 0;
+  for (double s : sorted) mean += s / static_cast<double>(k);
+  double variance = 0;
+  for (double s : sorted) variance += (s - mean) * (s - mean);
+  variance = k > 1 ? variance / static_cast<double>(k - 1) : 0;
+  m->cv = mean > 0 ? std::sqrt(variance) / mean : 0;
+}
+
+MeasurementOutput Measure(const MeasurementRequest& request) {
+  const Implementation* impl = request.implementation;
+  if (impl == nullptr) throw std::invalid_argument("no implementation given");
+  if (request.repetitions < 1) throw std::invalid_argument("--repetitions must be at least 1");
+  if (request.params.threads < 1) throw std::invalid_argument("--threads must be at least 1");
+  if (impl->kind == Kind::kSingleThreaded && request.params.threads != 1) {
+    throw std::invalid_argument(std::string(impl->name) + " is single-threaded: use --threads 1");
+  }
+  MeasurementOutput out;
+  Measurement& m = out.measurement;
+  const auto load_start = std::chrono::steady_clock::now();
+  datasets::GraphFileInfo info;
+  out.graph = datasets::LoadGraphFile(request.graph_path, &info);
+  m.load_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
+  m.preparation_seconds = PreparationSecondsOf(info);
+  m.dataset = request.dataset.empty() ? std::filesystem::path(request.graph_path).stem().string()
+                                      : request.dataset;
+  m.graph_path = request.graph_path;
+  m.graph_checksum = HexChecksum(info.checksum);
+  m.num_vertices = out.graph.num_vertices();
+  m.num_edges = out.graph.num_edges();
+  m.kernel = KernelName(impl->kernel);
+  m.implementation = impl->name;
+  m.system = impl->system;
+  m.algorithm = impl->algorithm;
+  m.kind = KindName(impl->kind);
+  m.threads = request.params.threads;
+  m.iterations = impl->kernel == Kernel::kPageRank ? request.params.iterations : 0;
+  m.repetitions = request.repetitions;
+
+  for (int i = 0; i < request.warmups; ++i) out.values = impl->run(out.graph, request.params);
+
+  InitializeBenchmarkOnce();
+  std::ostringstream json;
+  CapturingReporter reporter(&json);
+  const std::string name =
+      std::string(impl->name) + "/" + m.dataset + "/workers=" + std::to_string(m.cores());
+  benchmark::RegisterBenchmark(name.c_str(),
+                               [&](benchmark::State& state) {
+                                 for (auto _ : state) {
+                                   out.values = impl->run(out.graph, request.params);
+                                   benchmark::ClobberMemory();
+                                 }
+                               })
+      ->Iterations(1)
+      ->Repetitions(request.repetitions)
+      ->UseRealTime()
+      ->Unit(benchmark::kSecond);
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::ClearRegisteredBenchmarks();
+  if (!reporter.error.empty()) throw std::runtime_error("benchmark failed: " + reporter.error);
+  Summarize(reporter.seconds, &m);
+  out.benchmark_json = json.str();
+
+  if (request.validate) {
+    const ValidationResult check = ValidateValues(
+        impl->kernel, ReferenceValues(impl->kernel, out.graph, request.params), out.values);
+    m.outcome = check.ok ? "ok" : "invalid-output";
+    m.message = check.message;
+  } else {
+    m.message = "not validated (--no-validate)";
+  }
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  m.peak_rss_bytes = static_cast<uint64_t>(usage.ru_maxrss) * 1024;  // ru_maxrss is in KiB
+  return out;
+}
+
+void WriteValuesFile(const datasets::Graph& graph, const Values& values, const std::string& path) {
+  const std::string tmp = path + ".partial";
+  {
+    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+    if (!file) throw std::runtime_error(path + ": cannot write");
+    if (std::visit([](const auto& vec) { return vec.size(); }, values) != graph.num_vertices()) {
+      std::filesystem::remove(tmp);
+      throw std::runtime_error(path + ": values do not match the graph's vertex count");
+    }
+    std::visit(
+        [&](const auto& vec) {
+          char buffer[96];  // two numbers of at most 24 characters each, shortest round trip
+          for (size_t v = 0; v < vec.size(); ++v) {
+            char* end = std::to_chars(buffer, buffer + 40, graph.original_ids[v]).ptr;
+            *end++ = ' ';
+            end = std::to_chars(end, end + 40, vec[v]).ptr;
+            *end++ = '\n';
+            file.write(buffer, end - buffer);
+          }
+        },
+        values);
+    if (!file.flush()) {
+      std::filesystem::remove(tmp);
+      throw std::runtime_error(path + ": write failed");
+    }
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+}  // namespace cost::harness

@@ -1,0 +1,519 @@
+#include "harness/report.h"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <stdexcept>
+#include <tuple>
+
+#include "harness/cost_table.h"
+
+namespace cost::harness {
+namespace {
+
+namespace fs = std::filesystem;
+
+// One parallel implementation's line in a plot: its ok rows, fewest cores first.
+struct Series {
+  std::string implementation;
+  std::string algorithm;
+  std::vector<const Measurement*> rows;
+};
+
+// What one plot shows; built from the COST table so plot and table always agree.
+struct Plot {
+  const CostGroup* group = nullptr;
+  std::string stem;                           // "pagerank-kron-18"
+  std::vector<Series> series;                 // data blocks 0 .. series.size() - 1
+  std::vector<const CostEntry*> cost_points;  // bounded entries; the block after the series
+  std::vector<int> cores;  // distinct cores measured (and 1 when a baseline exists)
+};
+
+std::string Format(const char* format, double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  return buffer;
+}
+
+// gnuplot single-quoted strings take no escapes except '' for a quote.
+std::string GnuplotQuote(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string MarkdownCell(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += '\\';  // a bare pipe would end the cell
+    out += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  return out;
+}
+
+void WriteTextFile(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) throw std::runtime_error(path.string() + ": cannot write: " + std::strerror(errno));
+}
+
+Series SeriesOf(const ResultsFile& results, const CostGroup& g, const CostEntry& e) {
+  Series s{e.implementation, e.algorithm, {}};
+  for (const Measurement& m : results.measurements) {
+    // Log axes cannot show a zero time; such a row would only make gnuplot complain.
+    if (m.kernel == g.kernel && m.dataset == g.dataset && m.implementation == e.implementation &&
+        m.ok() && m.median_seconds > 0) {
+      s.rows.push_back(&m);
+    }
+  }
+  std::stable_sort(s.rows.begin(), s.rows.end(), [](const Measurement* a, const Measurement* b) {
+    return std::make_tuple(a->cores(), a->procs) < std::make_tuple(b->cores(), b->procs);
+  });
+  return s;
+}
+
+Plot PlanPlot(const ResultsFile& results, const CostGroup& g) {
+  Plot plot;
+  plot.group = &g;
+  plot.stem = PlotStem(g.kernel, g.dataset);
+  std::set<int> cores;
+  if (!g.single_threaded.empty()) cores.insert(1);
+  for (const CostEntry& e : g.entries) {
+    if (e.kind == "single-threaded" || e.status == "failed") continue;
+    Series s = SeriesOf(results, g, e);
+    if (s.rows.empty()) continue;
+    for (const Measurement* m : s.rows) cores.insert(m->cores());
+    plot.series.push_back(std::move(s));
+    if (e.status == "bounded") plot.cost_points.push_back(&e);
+  }
+  plot.cores.assign(cores.begin(), cores.end());
+  return plot;
+}
+
+// gnuplot blocks (separated by two blank lines, addressed with `index N`): one per parallel
+// implementation, then one holding the COST points.
+void WriteDataFile(const fs::path& path, const Plot& plot) {
+  std::string text = "# " + plot.group->kernel + " on " + plot.group->dataset +
+                     ": median, min and max seconds per configuration. Written by cost report.\n";
+  for (const BaselineLine& b : plot.group->single_threaded) {
+    text += "# single-threaded " + b.implementation + " (" + b.algorithm +
+            "): " + Format("%.9g", b.seconds) + " s\n";
+  }
+  for (size_t i = 0; i < plot.series.size(); ++i) {
+    const Series& s = plot.series[i];
+    text += "\n\n# index " + std::to_string(i) + ": " + s.implementation + " (" + s.algorithm +
+            ")\n# cores median_seconds min_seconds max_seconds threads procs\n";
+    for (const Measurement* m : s.rows) {
+      // A row without min/max (0) gets no bar rather than one down to 0 on a log axis.
+      double lo = m->min_seconds > 0 ? m->min_seconds : m->median_seconds;
+      double hi = m->max_seconds > 0 ? m->max_seconds : m->median_seconds;
+      text += std::to_string(m->cores()) + " " + Format("%.9g", m->median_seconds) + " " +
+              Format("%.9g", lo) + " " + Format("%.9g", hi) + " " + std::to_string(m->threads) +
+              " " + std::to_string(m->procs) + "\n";
+    }
+  }
+  if (!plot.cost_points.empty()) {
+    text += "\n\n# index " + std::to_string(plot.series.size()) +
+            ": COST points (fewest cores that beat the baseline)\n# cores seconds\n";
+    for (const CostEntry* e : plot.cost_points) {
+      text += std::to_string(e->cost_cores) + " " + Format("%.9g", e->seconds_at_cost) + "  # " +
+              e->implementation + "\n";
+    }
+  }
+  WriteTextFile(path, text);
+}
+
+// Tics at 1, 2 and 5 per decade: log axes otherwise label only powers of ten, which leaves most
+// plots of a few-fold speed-up with one or two numbers on the seconds axis.
+std::string SecondsTics(const Plot& plot) {
+  double lo = HUGE_VAL, hi = 0;
+  for (const Series& s : plot.series) {
+    for (const Measurement* m : s.rows) {
+      lo = std::min({lo, m->median_seconds, m->min_seconds > 0 ? m->min_seconds : lo});
+      hi = std::max({hi, m->median_seconds, m->max_seconds});
+    }
+  }
+  for (const BaselineLine& b : plot.group->single_threaded) {
+    lo = std::min(lo, b.seconds);
+    hi = std::max(hi, b.seconds);
+  }
+  if (!(lo > 0) || hi / lo > 1e3) return "";  // many decades: gnuplot's decade tics read better
+  std::string tics;
+  for (double decade = std::pow(10, std::floor(std::log10(lo)) - 1); decade <= hi * 10;
+       decade *= 10) {
+    for (double step : {1, 2, 5}) {
+      double tic = step * decade;
+      if (tic >= lo / 1.3 && tic <= hi * 1.3) {
+        tics += (tics.empty() ? "" : ", ") + Format("%g", tic);
+      }
+    }
+  }
+  return "set ytics (" + tics + ")\nset format y '%g'\n";
+}
+
+std::string ScriptAxes(const Plot& plot) {
+  double lo = plot.cores.front() / 1.5, hi = plot.cores.back() * 1.5;
+  std::string text = "set xlabel 'cores (threads x processes)'\n";
+  text += "set ylabel 'seconds (median; bars: min to max)'\n";
+  text += "set logscale x 2\nset logscale y 10\n";
+  text += "set xrange [" + Format("%g", lo) + ":" + Format("%g", hi) + "]\n";
+  if (plot.cores.size() <= 12) {  // label exactly the measured core counts
+    text += "set xtics (";
+    for (size_t i = 0; i < plot.cores.size(); ++i) {
+      text += (i ? ", " : "") + std::to_string(plot.cores[i]);
+    }
+    text += ")\n";
+  }
+  text += "set autoscale yfix\nset offsets 0, 0, graph 0.08, graph 0.08\n";
+  text += SecondsTics(plot);
+  text += "set grid xtics ytics lc rgb '#dddddd'\n";
+  return text;
+}
+
+// The key goes under the plot so long implementation names never cover data; the bottom margin
+// grows with its rows because gnuplot would otherwise draw it over the x label.
+std::string ScriptKey(const Plot& plot) {
+  size_t entries =
+      plot.series.size() + plot.group->single_threaded.size() + (plot.cost_points.empty() ? 0 : 1);
+  size_t rows = (entries + 1) / 2;
+  return "set key below center maxcols 2 box\nset bmargin " + std::to_string(5 + rows) +
+         "\nset bars small\n";
+}
+
+// "openmp:pagerank-pull" already names its algorithm; otherwise say which one it ran.
+std::string SeriesTitle(const std::string& implementation, const std::string& algorithm) {
+  bool named =
+      implementation.size() > algorithm.size() && implementation.ends_with(":" + algorithm);
+  return named || algorithm.empty() ? implementation : implementation + " (" + algorithm + ")";
+}
+
+// Each single-threaded median is a dashed horizontal line, labelled on the line and in the key.
+// Returns the variable and label settings; appends the lines to *terms.
+std::string BaselineSettings(const CostGroup& g, std::vector<std::string>* terms) {
+  static const char* kColours[] = {"#222222", "#888888", "#aa5500", "#0055aa"};
+  std::string text;
+  for (size_t i = 0; i < g.single_threaded.size(); ++i) {
+    const BaselineLine& b = g.single_threaded[i];
+    std::string var = "baseline_" + std::to_string(i + 1);
+    std::string colour = "'" + std::string(kColours[i % 4]) + "'";
+    std::string label = b.implementation + " " + FormatSeconds(b.seconds);
+    std::string title = SeriesTitle(b.implementation, b.algorithm) + ", 1 thread";
+    text += var + " = " + Format("%.9g", b.seconds) + "  # " + b.implementation + "\n";
+    text += "set label " + std::to_string(i + 1) + " " + GnuplotQuote(label) +
+            " at graph 0.98, "
+            "first " +
+            var + " right offset 0,0.6 front textcolor rgb " + colour + "\n";
+    terms->push_back(var + " with lines dt " + std::to_string(i + 2) + " lw 2 lc rgb " + colour +
+                     " title " + GnuplotQuote(title));
+  }
+  return text;
+}
+
+std::vector<std::string> SeriesTerms(const Plot& plot) {
+  std::string data = GnuplotQuote(plot.stem + ".dat");
+  std::vector<std::string> terms;
+  for (size_t i = 0; i < plot.series.size(); ++i) {
+    const Series& s = plot.series[i];
+    terms.push_back(data + " index " + std::to_string(i) +
+                    " using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title " +
+                    GnuplotQuote(SeriesTitle(s.implementation, s.algorithm)));
+  }
+  if (!plot.cost_points.empty()) {
+    terms.push_back(data + " index " + std::to_string(plot.series.size()) +
+                    " using 1:2 with points pt 6 ps 2.5 lw 2 lc rgb 'black' title 'COST point'");
+  }
+  return terms;
+}
+
+void WritePlotScript(const fs::path& path, const Plot& plot) {
+  std::string text =
+      "# " + plot.group->kernel + " on " + plot.group->dataset +
+      ": median seconds vs cores, log-log; dashed lines are single-threaded medians.\n"
+      "# Written by cost report. Redraw with: gnuplot " +
+      plot.stem + ".gp\n\n";
+  text += "set title " + GnuplotQuote(plot.group->kernel + " on " + plot.group->dataset) + "\n";
+  text += ScriptAxes(plot) + ScriptKey(plot);
+  std::vector<std::string> terms = SeriesTerms(plot);
+  text += BaselineSettings(*plot.group, &terms);
+  text += "\nset terminal svg size 800,500 font 'DejaVu Sans,11' background '#ffffff' noenhanced\n";
+  text += "set output " + GnuplotQuote(plot.stem + ".svg") + "\nplot ";
+  for (size_t i = 0; i < terms.size(); ++i) text += (i ? ", \\\n     " : "") + terms[i];
+  text += "\n";
+  text +=
+      "\nset terminal pngcairo size 800,500 font 'DejaVu Sans,10' background '#ffffff' "
+      "noenhanced\n";
+  text += "set output " + GnuplotQuote(plot.stem + ".png") + "\nreplot\nunset output\n";
+  WriteTextFile(path, text);
+}
+
+bool OnPath(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  std::string dirs = path ? path : "";
+  size_t start = 0;
+  while (start <= dirs.size()) {
+    size_t end = std::min(dirs.find(':', start), dirs.size());
+    std::string dir = dirs.substr(start, end - start);
+    std::string candidate = (dir.empty() ? "." : dir) + "/" + program;
+    if (::access(candidate.c_str(), X_OK) == 0) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// Runs `gnuplot SCRIPT` in dir (the script names its files relative to it) and returns its exit
+// status; *output gets what it printed.
+int RunGnuplot(const fs::path& dir, const std::string& script, std::string* output) {
+  int pipe_fds[2];
+  if (::pipe(pipe_fds) != 0) throw std::runtime_error("pipe: " + std::string(std::strerror(errno)));
+  std::string dir_string = dir.string();  // no allocation after fork
+  pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork: " + std::string(std::strerror(errno)));
+  if (pid == 0) {
+    int null_fd = ::open("/dev/null", O_RDONLY);
+    if (null_fd >= 0) ::dup2(null_fd, 0);
+    ::dup2(pipe_fds[1], 1);
+    ::dup2(pipe_fds[1], 2);
+    ::close(pipe_fds[0]);
+    if (::chdir(dir_string.c_str()) != 0) ::_exit(126);
+    ::execlp("gnuplot", "gnuplot", script.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(pipe_fds[1]);
+  char buffer[4096];
+  ssize_t n;
+  while ((n = ::read(pipe_fds[0], buffer, sizeof buffer)) != 0) {
+    if (n > 0)
+      output->append(buffer, n);
+    else if (errno != EINTR)
+      break;
+  }
+  ::close(pipe_fds[0]);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return status;
+}
+
+void RenderPlot(const fs::path& dir, const std::string& script) {
+  if (!OnPath("gnuplot")) {
+    throw std::runtime_error(
+        "gnuplot is not installed (not found on PATH); the report's plots need it: install "
+        "gnuplot, e.g. `apt-get install gnuplot-nox`");
+  }
+  std::string output;
+  int status = RunGnuplot(dir, script, &output);
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return;
+  std::string how = WIFEXITED(status) ? "exited with status " + std::to_string(WEXITSTATUS(status))
+                                      : "was killed by a signal";
+  throw std::runtime_error("gnuplot " + script + " " + how + ": " + output);
+}
+
+// Known fields first, in a fixed order and with readable labels; then any others by name.
+// Known fields first, in a fixed order and with readable labels; then any others by name.
+std::string MetadataList(const nlohmann::json& object,
+                         const std::vector<std::pair<std::string, std::string>>& known) {
+  if (!object.is_object()) {
+    return object.is_null() ? "- (not recorded)\n" : "- " + object.dump() + "\n";
+  }
+  auto value_text = [](const std::string& key, const nlohmann::json& v) -> std::string {
+    if (key == "memory_bytes" && v.is_number()) {
+      return Format("%.1f GiB", v.get<double>() / (1ull << 30)) + " (" + v.dump() + " bytes)";
+    }
+    return v.is_string() ? v.get<std::string>() : v.dump();
+  };
+  std::string text;
+  std::set<std::string> done;
+  for (const auto& [key, label] : known) {
+    if (!object.contains(key)) continue;
+    text += "- " + label + ": " + value_text(key, object[key]) + "\n";
+    done.insert(key);
+  }
+  for (const auto& [key, value] : object.items()) {
+    if (!done.count(key)) text += "- " + key + ": " + value_text(key, value) + "\n";
+  }
+  return text.empty() ? "- (not recorded)\n" : text;
+}
+
+std::string MachineAndBuild(const ResultsFile& results) {
+  std::string text =
+      "Measured: " + (results.created.empty() ? "(date not recorded)" : results.created) + "\n\n";
+  text += "## Machine\n\n" + MetadataList(results.machine, {{"cpu_model", "CPU"},
+                                                            {"physical_cores", "physical cores"},
+                                                            {"logical_cpus", "logical CPUs"},
+                                                            {"memory_bytes", "memory"},
+                                                            {"kernel", "kernel"},
+                                                            {"os", "OS"},
+                                                            {"hostname", "host"}});
+  text += "\n## Build\n\n" + MetadataList(results.build, {{"compiler", "compiler"},
+                                                          {"build_type", "build type"},
+                                                          {"flags", "flags"},
+                                                          {"git_revision", "git revision"}});
+  return text;
+}
+
+std::string PlotsSection(const std::vector<Plot>& plots) {
+  std::string text =
+      "\n## Plots\n\nMedian seconds against cores on log-log axes; bars span the "
+      "fastest to the slowest repetition; dashed lines are single-threaded medians; "
+      "circles mark each implementation's COST.\n";
+  for (const Plot& p : plots) {
+    std::string title = p.group->kernel + " on " + p.group->dataset;
+    text += "\n### " + title + "\n\n![" + title + "](" + p.stem + ".svg)\n\n[PNG](" + p.stem +
+            ".png) · [gnuplot script](" + p.stem + ".gp) · [data](" + p.stem + ".dat)\n";
+  }
+  return text;
+}
+
+std::vector<const Measurement*> SortedMeasurements(const ResultsFile& results) {
+  std::vector<const Measurement*> rows;
+  for (const Measurement& m : results.measurements) rows.push_back(&m);
+  std::stable_sort(rows.begin(), rows.end(), [](const Measurement* a, const Measurement* b) {
+    return std::make_tuple(a->kernel, a->dataset, a->implementation, a->cores(), a->procs) <
+           std::make_tuple(b->kernel, b->dataset, b->implementation, b->cores(), b->procs);
+  });
+  return rows;
+}
+
+std::string MeasurementsSection(const ResultsFile& results) {
+  std::string text =
+      "\n## Measurements\n\n| implementation | algorithm | kernel | dataset | threads | procs | "
+      "median | min | max | cv | repetitions | outcome | message |\n"
+      "| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n";
+  for (const Measurement* m : SortedMeasurements(results)) {
+    text += "| " + MarkdownCell(m->implementation) + " | " + MarkdownCell(m->algorithm) + " | " +
+            MarkdownCell(m->kernel) + " | " + MarkdownCell(m->dataset) + " | " +
+            std::to_string(m->threads) + " | " + std::to_string(m->procs) + " | ";
+    if (m->ok()) {
+      text += FormatSeconds(m->median_seconds) + " | " + FormatSeconds(m->min_seconds) + " | " +
+              FormatSeconds(m->max_seconds) + " | " + Format("%.1f%%", 100 * m->cv) + " | ";
+    } else {
+      text += "- | - | - | - | ";
+    }
+    text += std::to_string(m->repetitions) + " | " + MarkdownCell(m->outcome) + " | " +
+            MarkdownCell(m->message) + " |\n";
+  }
+  return text;
+}
+
+std::string Count(int n, const std::string& one, const std::string& many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string FailedSection(const ResultsFile& results) {
+  std::string text = "\n## Failed rows\n\n";
+  bool any = false;
+  for (const Measurement* m : SortedMeasurements(results)) {
+    if (m->ok()) continue;
+    any = true;
+    text += "- " + m->implementation + " " + m->kernel + " on " + m->dataset + ", " +
+            Count(m->threads, "thread", "threads") + " x " +
+            Count(m->procs, "process", "processes") + ": **" + m->outcome + "**" +
+            (m->message.empty() ? "" : ": " + MarkdownCell(m->message)) + "\n";
+  }
+  return text + (any ? "" : "None: every measurement finished with a valid output.\n");
+}
+
+void WriteMarkdown(const fs::path& path, const ResultsFile& results,
+                   const std::vector<CostGroup>& groups, const std::vector<Plot>& plots) {
+  std::string text = "# COST report\n\n" + MachineAndBuild(results);
+  text += "\n## COST\n\n" + FormatCostTableMarkdown(groups);
+  text += PlotsSection(plots);
+  text += MeasurementsSection(results);
+  text += FailedSection(results);
+  WriteTextFile(path, text);
+}
+
+// Moves every file of staging into out_dir (same file system, so each move is a rename).
+void MoveInto(const fs::path& staging, const fs::path& out_dir,
+              const std::vector<std::string>& names) {
+  for (const std::string& name : names) fs::rename(staging / name, out_dir / name);
+}
+
+// One plot per group with something to draw, each under its own file name stem.
+std::vector<Plot> PlanPlots(const ResultsFile& results, const std::vector<CostGroup>& groups) {
+  std::vector<Plot> plots;
+  std::set<std::string> stems;
+  for (const CostGroup& g : groups) {
+    Plot plot = PlanPlot(results, g);
+    if (plot.series.empty() && g.single_threaded.empty()) continue;  // nothing to draw
+    // Two names that sanitise alike ("a b", "a_b") must not overwrite each other's files.
+    std::string stem = plot.stem;
+    for (int n = 2; !stems.insert(plot.stem).second; ++n) {
+      plot.stem = stem + "-" + std::to_string(n);
+    }
+    plots.push_back(std::move(plot));
+  }
+  return plots;
+}
+
+// Writes and renders every plot in dir; returns the names of the files written.
+std::vector<std::string> WritePlots(const fs::path& dir, const std::vector<Plot>& plots) {
+  std::vector<std::string> names;
+  for (const Plot& p : plots) {
+    WriteDataFile(dir / (p.stem + ".dat"), p);
+    WritePlotScript(dir / (p.stem + ".gp"), p);
+    RenderPlot(dir, p.stem + ".gp");
+    for (const char* ext : {".dat", ".gp", ".svg", ".png"}) names.push_back(p.stem + ext);
+  }
+  return names;
+}
+
+ReportFiles FilesIn(const fs::path& out, const std::vector<Plot>& plots) {
+  ReportFiles files;
+  files.markdown = (out / "report.md").string();
+  for (const Plot& p : plots) {
+    files.data.push_back((out / (p.stem + ".dat")).string());
+    files.scripts.push_back((out / (p.stem + ".gp")).string());
+    files.svgs.push_back((out / (p.stem + ".svg")).string());
+    files.pngs.push_back((out / (p.stem + ".png")).string());
+  }
+  return files;
+}
+
+}  // namespace
+
+std::string PlotStem(const std::string& kernel, const std::string& dataset) {
+  std::string stem = kernel + "-" + dataset;
+  for (char& c : stem) {
+    bool safe = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+    if (!safe) c = '_';
+  }
+  return stem;
+}
+
+ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir) {
+  fs::path out(out_dir);
+  fs::create_directories(out);
+  // Everything is built here first, so a failure (no gnuplot, a bad plot) leaves out_dir as it was.
+  fs::path staging = out / (".report-staging-" + std::to_string(::getpid()));
+  fs::remove_all(staging);
+  fs::create_directory(staging);
+  try {
+    std::vector<CostGroup> groups = ComputeCostTable(results.measurements);
+    std::vector<Plot> plots = PlanPlots(results, groups);
+    std::vector<std::string> names = WritePlots(staging, plots);
+    WriteMarkdown(staging / "report.md", results, groups, plots);
+    names.push_back("report.md");
+    MoveInto(staging, out, names);
+    fs::remove_all(staging);
+    return FilesIn(out, plots);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove_all(staging, ignored);
+    throw;
+  }
+}
+
+}  // namespace cost::harness

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine (as root, or with sudo available):
+#   bash harness/scripts/setup.sh demo   # install packages, build, run `cost demo`
+#   bash harness/scripts/setup.sh test   # install packages, build, run every test with ctest
+#   bash harness/scripts/setup.sh build  # install packages and build only
+# Safe to re-run: packages already installed are skipped, the build is incremental.
+set -euo pipefail
+
+mode="${1:-build}"
+case "$mode" in demo|test|build) ;; *) echo "usage: $0 demo|test|build" >&2; exit 2 ;; esac
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+build="${COST_BUILD_DIR:-$root/build}"
+jobs="$(nproc)"
+
+# Debian packages the build, the tests and the reports need (see shared/docs/DEPENDENCIES.md).
+packages=(cmake g++ make pkg-config git libbenchmark-dev libgtest-dev libgmock-dev
+          nlohmann-json3-dev libcli11-dev libxxhash-dev gnuplot-nox)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release
+cmake --build "$build" -j "$jobs"
+
+case "$mode" in
+  demo) cd "$root" && exec "$build/harness/cost" demo ;;
+  test) cd "$build" && exec ctest --output-on-failure -j "$jobs" ;;
+  build) ;;
+esac

@@ -1,0 +1,247 @@
+// The `cost` command line end to end: exit codes, files written, parsed JSON, error messages.
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "harness/results.h"
+
+namespace cost {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::HasSubstr;
+
+struct Result {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+class CliTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("cost_cli_" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs `cost ARGS...` with the working directory dir_.
+  Result Cost(std::vector<std::string> args) {
+    args.insert(args.begin(), COST_BINARY);
+    const std::string out = (dir_ / ".stdout").string(), err = (dir_ / ".stderr").string();
+    const pid_t pid = fork();
+    if (pid == 0) {
+      if (chdir(dir_.c_str()) != 0) _exit(126);
+      dup2(open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), 1);
+      dup2(open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), 2);
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    Result r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = Slurp(out);
+    r.err = Slurp(err);
+    return r;
+  }
+
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+
+  void GenerateSmallGraph(const std::string& name) {
+    const Result r = Cost({"dataset", "generate", "kronecker", "--scale", "8", "--edge-factor",
+                           "8", "-o", Path(name)});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(CliTest, GenerateThenInfoAsJson) {
+  GenerateSmallGraph("g.cgraph");
+  const Result r = Cost({"dataset", "info", Path("g.cgraph"), "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json info = nlohmann::json::parse(r.out);
+  EXPECT_EQ(info.at("num_vertices"), 256);
+  EXPECT_TRUE(info.at("symmetric").get<bool>());
+  EXPECT_EQ(info.at("metadata").at("source"), "kronecker");
+  EXPECT_EQ(info.at("metadata").at("scale"), 8);
+  EXPECT_GT(info.at("num_edges").get<uint64_t>(), 0u);
+}
+
+TEST_F(CliTest, RunWritesResultsAndValues) {
+  GenerateSmallGraph("g.cgraph");
+  const Result r = Cost({"run", "--impl", "openmp:pagerank", "--kernel", "pagerank", "--graph",
+                         Path("g.cgraph"), "--threads", "2", "--repetitions", "3", "--json",
+                         Path("r.json"), "--values", Path("v.txt"), "--benchmark-json",
+                         Path("gb.json")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const harness::ResultsFile results = harness::ReadResultsFile(Path("r.json"));
+  ASSERT_EQ(results.measurements.size(), 1u);
+  const harness::Measurement& m = results.measurements[0];
+  EXPECT_EQ(m.outcome, "ok") << m.message;
+  EXPECT_EQ(m.implementation, "openmp:pagerank");
+  EXPECT_EQ(m.threads, 2);
+  EXPECT_EQ(m.iterations, 20);
+  EXPECT_EQ(m.repetition_seconds.size(), 3u);
+  EXPECT_LE(m.min_seconds, m.median_seconds);
+  EXPECT_LE(m.median_seconds, m.max_seconds);
+  EXPECT_EQ(m.num_vertices, 256u);
+  EXPECT_GT(m.peak_rss_bytes, 0u);
+  EXPECT_TRUE(results.machine.contains("cpu_model"));
+  EXPECT_TRUE(results.build.contains("git_revision"));
+  // One "original-id rank" line per vertex, ranks summing to 1.
+  std::istringstream values(Slurp(Path("v.txt")));
+  uint64_t id;
+  double rank, total = 0;
+  int lines = 0;
+  while (values >> id >> rank) {
+    total += rank;
+    ++lines;
+  }
+  EXPECT_EQ(lines, 256);
+  EXPECT_NEAR(total, 1.0, 1e-9);
+  // Google Benchmark's own report: three repetitions plus its aggregates.
+  const nlohmann::json gb = nlohmann::json::parse(Slurp(Path("gb.json")));
+  EXPECT_GE(gb.at("benchmarks").size(), 3u);
+}
+
+TEST_F(CliTest, RunRejectsBadRequests) {
+  GenerateSmallGraph("g.cgraph");
+  Result r = Cost({"run", "--impl", "nope:nothing", "--graph", Path("g.cgraph")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("unknown implementation 'nope:nothing'"));
+  r = Cost({"run", "--impl", "serial:union-find", "--kernel", "pagerank", "--graph", Path("g.cgraph")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("computes wcc, not pagerank"));
+  r = Cost({"run", "--impl", "serial:pagerank", "--threads", "2", "--graph", Path("g.cgraph")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("single-threaded"));
+  r = Cost({"run", "--impl", "serial:pagerank", "--graph", Path("missing.cgraph")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("missing.cgraph"));
+}
+
+TEST_F(CliTest, ConvertMalformedEdgeListFailsAndLeavesNoOutput) {
+  std::ofstream(Path("bad.txt")) << "# comment\n1 2\n3 x4\n";
+  const Result r = Cost({"dataset", "convert", Path("bad.txt"), "-o", Path("bad.cgraph")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("bad.txt:3:"));
+  EXPECT_FALSE(fs::exists(Path("bad.cgraph")));
+}
+
+TEST_F(CliTest, ConvertLdbcGraphAndRunIt) {
+  const std::string props =
+      std::string(COST_SHARED_DIR) + "/conformance/ldbc/test-wcc-directed/test-wcc-directed.properties";
+  Result r = Cost({"dataset", "convert", props, "-o", Path("w.cgraph")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = Cost({"run", "--impl", "serial:union-find", "--graph", Path("w.cgraph"), "--repetitions",
+            "1", "--values", Path("w.txt")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Two components (see the LDBC README); vertex 5 does not exist in this graph.
+  std::istringstream values(Slurp(Path("w.txt")));
+  std::map<uint64_t, uint64_t> label;
+  uint64_t id, l;
+  while (values >> id >> l) label[id] = l;
+  EXPECT_EQ(label.count(5), 0u);
+  std::set<uint64_t> components;
+  for (auto [v, c] : label) components.insert(c);
+  EXPECT_EQ(components.size(), 2u);
+}
+
+TEST_F(CliTest, SweepWritesEveryRowOnceAndResumes) {
+  std::ofstream(Path("spec.json")) << R"({
+    "name": "tiny",
+    "datasets": [{"name": "k8", "kronecker": {"scale": 8, "edge_factor": 4}}],
+    "kernels": ["pagerank", "wcc"],
+    "threads": [1, 2],
+    "repetitions": 2,
+    "cache_dir": "cache"
+  })";
+  Result r = Cost({"sweep", Path("spec.json"), "--out", Path("res.json"), "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  harness::ResultsFile results = harness::ReadResultsFile(Path("res.json"));
+  // serial rows at 1 thread only: 3 serial + 2 threaded x 2 counts = 7 rows.
+  ASSERT_EQ(results.measurements.size(), 7u);
+  for (const auto& m : results.measurements) {
+    EXPECT_EQ(m.outcome, "ok") << m.implementation << ": " << m.message;
+    EXPECT_EQ(m.dataset, "k8");
+    EXPECT_EQ(m.repetition_seconds.size(), 2u);
+  }
+  EXPECT_TRUE(fs::exists(Path("cache/kron-s8-ef4-seed1-sym.cgraph")));
+  // Re-running without --resume refuses to touch the results.
+  r = Cost({"sweep", Path("spec.json"), "--out", Path("res.json"), "--quiet"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("already exists"));
+  // --resume finds every row done and adds none.
+  r = Cost({"sweep", Path("spec.json"), "--out", Path("res.json"), "--resume", "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(harness::ReadResultsFile(Path("res.json")).measurements.size(), 7u);
+  // The report from those results.
+  r = Cost({"report", Path("res.json"), "--out", Path("report")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(Path("report/report.md")));
+  EXPECT_GT(fs::file_size(Path("report/pagerank-k8.svg")), 0u);
+}
+
+TEST_F(CliTest, SweepSpecErrorsNameTheFileAndField) {
+  std::ofstream(Path("spec.json")) << R"({"datasets": [{"name": "x", "graph": "x.cgraph"}],
+                                          "kernels": ["pagerank", "triangles"]})";
+  Result r = Cost({"sweep", Path("spec.json"), "--out", Path("res.json")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("spec.json: kernels: unknown kernel \"triangles\""));
+  std::ofstream(Path("broken.json")) << "{ not json";
+  r = Cost({"sweep", Path("broken.json"), "--out", Path("res.json")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("broken.json: not valid JSON"));
+  EXPECT_FALSE(fs::exists(Path("res.json")));
+}
+
+TEST_F(CliTest, SystemsJsonListsTheTable) {
+  const Result r = Cost({"systems", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json rows = nlohmann::json::parse(r.out);
+  std::set<std::string> names;
+  for (const auto& row : rows) {
+    names.insert(row.at("name").get<std::string>());
+    EXPECT_TRUE(row.contains("kernel") && row.contains("system") && row.contains("algorithm"));
+    EXPECT_THAT(row.at("kind").get<std::string>(),
+                testing::AnyOf("single-threaded", "threaded", "multiprocess"));
+  }
+  EXPECT_TRUE(names.count("serial:union-find"));
+  EXPECT_TRUE(names.count("openmp:pagerank"));
+}
+
+TEST_F(CliTest, EveryCommandHasHelp) {
+  for (std::vector<std::string> cmd :
+       {std::vector<std::string>{"--help"}, {"demo", "--help"}, {"dataset", "--help"},
+        {"dataset", "generate", "--help"}, {"dataset", "convert", "--help"},
+        {"dataset", "info", "--help"}, {"systems", "--help"}, {"run", "--help"},
+        {"sweep", "--help"}, {"report", "--help"}}) {
+    const Result r = Cost(cmd);
+    EXPECT_EQ(r.exit_code, 0) << cmd[0];
+    EXPECT_THAT(r.out, HasSubstr("Usage:")) << cmd[0];
+  }
+  EXPECT_NE(Cost({}).exit_code, 0);  // a command is required
+}
+
+}  // namespace
+}  // namespace cost

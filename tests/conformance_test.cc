@@ -1,0 +1,398 @@
+// LDBC Graphalytics conformance: every implementation in the system table, on every LDBC
+// validation graph whose properties list its kernel ("pr" for PageRank, "wcc" for WCC), must
+// match the graph's reference output under LDBC's rule (epsilon 1e-4 for PageRank, equivalence
+// for WCC). The oracle (ReferenceValues) must pass the same check. Graphs are found by listing
+// ../shared/conformance/ldbc, so a new graph folder or a new table row is picked up unchanged.
+//
+// Also here: the LDBC loader's own tests (it exists to feed this suite).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "datasets/csr_build.h"
+#include "datasets/dataset_error.h"
+#include "datasets/ldbc_loader.h"
+#include "harness/systems.h"
+#include "harness/validation.h"
+
+namespace cost::harness {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string LdbcDir() { return std::string(COST_SHARED_DIR) + "/conformance/ldbc"; }
+
+std::string PropertiesPath(const std::string& graph) {
+  return LdbcDir() + "/" + graph + "/" + graph + ".properties";
+}
+
+// How a kernel is spelled in LDBC: the algorithms-list entry and the reference-output suffix.
+struct LdbcAlgorithm {
+  Kernel kernel;
+  const char* algorithm;
+  const char* output_suffix;
+};
+constexpr LdbcAlgorithm kLdbcAlgorithms[] = {
+    {Kernel::kPageRank, "pr", "PR"},
+    {Kernel::kWcc, "wcc", "WCC"},
+};
+
+const LdbcAlgorithm& LdbcAlgorithmOf(Kernel kernel) {
+  for (const LdbcAlgorithm& a : kLdbcAlgorithms) {
+    if (a.kernel == kernel) return a;
+  }
+  throw std::logic_error("kernel without an LDBC algorithm");
+}
+
+// One test: `implementation` (a table row name, or "reference" for the oracle) on `graph` (an
+// LDBC folder name).
+struct ConformanceCase {
+  std::string implementation;
+  Kernel kernel;
+  std::string graph;
+};
+
+// So gtest names a case in its output instead of dumping its bytes.
+void PrintTo(const ConformanceCase& c, std::ostream* os) {
+  *os << c.implementation << " on " << c.graph;
+}
+
+// Every graph folder `<name>/<name>.properties` under conformance/ldbc, sorted, with the kernels
+// its algorithms list names. A folder whose properties cannot be read is listed for every
+// kernel, so its tests fail with the reader's message rather than vanish.
+std::vector<std::pair<std::string, std::vector<Kernel>>> LdbcGraphs() {
+  std::vector<std::pair<std::string, std::vector<Kernel>>> graphs;
+  std::error_code ec;
+  for (const fs::directory_entry& entry : fs::directory_iterator(LdbcDir(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!entry.is_directory() || !fs::is_regular_file(PropertiesPath(name))) continue;
+    std::vector<Kernel> kernels;
+    try {
+      datasets::LdbcGraph properties = datasets::ReadLdbcProperties(PropertiesPath(name));
+      for (const LdbcAlgorithm& a : kLdbcAlgorithms) {
+        if (std::ranges::find(properties.algorithms, a.algorithm) != properties.algorithms.end()) {
+          kernels.push_back(a.kernel);
+        }
+      }
+    } catch (const datasets::DatasetError&) {
+      for (const LdbcAlgorithm& a : kLdbcAlgorithms) kernels.push_back(a.kernel);
+    }
+    graphs.emplace_back(name, kernels);
+  }
+  std::ranges::sort(graphs);
+  return graphs;
+}
+
+std::vector<ConformanceCase> ImplementationCases() {
+  std::vector<ConformanceCase> cases;
+  for (const Implementation& impl : Implementations()) {
+    for (const auto& [graph, kernels] : LdbcGraphs()) {
+      if (std::ranges::find(kernels, impl.kernel) != kernels.end()) {
+        cases.push_back({std::string(impl.name), impl.kernel, graph});
+      }
+    }
+  }
+  return cases;
+}
+
+std::vector<ConformanceCase> ReferenceCases() {
+  std::vector<ConformanceCase> cases;
+  for (const LdbcAlgorithm& a : kLdbcAlgorithms) {
+    for (const auto& [graph, kernels] : LdbcGraphs()) {
+      if (std::ranges::find(kernels, a.kernel) != kernels.end()) {
+        cases.push_back({"reference:" + std::string(KernelName(a.kernel)), a.kernel, graph});
+      }
+    }
+  }
+  return cases;
+}
+
+// "openmp:label-propagation" on "test-wcc-directed" ->
+// "openmp_label_propagation_on_test_wcc_directed".
+std::string CaseName(const testing::TestParamInfo<ConformanceCase>& info) {
+  std::string name = info.param.implementation + "_on_" + info.param.graph;
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+// A loaded LDBC graph, built the way its properties say, with the kernel parameters they give.
+struct PreparedGraph {
+  datasets::LdbcGraph ldbc;
+  datasets::Graph graph;
+  RunParams params;
+};
+
+PreparedGraph Prepare(const std::string& graph_name) {
+  PreparedGraph prepared;
+  prepared.ldbc = datasets::LoadLdbcGraph(PropertiesPath(graph_name));
+  prepared.graph =
+      datasets::BuildGraph(prepared.ldbc.edges, {.symmetrize = !prepared.ldbc.directed});
+  prepared.params = {
+      .threads = 2, .iterations = prepared.ldbc.pr_iterations, .damping = prepared.ldbc.pr_damping};
+  return prepared;
+}
+
+// For a failure message: "original-id expected actual" per vertex (the graphs are tiny).
+template <typename E, typename A>
+std::string Table(const datasets::Graph& graph, const std::vector<E>& expected,
+                  const std::vector<A>& actual) {
+  std::ostringstream out;
+  out.precision(17);
+  out << "\noriginal-id expected actual (row = dense id)\n";
+  for (size_t v = 0; v < graph.num_vertices(); ++v) {
+    out << graph.original_ids[v] << ' ' << expected[v] << ' ';
+    if (v < actual.size()) {
+      out << actual[v];
+    } else {
+      out << '-';
+    }
+    out << '\n';
+  }
+  return out.str();
+}
+
+// The reference output `<graph>-<SUFFIX>` as an array in dense-id order. Every vertex of the
+// graph must be listed, and nothing else.
+template <typename T>
+void ExpectedInDenseOrder(const std::map<uint64_t, T>& by_original_id, const datasets::Graph& graph,
+                          std::vector<T>* expected) {
+  ASSERT_EQ(graph.original_ids.size(), graph.num_vertices());
+  ASSERT_EQ(by_original_id.size(), graph.num_vertices())
+      << "reference output and graph disagree on the vertex count";
+  for (uint64_t original : graph.original_ids) {
+    auto it = by_original_id.find(original);
+    ASSERT_NE(it, by_original_id.end()) << "vertex " << original << " missing from the output";
+    expected->push_back(it->second);
+  }
+}
+
+void ExpectMatchesReferenceOutput(const ConformanceCase& c, const PreparedGraph& prepared,
+                                  const Values& values) {
+  const std::string path =
+      LdbcDir() + "/" + c.graph + "/" + c.graph + "-" + LdbcAlgorithmOf(c.kernel).output_suffix;
+  const datasets::Graph& graph = prepared.graph;
+  switch (c.kernel) {
+    case Kernel::kPageRank: {
+      std::vector<double> expected;
+      ASSERT_NO_FATAL_FAILURE(
+          ExpectedInDenseOrder(datasets::ReadVertexDoubles(path), graph, &expected));
+      const auto* actual = std::get_if<std::vector<double>>(&values);
+      ASSERT_NE(actual, nullptr) << "pagerank must return doubles";
+      ValidationResult result = ValidateEpsilon(expected, *actual, 1e-4);
+      EXPECT_TRUE(result.ok) << result.message << Table(graph, expected, *actual);
+      break;
+    }
+    case Kernel::kWcc: {
+      std::vector<int64_t> labels;
+      ASSERT_NO_FATAL_FAILURE(ExpectedInDenseOrder(datasets::ReadVertexInts(path), graph, &labels));
+      const auto* actual = std::get_if<std::vector<uint32_t>>(&values);
+      ASSERT_NE(actual, nullptr) << "wcc must return uint32 labels";
+      ValidationResult result =
+          ValidateEquivalence(std::vector<uint64_t>(labels.begin(), labels.end()),
+                              std::vector<uint64_t>(actual->begin(), actual->end()));
+      EXPECT_TRUE(result.ok) << result.message << Table(graph, labels, *actual);
+      break;
+    }
+  }
+}
+
+class ConformanceTest : public testing::TestWithParam<ConformanceCase> {};
+
+TEST_P(ConformanceTest, MatchesLdbcReferenceOutput) {
+  const ConformanceCase& c = GetParam();
+  const Implementation* impl = FindImplementation(c.implementation);
+  ASSERT_NE(impl, nullptr);
+  PreparedGraph prepared = Prepare(c.graph);
+  Values values = impl->run(prepared.graph, prepared.params);
+  ExpectMatchesReferenceOutput(c, prepared, values);
+}
+
+INSTANTIATE_TEST_SUITE_P(Ldbc, ConformanceTest, testing::ValuesIn(ImplementationCases()), CaseName);
+
+// The oracle every `cost run` validates against must itself be conformant.
+class ReferenceConformanceTest : public testing::TestWithParam<ConformanceCase> {};
+
+TEST_P(ReferenceConformanceTest, MatchesLdbcReferenceOutput) {
+  const ConformanceCase& c = GetParam();
+  PreparedGraph prepared = Prepare(c.graph);
+  ExpectMatchesReferenceOutput(c, prepared,
+                               ReferenceValues(c.kernel, prepared.graph, prepared.params));
+}
+
+INSTANTIATE_TEST_SUITE_P(Ldbc, ReferenceConformanceTest, testing::ValuesIn(ReferenceCases()),
+                         CaseName);
+
+TEST(LdbcSuiteTest, FindsTheExpectedGraphs) {
+  std::vector<std::string> pagerank, wcc;
+  for (const auto& [graph, kernels] : LdbcGraphs()) {
+    if (std::ranges::find(kernels, Kernel::kPageRank) != kernels.end()) pagerank.push_back(graph);
+    if (std::ranges::find(kernels, Kernel::kWcc) != kernels.end()) wcc.push_back(graph);
+  }
+  EXPECT_EQ(pagerank, (std::vector<std::string>{"example-directed", "example-undirected",
+                                                "test-pr-directed", "test-pr-undirected"}));
+  EXPECT_EQ(wcc, (std::vector<std::string>{"example-directed", "example-undirected",
+                                           "test-wcc-directed", "test-wcc-undirected"}));
+}
+
+// --- The loader ----------------------------------------------------------------------------
+
+TEST(LdbcLoaderTest, LoadsExampleUndirected) {
+  datasets::LdbcGraph g = datasets::LoadLdbcGraph(PropertiesPath("example-undirected"));
+  EXPECT_EQ(g.name, "example-undirected");
+  EXPECT_FALSE(g.directed);
+  EXPECT_EQ(g.pr_iterations, 2);
+  EXPECT_DOUBLE_EQ(g.pr_damping, 0.85);
+  EXPECT_TRUE(g.has_bfs_source);
+  EXPECT_EQ(g.bfs_source, 2u);
+  EXPECT_EQ(g.algorithms, (std::vector<std::string>{"bfs", "cdlp", "lcc", "pr", "sssp", "wcc"}));
+  EXPECT_EQ(g.properties.at("graph.example-undirected.meta.edges"), "12");
+  // Ids 2..10 (no vertex 1) become dense 0..8.
+  EXPECT_EQ(g.edges.num_vertices, 9u);
+  EXPECT_EQ(g.edges.original_ids, (std::vector<uint64_t>{2, 3, 4, 5, 6, 7, 8, 9, 10}));
+  ASSERT_EQ(g.edges.num_edges(), 12u);
+  EXPECT_EQ(g.edges.src[0], 0u);  // "2 3 0.9"
+  EXPECT_EQ(g.edges.dst[0], 1u);
+  EXPECT_EQ(g.edges.src[11], 5u);  // "7 9 0.36"
+  EXPECT_EQ(g.edges.dst[11], 7u);
+}
+
+TEST(LdbcLoaderTest, ReadsWccLabelsAndBfsDepths) {
+  std::map<uint64_t, int64_t> wcc =
+      datasets::ReadVertexInts(LdbcDir() + "/test-wcc-directed/test-wcc-directed-WCC");
+  EXPECT_EQ(wcc.size(), 8u);
+  EXPECT_EQ(wcc.at(9), 1);
+  std::map<uint64_t, int64_t> bfs =
+      datasets::ReadVertexInts(LdbcDir() + "/test-bfs-directed/test-bfs-directed-BFS");
+  EXPECT_EQ(bfs.at(10), std::numeric_limits<int64_t>::max());
+}
+
+// A folder of LDBC files written by a test; removed when the test ends.
+class LdbcFilesTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(testing::TempDir()) /
+           ("ldbc_loader_" +
+            std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& file, const std::string& text) {
+    std::string path = (dir_ / file).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+  // `g.properties` naming `vertex_file` and `edge_file`.
+  std::string WriteProperties(const std::string& vertex_file, const std::string& edge_file) {
+    return Write("g.properties", "# test graph\ngraph.g.vertex-file = " + vertex_file +
+                                     "\ngraph.g.edge-file = " + edge_file +
+                                     "\ngraph.g.directed = true\n"
+                                     "graph.g.algorithms = pr, WCC\n"
+                                     "graph.g.pr.num-iterations = 7\n"
+                                     "graph.g.pr.damping-factor = 0.5\n");
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(LdbcFilesTest, KeepsIsolatedVerticesAndSortsIds) {
+  // 30 -> 10, and 20 has no edges; the vertex file is deliberately unsorted, with CRLF.
+  Write("g.v", "30\r\n10\r\n20\r\n");
+  Write("g.e", "30 10\r\n");
+  datasets::LdbcGraph g = datasets::LoadLdbcGraph(WriteProperties("g.v", "g.e"));
+  EXPECT_EQ(g.edges.original_ids, (std::vector<uint64_t>{10, 20, 30}));
+  EXPECT_EQ(g.edges.src, (std::vector<datasets::VertexId>{2}));
+  EXPECT_EQ(g.edges.dst, (std::vector<datasets::VertexId>{0}));
+  EXPECT_EQ(g.algorithms, (std::vector<std::string>{"pr", "wcc"}));
+  EXPECT_EQ(g.pr_iterations, 7);
+  EXPECT_DOUBLE_EQ(g.pr_damping, 0.5);
+  EXPECT_FALSE(g.has_bfs_source);
+}
+
+TEST_F(LdbcFilesTest, EdgeFileNamedAsVertexFileFallsBackToDotE) {
+  Write("g.v", "1\n2\n");
+  Write("g.e", "1 2\n");
+  datasets::LdbcGraph g = datasets::LoadLdbcGraph(WriteProperties("g.v", "g.v"));
+  EXPECT_EQ(g.edges.num_edges(), 1u);
+}
+
+TEST_F(LdbcFilesTest, MissingNamedFilesFallBackToGraphName) {
+  Write("g.v", "1\n2\n");
+  Write("g.e", "1 2\n2 1\n");
+  datasets::LdbcGraph g = datasets::LoadLdbcGraph(WriteProperties("nope.v", "nope.e"));
+  EXPECT_EQ(g.edges.num_edges(), 2u);
+}
+
+// Runs `load` and returns the DatasetError message, or "" when nothing was thrown.
+template <typename Fn>
+std::string ErrorOf(Fn load) {
+  try {
+    load();
+  } catch (const datasets::DatasetError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST_F(LdbcFilesTest, EdgeToUnknownVertexNamesFileAndLine) {
+  Write("g.v", "1\n2\n");
+  std::string edges = Write("g.e", "1 2\n2 3\n");
+  std::string props = WriteProperties("g.v", "g.e");
+  std::string message = ErrorOf([&] { datasets::LoadLdbcGraph(props); });
+  EXPECT_EQ(message.rfind(edges + ":2: ", 0), 0u) << message;
+}
+
+TEST_F(LdbcFilesTest, MalformedLinesNameFileAndLine) {
+  std::string vertices = Write("g.v", "1\nx2\n");
+  Write("g.e", "1 1\n");
+  std::string props = WriteProperties("g.v", "g.e");
+  std::string message = ErrorOf([&] { datasets::LoadLdbcGraph(props); });
+  EXPECT_EQ(message.rfind(vertices + ":2: ", 0), 0u) << message;
+
+  Write("g.v", "1\n1\n");
+  message = ErrorOf([&] { datasets::LoadLdbcGraph(props); });
+  EXPECT_EQ(message.rfind(vertices + ":2: ", 0), 0u) << message;
+
+  std::string values = Write("g-PR", "1 0.5\n2 half\n");
+  message = ErrorOf([&] { datasets::ReadVertexDoubles(values); });
+  EXPECT_EQ(message.rfind(values + ":2: ", 0), 0u) << message;
+}
+
+TEST_F(LdbcFilesTest, MissingDirectedIsAnError) {
+  std::string props = Write("g.properties", "graph.g.vertex-file = g.v\n");
+  EXPECT_NE(ErrorOf([&] { datasets::ReadLdbcProperties(props); }), "");
+}
+
+TEST_F(LdbcFilesTest, ReadsEveryInfinitySpelling) {
+  std::string path =
+      Write("g-SSSP", "1 infinity\n2 Infinity\n3 +Infinity\n4 -inf\n5 1.5e-01\n6 +2\n");
+  std::map<uint64_t, double> values = datasets::ReadVertexDoubles(path);
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  EXPECT_EQ(values, (std::map<uint64_t, double>{
+                        {1, kInf}, {2, kInf}, {3, kInf}, {4, -kInf}, {5, 0.15}, {6, 2.0}}));
+}
+
+TEST_F(LdbcFilesTest, ReadsInt64Max) {
+  std::string path = Write("g-BFS", "1 0\n2 9223372036854775807\n");
+  std::map<uint64_t, int64_t> values = datasets::ReadVertexInts(path);
+  EXPECT_EQ(values.at(2), std::numeric_limits<int64_t>::max());
+  std::string too_big = Write("g-BFS2", "1 9223372036854775808\n");
+  EXPECT_NE(ErrorOf([&] { datasets::ReadVertexInts(too_big); }), "");
+}
+
+}  // namespace
+}  // namespace cost::harness
