@@ -3,8 +3,9 @@
 // Per iteration: contribution[u] = rank[u] / outdeg(u) for every u with out-edges (the rest add
 // their rank to the dangling sum), then rank[v] = (1-d)/n + d*dangling/n + d * sum of
 // contribution[u] over in-neighbours u. Pulling writes each rank once (no scattered stores) and
-// reads contributions through the transpose's sorted rows. Sibling: parallel/openmp_pagerank.cc
-// runs the same loops split across threads. Reference: LDBC Graphalytics specification, PageRank.
+// reads contributions through the transpose's sorted rows. Siblings: pagerank_push.cc scatters
+// over the out-edges instead; parallel/openmp_pagerank.cc runs these loops split across
+// threads. Reference: LDBC Graphalytics specification, PageRank.
 #include "baselines/pagerank.h"
 
 #include <cstdint>

@@ -14,6 +14,11 @@ namespace cost::baselines {
 std::vector<double> PageRankPull(const datasets::Graph& graph,
                                  const datasets::PageRankOptions& options);
 
+// The same definition, pushing over the out-edges (graph.out) in stored order: each vertex adds
+// rank/outdeg to its out-neighbours. No transpose needed; scattered stores instead of gathers.
+std::vector<double> PageRankPush(const datasets::Graph& graph,
+                                 const datasets::PageRankOptions& options);
+
 }  // namespace cost::baselines
 
 #endif  // COST_BASELINES_PAGERANK_H_

@@ -162,9 +162,8 @@ Graph BuildGraph(const EdgeList& edges, const BuildOptions& options, BuildStats*
 
   Graph graph;
   graph.out = {edges.num_vertices, storage->out_offsets, storage->out_targets};
-  graph.in = options.symmetrize
-                 ? graph.out
-                 : Csr{edges.num_vertices, storage->in_offsets, storage->in_targets};
+  graph.in = options.symmetrize ? graph.out
+                                : Csr{edges.num_vertices, storage->in_offsets, storage->in_targets};
   graph.original_ids = storage->original_ids;
   graph.symmetric = options.symmetrize;
   graph.storage = std::move(storage);

@@ -48,7 +48,13 @@ struct Graph {
   Csr in;
   std::span<const uint64_t> original_ids;  // num_vertices entries
   bool symmetric = false;                  // every edge (u,v) has its (v,u)
-  std::shared_ptr<const void> storage;     // keeps the spans above alive
+  // Optional edge layouts (datasets/hilbert_layout.h), empty unless prepared: the arcs of `out`
+  // sorted by Hilbert-curve index, as arrays or as a varint-delta stream of the sorted indices
+  // (decode with ForEachCompressedEdge or DecodeHilbertCompressed).
+  std::span<const VertexId> hilbert_src;
+  std::span<const VertexId> hilbert_dst;
+  std::span<const uint8_t> hilbert_compressed;
+  std::shared_ptr<const void> storage;  // keeps the spans above alive
 
   uint64_t num_vertices() const { return out.num_vertices; }
   uint64_t num_edges() const { return out.num_edges(); }

@@ -33,10 +33,24 @@ constexpr char kMagic[8] = {'C', 'O', 'S', 'T', 'G', 'R', 'P', 'H'};
 constexpr uint32_t kFlagSymmetric = 1;
 constexpr uint64_t kAlignment = 64;
 
-enum SectionIndex { kOutOffsets, kOutTargets, kInOffsets, kInSources, kOriginalIds, kMetadata };
-constexpr int kNumSections = 6;
+// The last three are optional (offset and size 0 when absent); they occupy what version 1 first
+// reserved as zeros, so files without them are byte-identical to the original version 1.
+enum SectionIndex {
+  kOutOffsets,
+  kOutTargets,
+  kInOffsets,
+  kInSources,
+  kOriginalIds,
+  kMetadata,
+  kHilbertSrc,
+  kHilbertDst,
+  kHilbertCompressed
+};
+constexpr int kNumSections = 9;
+constexpr int kFirstOptionalSection = kHilbertSrc;
 constexpr const char* kSectionNames[kNumSections] = {
-    "out offsets", "out targets", "in offsets", "in sources", "original ids", "metadata"};
+    "out offsets", "out targets", "in offsets",  "in sources",        "original ids",
+    "metadata",    "hilbert src", "hilbert dst", "hilbert compressed"};
 
 struct Section {
   uint64_t offset;  // from the start of the file, a multiple of 64
@@ -49,10 +63,9 @@ struct FileHeader {
   uint32_t flags;  // bit 0: symmetric
   uint64_t num_vertices;
   uint64_t num_edges;
-  uint64_t file_bytes;  // total size of the file
-  uint64_t checksum;    // XXH64, seed 0, of bytes [sizeof(FileHeader), file_bytes)
+  uint64_t file_bytes;             // total size of the file
+  uint64_t checksum;               // XXH64, seed 0, of bytes [sizeof(FileHeader), file_bytes)
   Section sections[kNumSections];  // sections[kMetadata].bytes is the metadata length
-  uint64_t reserved[6];            // zero
 };
 static_assert(sizeof(FileHeader) == 192, "the header layout is part of the file format");
 static_assert(sizeof(FileHeader) % kAlignment == 0);
@@ -100,6 +113,10 @@ FileHeader PlanHeader(const Graph& g, const SectionData (&data)[kNumSections]) {
       h.sections[s] = h.sections[s - kInOffsets + kOutOffsets];
       continue;
     }
+    if (s >= kFirstOptionalSection && data[s].bytes == 0) {
+      h.sections[s] = {0, 0};  // absent
+      continue;
+    }
     h.sections[s] = {AlignUp(end), data[s].bytes};
     end = h.sections[s].offset + data[s].bytes;
   }
@@ -125,7 +142,7 @@ uint64_t WriteBody(int fd, const FileHeader& h, const SectionData (&data)[kNumSe
                    const std::string& path) {
   static const char kZeros[kAlignment] = {};
   std::unique_ptr<XXH64_state_t, XXH_errorcode (*)(XXH64_state_t*)> hash(XXH64_createState(),
-                                                                          XXH64_freeState);
+                                                                         XXH64_freeState);
   XXH64_reset(hash.get(), 0);
   if (!WriteAll(fd, &h, sizeof h)) FailErrno(path, "write");  // rewritten with the checksum
   uint64_t at = sizeof(FileHeader);
@@ -179,11 +196,23 @@ void CheckHeader(const FileHeader& h, uint64_t file_size, const std::string& pat
     Fail(path, "implausible counts: " + std::to_string(n) + " vertices, " + std::to_string(m) +
                    " edges in " + std::to_string(file_size) + " bytes");
   }
-  const uint64_t expected[kNumSections] = {(n + 1) * 8, m * 4, (n + 1) * 8, m * 4, n * 8,
-                                           h.sections[kMetadata].bytes};
+  const bool has_hilbert = h.sections[kHilbertSrc].bytes != 0;
+  const uint64_t expected[kNumSections] = {(n + 1) * 8,
+                                           m * 4,
+                                           (n + 1) * 8,
+                                           m * 4,
+                                           n * 8,
+                                           h.sections[kMetadata].bytes,
+                                           has_hilbert ? m * 4 : 0,
+                                           has_hilbert ? m * 4 : 0,
+                                           h.sections[kHilbertCompressed].bytes};
   for (int s = 0; s < kNumSections; ++s) {
     const Section& section = h.sections[s];
     const std::string name = std::string("section '") + kSectionNames[s] + "'";
+    if (s >= kFirstOptionalSection && section.offset == 0 && section.bytes == 0 &&
+        expected[s] == 0) {
+      continue;  // absent
+    }
     if (section.bytes != expected[s]) {
       Fail(path, name + " has " + std::to_string(section.bytes) + " bytes, expected " +
                      std::to_string(expected[s]));
@@ -233,6 +262,8 @@ GraphFileInfo InfoFrom(const FileHeader& h, std::string metadata) {
   info.symmetric = (h.flags & kFlagSymmetric) != 0;
   info.checksum = h.checksum;
   info.file_bytes = h.file_bytes;
+  info.has_hilbert = h.sections[kHilbertSrc].bytes != 0;
+  info.hilbert_compressed_bytes = h.sections[kHilbertCompressed].bytes;
   info.metadata = std::move(metadata);
   return info;
 }
@@ -261,10 +292,15 @@ void WriteGraphFile(const Graph& graph, const std::string& metadata_json, const 
       {graph.in.offsets.data(), graph.in.offsets.size_bytes()},
       {graph.in.targets.data(), graph.in.targets.size_bytes()},
       {graph.original_ids.data(), graph.original_ids.size_bytes()},
-      {metadata_json.data(), metadata_json.size()}};
+      {metadata_json.data(), metadata_json.size()},
+      {graph.hilbert_src.data(), graph.hilbert_src.size_bytes()},
+      {graph.hilbert_dst.data(), graph.hilbert_dst.size_bytes()},
+      {graph.hilbert_compressed.data(), graph.hilbert_compressed.size_bytes()}};
   const uint64_t n = graph.num_vertices(), m = graph.num_edges();
   if (graph.out.offsets.size() != n + 1 || graph.in.offsets.size() != n + 1 ||
-      graph.in.targets.size() != m || graph.original_ids.size() != n) {
+      graph.in.targets.size() != m || graph.original_ids.size() != n ||
+      graph.hilbert_src.size() != graph.hilbert_dst.size() ||
+      (!graph.hilbert_src.empty() && graph.hilbert_src.size() != m)) {
     Fail(path, "cannot write a graph whose arrays disagree on its vertex and edge counts");
   }
   FileHeader header = PlanHeader(graph, data);
@@ -306,9 +342,8 @@ Graph LoadGraphFile(const std::string& path, GraphFileInfo* info, bool verify_ch
   void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, opened.file.fd, 0);
   if (map == MAP_FAILED) FailErrno(path, "mmap");
   // The mapping outlives the descriptor; the Graph's storage unmaps it.
-  std::shared_ptr<const void> storage(map, [size](const void* p) {
-    ::munmap(const_cast<void*>(p), size);
-  });
+  std::shared_ptr<const void> storage(
+      map, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
   ::madvise(map, size, MADV_WILLNEED);
   ::madvise(map, size, MADV_HUGEPAGE);  // advisory: ignored where unsupported
   const char* base = static_cast<const char*>(map);
@@ -328,6 +363,9 @@ Graph LoadGraphFile(const std::string& path, GraphFileInfo* info, bool verify_ch
               SectionSpan<VertexId>(base, h.sections[kInSources])};
   graph.original_ids = SectionSpan<uint64_t>(base, h.sections[kOriginalIds]);
   graph.symmetric = (h.flags & kFlagSymmetric) != 0;
+  graph.hilbert_src = SectionSpan<VertexId>(base, h.sections[kHilbertSrc]);
+  graph.hilbert_dst = SectionSpan<VertexId>(base, h.sections[kHilbertDst]);
+  graph.hilbert_compressed = SectionSpan<uint8_t>(base, h.sections[kHilbertCompressed]);
   CheckOffsetEnds(graph.out, "out", path);
   CheckOffsetEnds(graph.in, "in", path);
   graph.storage = std::move(storage);

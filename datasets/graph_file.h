@@ -6,7 +6,11 @@
 //           section offsets and sizes, metadata length, XXH64 checksum of everything after the
 //           header
 //   sections: out offsets (u64 x n+1), out targets (u32 x m), in offsets, in sources,
-//             original ids (u64 x n), metadata (UTF-8 JSON text)
+//             original ids (u64 x n), metadata (UTF-8 JSON text), and optionally (offset and
+//             size 0 when absent) the Hilbert layouts: hilbert src and dst (u32 x m each) and
+//             the compressed Hilbert stream (bytes); see hilbert_layout.h
+// The optional sections live in header bytes that the first version-1 files kept zero, so
+// those files load unchanged and the version stays 1.
 #ifndef COST_DATASETS_GRAPH_FILE_H_
 #define COST_DATASETS_GRAPH_FILE_H_
 
@@ -25,9 +29,11 @@ struct GraphFileInfo {
   uint64_t num_vertices = 0;
   uint64_t num_edges = 0;
   bool symmetric = false;
-  uint64_t checksum = 0;   // XXH64 of the payload, as stored
+  uint64_t checksum = 0;  // XXH64 of the payload, as stored
   uint64_t file_bytes = 0;
-  std::string metadata;    // JSON text: source, generator options, preparation seconds, ...
+  bool has_hilbert = false;               // hilbert src/dst sections present
+  uint64_t hilbert_compressed_bytes = 0;  // 0: no compressed stream
+  std::string metadata;  // JSON text: source, generator options, preparation seconds, ...
 };
 
 // Writes atomically (temp file in the same folder, fsync, rename): a failure leaves no file.

@@ -4,6 +4,7 @@
 #define COST_DATASETS_KERNEL_DEFINITIONS_H_
 
 #include <cstdint>
+#include <limits>
 
 namespace cost::datasets {
 
@@ -17,6 +18,11 @@ struct PageRankOptions {
 
 // WCC: edges are treated as undirected; the output is a component label per vertex and is
 // validated up to equivalence (any labelling of the same partition passes).
+
+// BFS: the hop depth of every vertex from one source vertex, following out-edges (int64). The
+// source has depth 0; a vertex the source cannot reach has kUnreachable (LDBC's value, int64
+// max). Validated exactly.
+inline constexpr int64_t kUnreachable = std::numeric_limits<int64_t>::max();
 
 }  // namespace cost::datasets
 

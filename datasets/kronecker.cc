@@ -71,8 +71,8 @@ void Validate(const KroneckerOptions& o) {
   const double d = 1.0 - o.a - o.b - o.c;
   // Written with ! so that NaN fails the test.
   if (!(o.a >= 0 && o.b >= 0 && o.c >= 0 && d >= -1e-12 && o.a <= 1 && o.b <= 1 && o.c <= 1)) {
-    throw DatasetError("kronecker: probabilities a=" + std::to_string(o.a) + " b=" +
-                       std::to_string(o.b) + " c=" + std::to_string(o.c) +
+    throw DatasetError("kronecker: probabilities a=" + std::to_string(o.a) +
+                       " b=" + std::to_string(o.b) + " c=" + std::to_string(o.c) +
                        " must be non-negative with a+b+c <= 1");
   }
 }

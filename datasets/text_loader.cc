@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "datasets/dataset_error.h"
+#include "datasets/output_file.h"
 
 namespace cost::datasets {
 namespace {
@@ -238,6 +239,7 @@ EdgeList LoadTextEdgeList(const std::string& path) {
   struct stat st;
   if (::fstat(file.fd, &st) != 0) throw DatasetError(path + ": " + std::strerror(errno));
   if (S_ISDIR(st.st_mode)) throw DatasetError(path + ": is a directory");
+  if (IsGzipFile(path)) return ParseTextEdgeList(ReadWholeInput(path), path);
   if (!S_ISREG(st.st_mode)) return ParseTextEdgeList(ReadAll(file.fd, path), path);
   if (st.st_size == 0) throw DatasetError(path + ": no edges");
 

@@ -1,8 +1,8 @@
 // Text edge lists (SNAP style): one "src dst [ignored...]" pair per line, separated by spaces or
 // tabs; lines starting with '#' or '%' are comments; LF or CRLF line endings; ids are unsigned
-// integers, any value up to 2^64-1, sparse allowed. Ids are relabelled densely in ascending order
-// of original id, so the relabelling does not depend on edge order; the original ids are kept
-// in EdgeList::original_ids.
+// integers, any value up to 2^64-1, sparse allowed. Gzip files (magic 1f 8b) are decompressed.
+// Ids are relabelled densely in ascending order of original id, so the relabelling does not
+// depend on edge order; the original ids are kept in EdgeList::original_ids.
 #ifndef COST_DATASETS_TEXT_LOADER_H_
 #define COST_DATASETS_TEXT_LOADER_H_
 

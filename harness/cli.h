@@ -10,6 +10,7 @@ namespace cost::harness {
 
 void AddDatasetCommand(CLI::App& app, int* exit_code);
 void AddDemoCommand(CLI::App& app, int* exit_code);
+void AddExportCommand(CLI::App& app, int* exit_code);
 void AddReportCommand(CLI::App& app, int* exit_code);
 void AddRunCommand(CLI::App& app, int* exit_code);
 void AddSweepCommand(CLI::App& app, int* exit_code);
@@ -17,6 +18,10 @@ void AddSystemsCommand(CLI::App& app, int* exit_code);
 
 // Exit status of `cost run` / `cost sweep` when a measurement's output failed validation.
 inline constexpr int kExitInvalidOutput = 3;
+// Exit statuses of `cost run` for the other outcomes (its --json row is written all the same).
+inline constexpr int kExitOutOfMemory = 4;
+inline constexpr int kExitCrashed = 5;          // an external system's command failed
+inline constexpr int kExitFailedToStart = 6;    // an external system's command could not start
 // Exit status of `cost sweep` / `cost demo` when interrupted (SIGINT); rows so far are kept.
 inline constexpr int kExitInterrupted = 130;
 

@@ -1,10 +1,12 @@
-// `cost dataset generate | convert | info`: making and inspecting prepared graph files.
+// `cost dataset generate | convert | export | info`: making and inspecting prepared graph files.
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "datasets/dataset_error.h"
 #include "datasets/graph_file.h"
+#include "datasets/graph_formats.h"
 #include "harness/cli.h"
 #include "harness/prepare.h"
 
@@ -25,69 +27,166 @@ void PrintInfo(const std::string& path, const datasets::GraphFileInfo& info, boo
                         {"symmetric", info.symmetric},
                         {"checksum", checksum},
                         {"file_bytes", info.file_bytes},
+                        {"hilbert", info.has_hilbert},
+                        {"hilbert_compressed_bytes", info.hilbert_compressed_bytes},
                         {"metadata", meta}};
     std::cout << j.dump(2) << "\n";
     return;
   }
   std::printf(
       "%s\n  format version  %u\n  vertices        %llu\n  edges (arcs)    %llu\n"
-      "  symmetric       %s\n  checksum        %s (XXH64)\n  file size       %llu bytes\n"
+      "  symmetric       %s\n  hilbert arrays  %s\n  hilbert stream  %llu bytes\n  checksum        "
+      "%s (XXH64)\n  file size       %llu bytes\n"
       "  metadata        %s\n",
       path.c_str(), info.version, static_cast<unsigned long long>(info.num_vertices),
-      static_cast<unsigned long long>(info.num_edges), info.symmetric ? "yes" : "no", checksum,
+      static_cast<unsigned long long>(info.num_edges), info.symmetric ? "yes" : "no",
+      info.has_hilbert ? "yes" : "no",
+      static_cast<unsigned long long>(info.hilbert_compressed_bytes), checksum,
       static_cast<unsigned long long>(info.file_bytes), meta.dump().c_str());
 }
 
+CLI::Validator LayoutValidator() { return CLI::IsMember({"vertex", "hilbert", "compressed"}); }
+
+const char* const kLayoutHelp =
+    "Edge layouts to add beside the CSR: vertex (none, default), hilbert (arcs sorted by "
+    "Hilbert-curve index), compressed (varint deltas of the sorted Hilbert indices); the time "
+    "it takes is recorded as hilbert_seconds in the metadata";
+
 void AddGenerate(CLI::App& dataset) {
   struct Options {
-    std::string kind, out;
+    std::string kind, out, layout = "vertex";
     datasets::KroneckerOptions kronecker;
+    datasets::UniformOptions uniform;
+    datasets::GridOptions grid;
+    int scale = 0;
+    int edge_factor = 16;
+    uint64_t seed = 1;
     bool directed = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = dataset.add_subcommand(
-      "generate", "Generate a graph and write it as a prepared .cgraph file");
-  cmd->add_option("kind", o->kind, "Generator: kronecker (Graph500 R-MAT, A=0.57 B=C=0.19)")
+      "generate",
+      "Generate a graph and write it as a prepared .cgraph file. The same seed gives the same "
+      "graph at any thread count.");
+  cmd->add_option("kind", o->kind,
+                  "kronecker (Graph500 R-MAT, A=0.57 B=C=0.19; --scale), uniform (G(n, m); "
+                  "--vertices and --edges, or --scale), grid (road-like 2D grid; --rows, --cols, "
+                  "--drop)")
       ->required()
-      ->check(CLI::IsMember({"kronecker"}));
-  cmd->add_option("--scale", o->kronecker.scale, "2^SCALE vertices")
-      ->required()
+      ->check(CLI::IsMember({"kronecker", "uniform", "grid"}));
+  cmd->add_option("--scale", o->scale, "2^SCALE vertices (kronecker, uniform)")
       ->check(CLI::Range(1, 31));
-  cmd->add_option("--edge-factor", o->kronecker.edge_factor,
+  cmd->add_option("--edge-factor", o->edge_factor,
                   "EDGE_FACTOR * 2^SCALE generated edges (default 16)")
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--seed", o->kronecker.seed,
-                  "Random seed; the same seed gives the same graph "
-                  "at any thread count (default 1)");
+  cmd->add_option("--vertices", o->uniform.num_vertices, "uniform: number of vertices")
+      ->check(CLI::Range(uint64_t{1}, uint64_t{1} << 32));
+  cmd->add_option("--edges", o->uniform.num_edges, "uniform: number of generated edges")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--rows", o->grid.rows, "grid: rows (default 256)")->check(CLI::PositiveNumber);
+  cmd->add_option("--cols", o->grid.cols, "grid: columns (default 256)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--drop", o->grid.drop_probability,
+                  "grid: probability of removing each grid edge (default 0)")
+      ->check(CLI::Range(0.0, 0.999999));
+  cmd->add_option("--seed", o->seed, "Random seed (default 1)");
   cmd->add_flag("--directed", o->directed,
-                "Keep edges as generated instead of storing both "
-                "directions (Graph500 graphs are undirected)");
+                "Keep edges as generated instead of storing both directions (the generated "
+                "graphs are undirected by default)");
+  cmd->add_option("--layout", o->layout, kLayoutHelp)->check(LayoutValidator());
   cmd->add_option("-o,--output", o->out, "Prepared graph file to write")->required();
-  cmd->callback([o] {
-    const auto info = GenerateKroneckerFile(o->kronecker, !o->directed, o->out);
+  cmd->callback([o, cmd] {
+    const PrepareOptions prepare{.symmetrize = !o->directed,
+                                 .layout = datasets::ParseEdgeLayout(o->layout)};
+    datasets::GraphFileInfo info;
+    if (o->kind == "kronecker") {
+      if (o->scale == 0) throw CLI::RequiredError("--scale (for kronecker)");
+      o->kronecker.scale = o->scale;
+      o->kronecker.edge_factor = o->edge_factor;
+      o->kronecker.seed = o->seed;
+      info = GenerateKroneckerFile(o->kronecker, prepare, o->out);
+    } else if (o->kind == "uniform") {
+      if (o->scale != 0) {
+        o->uniform.num_vertices = uint64_t{1} << o->scale;
+        o->uniform.num_edges = static_cast<uint64_t>(o->edge_factor) << o->scale;
+      } else if (cmd->count("--vertices") == 0 || cmd->count("--edges") == 0) {
+        throw CLI::RequiredError("--scale, or --vertices and --edges (for uniform)");
+      }
+      o->uniform.seed = o->seed;
+      info = GenerateUniformFile(o->uniform, prepare, o->out);
+    } else {
+      o->grid.seed = o->seed;
+      info = GenerateGridFile(o->grid, prepare, o->out);
+    }
     PrintInfo(o->out, info, false);
   });
 }
 
+// Names accepted by --format, for the help text and the checker.
+const char* const kFormatHelp =
+    "snap (text edge list, plain or .gz), mtx (Matrix Market coordinate), evlp (LDBC "
+    ".properties), raw ((u32,u32) pairs), cost-vertex (.nodes + .edges), cgraph";
+
+CLI::Validator FormatValidator() {
+  return CLI::Validator(
+      [](std::string& name) -> std::string {
+        try {
+          datasets::ParseFormatName(name);
+        } catch (const datasets::DatasetError& e) {
+          return e.what();
+        }
+        return {};
+      },
+      "FORMAT");
+}
+
 void AddConvert(CLI::App& dataset) {
   struct Options {
-    std::string in, out;
+    std::string in, out, format, layout = "vertex";
     bool symmetrize = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = dataset.add_subcommand(
       "convert",
-      "Convert a text edge list (SNAP style: 'src dst' lines, # or % comments, CRLF "
-      "ok, sparse ids) or an LDBC graph (its .properties file) to a prepared .cgraph "
-      "file. Self-loops and duplicate edges are dropped.");
-  cmd->add_option("input", o->in, "Edge list or LDBC .properties file")->required();
+      "Convert a graph file to a prepared .cgraph file. The input format is detected from the "
+      "file (extension, magic bytes, Matrix Market banner) unless --format names it. "
+      "Self-loops and duplicate edges are dropped.");
+  cmd->add_option("input", o->in, "Input graph file")->required();
   cmd->add_option("-o,--output", o->out, "Prepared graph file to write")->required();
+  cmd->add_option("--format", o->format, std::string("Input format: ") + kFormatHelp)
+      ->check(FormatValidator());
   cmd->add_flag("--symmetrize", o->symmetrize,
-                "Store both directions of every edge (undirected "
-                "graph); LDBC undirected graphs always are");
+                "Store both directions of every edge (undirected graph); inputs that say they "
+                "are undirected (mtx symmetric, LDBC directed = false) always are");
+  cmd->add_option("--layout", o->layout, kLayoutHelp)->check(LayoutValidator());
   cmd->callback([o] {
-    const auto info = ConvertToGraphFile(o->in, o->symmetrize, o->out);
+    ConvertOptions options;
+    options.symmetrize = o->symmetrize;
+    options.layout = datasets::ParseEdgeLayout(o->layout);
+    if (!o->format.empty()) options.format = datasets::ParseFormatName(o->format);
+    const auto info = ConvertToGraphFile(o->in, options, o->out);
     PrintInfo(o->out, info, false);
+  });
+}
+
+void AddExport(CLI::App& dataset) {
+  struct Options {
+    std::string in, out, format;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = dataset.add_subcommand(
+      "export", "Write a prepared .cgraph file in another format (atomically)");
+  cmd->add_option("input", o->in, "Prepared .cgraph file")->required();
+  cmd->add_option("--format", o->format,
+                  "Output format: snap (.gz: gzip), mtx, evlp (writes NAME.properties, .v, .e), "
+                  "raw, cost-vertex (writes NAME.nodes, NAME.edges)")
+      ->required()
+      ->check(FormatValidator());
+  cmd->add_option("-o,--output", o->out, "File (or NAME for multi-file formats) to write")
+      ->required();
+  cmd->callback([o] {
+    const datasets::Graph graph = datasets::LoadGraphFile(o->in);
+    datasets::WriteGraphAs(graph, datasets::ParseFormatName(o->format), o->out);
   });
 }
 
@@ -111,6 +210,7 @@ void AddDatasetCommand(CLI::App& app, int*) {
   dataset->require_subcommand(1);
   AddGenerate(*dataset);
   AddConvert(*dataset);
+  AddExport(*dataset);
   AddInfo(*dataset);
 }
 

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "harness/cli.h"
+#include "harness/external_system.h"
 #include "harness/machine_info.h"
 #include "harness/measurement.h"
 
@@ -14,24 +15,57 @@ namespace {
 struct RunOptions {
   MeasurementRequest request;
   std::string impl, kernel, values, json, benchmark_json;
+  std::vector<std::string> systems;  // external system manifests
   bool no_validate = false, quiet = false;
 };
 
-void RunOne(const RunOptions& o, int* exit_code) {
-  MeasurementRequest request = o.request;
-  request.implementation = FindImplementation(o.impl);
-  if (!request.implementation) {
-    throw std::invalid_argument("unknown implementation '" + o.impl + "' (see `cost systems`)");
+int ExitCodeOf(const std::string& outcome) {
+  if (outcome == "ok") return 0;
+  if (outcome == "invalid-output") return kExitInvalidOutput;
+  if (outcome == "out-of-memory") return kExitOutOfMemory;
+  if (outcome == "failed-to-start") return kExitFailedToStart;
+  return kExitCrashed;
+}
+
+// The in-tree implementation or the external system named --impl; exactly one is set.
+MeasurementOutput MeasureNamed(const RunOptions& o, MeasurementRequest request) {
+  std::vector<ExternalSystem> externals;
+  for (const std::string& path : o.systems) {
+    for (ExternalSystem& e : LoadExternalSystems(path)) externals.push_back(std::move(e));
   }
-  if (!o.kernel.empty() && KernelName(request.implementation->kernel) != o.kernel) {
-    throw std::invalid_argument(o.impl + " computes " +
-                                std::string(KernelName(request.implementation->kernel)) + ", not " +
-                                o.kernel);
+  request.implementation = FindImplementation(o.impl);
+  const ExternalSystem* external = FindExternalSystem(externals, o.impl);
+  if (!request.implementation && !external) {
+    throw std::invalid_argument("unknown implementation '" + o.impl + "' (see `cost systems`" +
+                                (o.systems.empty() ? "; external systems need --systems" : "") +
+                                ")");
+  }
+  const Kernel kernel = external ? external->kernel : request.implementation->kernel;
+  if (!o.kernel.empty() && KernelName(kernel) != o.kernel) {
+    throw std::invalid_argument(o.impl + " computes " + std::string(KernelName(kernel)) +
+                                ", not " + o.kernel);
   }
   request.validate = !o.no_validate;
-  const MeasurementOutput out = Measure(request);
+  return external ? MeasureExternal(*external, request) : Measure(request);
+}
+
+void RunOne(const RunOptions& o, int* exit_code) {
+  MeasurementOutput out;
+  try {
+    out = MeasureNamed(o, o.request);
+  } catch (const std::bad_alloc&) {
+    // Out of memory (e.g. under a sweep's memory cap): still a row, not a crash.
+    out = MeasurementOutput{};
+    out.measurement.implementation = o.impl;
+    out.measurement.dataset = o.request.dataset;
+    out.measurement.graph_path = o.request.graph_path;
+    out.measurement.threads = o.request.params.threads;
+    out.measurement.outcome = "out-of-memory";
+    out.measurement.message = "allocation failed (std::bad_alloc)";
+  }
   const Measurement& m = out.measurement;
-  if (!o.values.empty()) WriteValuesFile(out.graph, out.values, o.values);
+  const bool has_values = std::visit([](const auto& v) { return !v.empty(); }, out.values);
+  if (!o.values.empty() && has_values) WriteValuesFile(out.graph, out.values, o.values);
   if (!o.json.empty()) {
     ResultsFile results{UtcNow(), DescribeMachine(), DescribeBuild(), {m}};
     WriteResultsFile(results, o.json);
@@ -49,8 +83,10 @@ void RunOne(const RunOptions& o, int* exit_code) {
         static_cast<unsigned long long>(m.num_vertices),
         static_cast<unsigned long long>(m.num_edges), m.threads, m.median_seconds, m.min_seconds,
         m.max_seconds, 100 * m.cv, m.repetitions, m.outcome.c_str(), m.message.c_str());
+    if (m.source >= 0) std::printf("bfs source: vertex %lld\n", static_cast<long long>(m.source));
   }
-  if (m.outcome == "invalid-output") *exit_code = kExitInvalidOutput;
+  if (!m.ok() && !o.quiet) std::fprintf(stderr, "cost: %s: %s\n", m.outcome.c_str(), m.message.c_str());
+  *exit_code = ExitCodeOf(m.outcome);
 }
 
 }  // namespace
@@ -61,11 +97,12 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
       "run",
       "Measure one implementation on one prepared graph: warm-up, then timed "
       "repetitions (Google Benchmark, wall time), then validation against an independent "
-      "reference. Exit status 3 when the output is invalid.");
+      "reference. Exit status: 0 valid, 1 error of use or input, 3 invalid output, 4 out of "
+      "memory, 5 an external command crashed, 6 it could not start.");
   cmd->add_option("--impl", o->impl, "Implementation, SYSTEM:ALGORITHM (see `cost systems`)")
       ->required();
-  cmd->add_option("--kernel", o->kernel, "pagerank or wcc; checked against --impl")
-      ->check(CLI::IsMember({"pagerank", "wcc"}));
+  cmd->add_option("--kernel", o->kernel, "pagerank, wcc or bfs; checked against --impl")
+      ->check(CLI::IsMember({"pagerank", "wcc", "bfs"}));
   cmd->add_option("--graph", o->request.graph_path, "Prepared .cgraph file (cost dataset ...)")
       ->required();
   cmd->add_option("--dataset", o->request.dataset,
@@ -81,9 +118,15 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--iterations", o->request.params.iterations, "PageRank iterations (default 20)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--source", o->request.source,
+                  "BFS source, an original vertex id (default: a vertex with out-edges drawn "
+                  "with seed 1, recorded in the results)");
   cmd->add_option("--values", o->values, "Write 'original-vertex-id value' lines (LDBC format)");
   cmd->add_option("--json", o->json, "Write the measurement as a one-row results file");
   cmd->add_option("--benchmark-json", o->benchmark_json, "Write Google Benchmark's own JSON");
+  cmd->add_option("--systems", o->systems, "External system manifest (file or folder of *.json); "
+                                           "repeatable")
+      ->allow_extra_args(false);
   cmd->add_flag("--no-validate", o->no_validate, "Skip validation (the row says so)");
   cmd->add_flag("--quiet", o->quiet, "Print nothing on success");
   cmd->callback([o, exit_code] { RunOne(*o, exit_code); });

@@ -50,38 +50,71 @@ Rows OkRows(const Rows& rows) {
   return ok;
 }
 
+// The row's confidence interval for its median; a row without one (a single repetition, or a
+// file from before intervals were recorded) counts as the point [median, median].
+std::pair<double, double> IntervalOf(const Measurement& m) {
+  if (m.ci_high_seconds <= 0) return {m.median_seconds, m.median_seconds};
+  return {m.ci_low_seconds, m.ci_high_seconds};
+}
+
+void SetTimeOf(const Measurement& m, CostEntry* e) {
+  e->repetitions = m.repetitions;
+  e->cv = m.cv;
+  std::tie(e->ci_low, e->ci_high) = IntervalOf(m);
+}
+
 void SetBest(const Rows& ok, CostEntry* e) {
   const Measurement* best = *std::min_element(ok.begin(), ok.end(), FasterThan);
   e->best_cores = best->cores();
   e->best_seconds = best->median_seconds;
-  e->repetitions = best->repetitions;
-  e->cv = best->cv;
+  SetTimeOf(*best, e);
 }
 
-// Requires: ok non-empty. A tie with the baseline is not a win: COST needs "outperforms".
-void SetParallelCost(const Rows& ok, double baseline, CostEntry* e) {
+// Requires: ok non-empty. A configuration beats the baseline only when its whole interval lies
+// below the baseline's (a tie is not a win: COST needs "outperforms"). When none does but some
+// interval overlaps the baseline's, the data cannot tell: "not-separable", at the fewest cores
+// whose median is below the baseline's (or, failing that, the best row). Only when every
+// configuration is clearly slower is the COST "unbounded".
+void SetParallelCost(const Rows& ok, const CostGroup& g, CostEntry* e) {
   SetBest(ok, e);
-  if (baseline <= 0) {
+  if (g.baseline_seconds <= 0) {
     e->status = "no-baseline";
     return;
   }
   Rows by_cores = ok;
   std::sort(by_cores.begin(), by_cores.end(), FewerCores);
+  const Measurement* unclear = nullptr;
   for (const Measurement* m : by_cores) {
-    if (m->median_seconds < baseline) {
+    const auto [low, high] = IntervalOf(*m);
+    if (high < g.baseline_ci_low) {
       e->status = "bounded";
       e->cost_cores = m->cores();
       e->cost_threads = m->threads;
       e->cost_procs = m->procs;
       e->seconds_at_cost = m->median_seconds;
-      e->ratio = m->median_seconds / baseline;
-      e->repetitions = m->repetitions;
-      e->cv = m->cv;
+      e->ratio = m->median_seconds / g.baseline_seconds;
+      SetTimeOf(*m, e);
       return;
     }
+    const bool overlaps = low <= g.baseline_ci_high;
+    if (overlaps && (!unclear || (unclear->median_seconds >= g.baseline_seconds &&
+                                  m->median_seconds < g.baseline_seconds))) {
+      unclear = m;
+    }
+  }
+  if (unclear) {
+    e->status = "not-separable";
+    e->cost_cores = unclear->cores();
+    e->cost_threads = unclear->threads;
+    e->cost_procs = unclear->procs;
+    e->seconds_at_cost = unclear->median_seconds;
+    e->ratio = unclear->median_seconds / g.baseline_seconds;
+    SetTimeOf(*unclear, e);
+    e->within_noise = true;
+    return;
   }
   e->status = "unbounded";
-  e->ratio = e->best_seconds / baseline;
+  e->ratio = e->best_seconds / g.baseline_seconds;
 }
 
 // Picks the baseline among the single-threaded entries and records every one as a line.
@@ -100,6 +133,8 @@ void SetBaseline(CostGroup* g, std::vector<CostEntry>* single) {
       g->baseline_seconds = e.best_seconds;
       g->baseline_repetitions = e.repetitions;
       g->baseline_cv = e.cv;
+      g->baseline_ci_low = e.ci_low;
+      g->baseline_ci_high = e.ci_high;
     } else {
       e.status = "single-threaded";
     }
@@ -127,10 +162,7 @@ CostGroup ComputeGroup(const std::string& kernel, const std::string& dataset,
   SetBaseline(&g, &single);
   for (CostEntry& e : parallel) {
     Rows ok = OkRows(by_implementation.at(e.implementation));
-    if (!ok.empty()) SetParallelCost(ok, g.baseline_seconds, &e);
-    if (e.status == "bounded" || e.status == "unbounded") {
-      e.within_noise = std::abs(e.ratio - 1) <= std::max(e.cv, g.baseline_cv);
-    }
+    if (!ok.empty()) SetParallelCost(ok, g, &e);
   }
   g.entries = std::move(single);
   g.entries.insert(g.entries.end(), parallel.begin(), parallel.end());  // already by name
@@ -151,6 +183,7 @@ std::string CostCell(const CostEntry& e) {
   if (e.status == "baseline") return "baseline";
   if (e.status == "single-threaded") return "single thread";
   if (e.status == "unbounded") return "unbounded";
+  if (e.status == "not-separable") return "not separable (" + CoresText(e.cost_cores) + "?)";
   if (e.status == "no-baseline") return "no baseline";
   if (e.status == "failed") return "failed (" + e.outcome + ")";
   std::string text = CoresText(e.cost_cores);
@@ -163,7 +196,7 @@ std::string CostCell(const CostEntry& e) {
 
 std::string TimeCell(const CostEntry& e) {
   if (e.status == "failed") return "-";
-  if (e.status == "bounded") return FormatSeconds(e.seconds_at_cost);
+  if (e.status == "bounded" || e.status == "not-separable") return FormatSeconds(e.seconds_at_cost);
   if (e.status == "unbounded" || e.status == "no-baseline") {
     return "best " + FormatSeconds(e.best_seconds) + " at " + CoresText(e.best_cores);
   }
@@ -299,10 +332,12 @@ std::string FormatCostTableMarkdown(const std::vector<CostGroup>& groups) {
     }
   }
   text +=
-      "\nCOST: the fewest cores (threads x processes) whose median time is strictly below the "
-      "baseline, the best single-threaded median. *unbounded*: no measured configuration beats "
-      "it. *vs baseline*: time / baseline time (below 1.00x is faster). *reps* and *cv* "
-      "(stddev / mean) describe the row the time came from.\n";
+      "\nCOST: the fewest cores (threads x processes) whose median's 95% confidence interval "
+      "lies entirely below the baseline's (the best single-threaded median). *not separable*: "
+      "no configuration is clearly faster but some overlaps the baseline within the noise; the "
+      "cores shown are the candidate. *unbounded*: every configuration is clearly slower. "
+      "*vs baseline*: time / baseline time (below 1.00x is faster). *reps* and *cv* (stddev / "
+      "mean) describe the row the time came from.\n";
   return text;
 }
 

@@ -1,6 +1,7 @@
 // The COST table: for each (kernel, dataset), the best single-threaded median is the baseline, and
-// each parallel implementation's COST is the fewest cores (threads x processes) whose median time
-// is strictly below it, or "unbounded" when no measured configuration gets there (McSherry et al.,
+// each parallel implementation's COST is the fewest cores (threads x processes) at which it is
+// faster beyond doubt: its median's confidence interval lies below the baseline's. Otherwise
+// "not-separable" (inside the noise) or "unbounded" (clearly slower everywhere) (McSherry et al.,
 // "Scalability! But at what COST?", HotOS 2015). Only rows with outcome "ok" count as times.
 #ifndef COST_HARNESS_COST_TABLE_H_
 #define COST_HARNESS_COST_TABLE_H_
@@ -17,8 +18,12 @@ namespace cost::harness {
 // status:
 //   "baseline"        the single-threaded implementation with the best median (ratio 1)
 //   "single-threaded" another single-threaded implementation (the paper's simple baseline)
-//   "bounded"         parallel; beats the baseline at cost_cores
-//   "unbounded"       parallel; never beats the baseline at any measured configuration
+//   "bounded"         parallel; beats the baseline at cost_cores: its median's confidence
+//                     interval lies entirely below the baseline's
+//   "not-separable"   parallel; no interval lies below the baseline's but some overlaps it:
+//                     cost_cores is the fewest cores whose median is below the baseline's (or
+//                     the best row); more repetitions or a quieter machine would decide
+//   "unbounded"       parallel; every measured configuration is clearly slower than the baseline
 //   "no-baseline"     parallel; the group has no ok single-threaded row to compare with
 //   "failed"          no ok row at all; outcome/message say why
 struct CostEntry {
@@ -26,7 +31,7 @@ struct CostEntry {
   std::string algorithm;       // "pagerank-pull"
   std::string kind;            // "single-threaded" | "threaded" | "multiprocess"
   std::string status;
-  // Bounded only: the COST configuration and its median. 0 otherwise.
+  // Bounded or not-separable: the (candidate) COST configuration and its median. 0 otherwise.
   int cost_cores = 0;
   int cost_threads = 0;
   int cost_procs = 0;
@@ -36,11 +41,12 @@ struct CostEntry {
   double best_seconds = 0;
   // Bounded: seconds_at_cost / baseline; otherwise best_seconds / baseline. 0 without a baseline.
   double ratio = 0;
-  // How sure the reported time is: repetitions and cv of the row the time came from.
+  // How sure the reported time is: repetitions, cv and the median's confidence interval of the
+  // row the time came from.
   int repetitions = 0;
   double cv = 0;
-  // Bounded or unbounded by less than the spread: |ratio - 1| <= max(cv, baseline cv), so a
-  // rerun could flip the verdict (e.g. COST 2 vs 4, or unbounded vs bounded).
+  double ci_low = 0, ci_high = 0;
+  // Set for "not-separable": the verdict is inside the measurement noise.
   bool within_noise = false;
   int ok_rows = 0;
   int failed_rows = 0;  // rows whose outcome is not "ok"
@@ -62,6 +68,7 @@ struct CostGroup {
   double baseline_seconds = 0;
   int baseline_repetitions = 0;
   double baseline_cv = 0;
+  double baseline_ci_low = 0, baseline_ci_high = 0;  // the baseline median's interval
   std::vector<BaselineLine> single_threaded;  // fastest first
   // Single-threaded implementations first (fastest first), then parallel ones by name.
   std::vector<CostEntry> entries;

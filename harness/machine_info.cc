@@ -6,6 +6,7 @@
 
 #include <ctime>
 #include <fstream>
+#include <set>
 #include <thread>
 
 namespace cost::harness {
@@ -32,12 +33,40 @@ std::string FirstLine(const std::string& path) {
   return line;
 }
 
+// Physical cores = distinct (package, core) pairs among the online CPUs.
+int PhysicalCores(int logical) {
+  std::set<std::pair<std::string, std::string>> cores;
+  for (int cpu = 0; cpu < logical; ++cpu) {
+    const std::string topology = "/sys/devices/system/cpu/cpu" + std::to_string(cpu) + "/topology/";
+    cores.emplace(FirstLine(topology + "physical_package_id"), FirstLine(topology + "core_id"));
+  }
+  return static_cast<int>(cores.size());
+}
+
+// CPU 0's caches as the kernel reports them: [{"level": 1, "type": "Data", "size": "32K"}, ...].
+nlohmann::json Caches() {
+  nlohmann::json caches = nlohmann::json::array();
+  for (int index = 0;; ++index) {
+    const std::string dir = "/sys/devices/system/cpu/cpu0/cache/index" + std::to_string(index) + "/";
+    const std::string level = FirstLine(dir + "level");
+    if (level.empty()) break;
+    caches.push_back({{"level", std::stoi(level)}, {"type", FirstLine(dir + "type")},
+                      {"size", FirstLine(dir + "size")},
+                      {"shared_with_cpus", FirstLine(dir + "shared_cpu_list")}});
+  }
+  return caches;
+}
+
 }  // namespace
 
+// Read from /proc and /sys directly (what hwloc reads too), so the record needs no library.
 nlohmann::json DescribeMachine() {
   nlohmann::json m;
   m["cpu_model"] = ProcField("/proc/cpuinfo", "model name");
-  m["logical_cpus"] = std::thread::hardware_concurrency();
+  const int logical = static_cast<int>(std::thread::hardware_concurrency());
+  m["logical_cpus"] = logical;
+  m["physical_cores"] = PhysicalCores(logical);
+  m["caches"] = Caches();
   const std::string mem_kb = ProcField("/proc/meminfo", "MemTotal");  // "24576000 kB"
   m["memory_bytes"] = mem_kb.empty() ? 0 : std::stoull(mem_kb) * 1024;
   utsname u{};

@@ -9,7 +9,8 @@
 
 namespace cost::harness {
 
-// cpu_model, logical_cpus, memory_bytes, kernel, hostname, transparent_hugepages.
+// cpu_model, logical_cpus, physical_cores, caches, memory_bytes, kernel, hostname,
+// architecture, transparent_hugepages.
 nlohmann::json DescribeMachine();
 
 // compiler, cxx_flags, build_type, git_revision, git_dirty, openmp, library versions.

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   cost::harness::AddRunCommand(app, &exit_code);
   cost::harness::AddSweepCommand(app, &exit_code);
   cost::harness::AddReportCommand(app, &exit_code);
+  cost::harness::AddExportCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

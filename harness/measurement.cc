@@ -15,8 +15,10 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include "datasets/graph_file.h"
+#include "harness/statistics.h"
 #include "harness/validation.h"
 
 namespace cost::harness {
@@ -72,30 +74,12 @@ std::string HexChecksum(uint64_t checksum) {
 
 }  // namespace
 
-void Summarize(const std::vector<double>& seconds, Measurement* m) {
-  m->repetition_seconds = seconds;
-  if (seconds.empty()) return;
-  std::vector<double> sorted = seconds;
-  std::sort(sorted.begin(), sorted.end());
-  const size_t k = sorted.size();
-  m->median_seconds = k % 2 ? sorted[k / 2] : (sorted[k / 2 - 1] + sorted[k / 2]) / 2;
-  m->min_seconds = sorted.front();
-  m->max_seconds = sorted.back();
-  double mean = 0;
-  for (double s : sorted) mean += s / static_cast<double>(k);
-  double variance = 0;
-  for (double s : sorted) variance += (s - mean) * (s - mean);
-  variance = k > 1 ? variance / static_cast<double>(k - 1) : 0;
-  m->cv = mean > 0 ? std::sqrt(variance) / mean : 0;
-}
-
-MeasurementOutput Measure(const MeasurementRequest& request) {
-  const Implementation* impl = request.implementation;
-  if (impl == nullptr) throw std::invalid_argument("no implementation given");
+MeasurementOutput PrepareMeasurement(const MeasurementRequest& request,
+                                     const ImplementationIdentity& who) {
   if (request.repetitions < 1) throw std::invalid_argument("--repetitions must be at least 1");
   if (request.params.threads < 1) throw std::invalid_argument("--threads must be at least 1");
-  if (impl->kind == Kind::kSingleThreaded && request.params.threads != 1) {
-    throw std::invalid_argument(std::string(impl->name) + " is single-threaded: use --threads 1");
+  if (who.kind == Kind::kSingleThreaded && request.params.threads != 1) {
+    throw std::invalid_argument(who.name + " is single-threaded: use --threads 1");
   }
   MeasurementOutput out;
   Measurement& m = out.measurement;
@@ -111,16 +95,52 @@ MeasurementOutput Measure(const MeasurementRequest& request) {
   m.graph_checksum = HexChecksum(info.checksum);
   m.num_vertices = out.graph.num_vertices();
   m.num_edges = out.graph.num_edges();
-  m.kernel = KernelName(impl->kernel);
-  m.implementation = impl->name;
-  m.system = impl->system;
-  m.algorithm = impl->algorithm;
-  m.kind = KindName(impl->kind);
+  m.kernel = KernelName(who.kernel);
+  m.implementation = who.name;
+  m.system = who.system;
+  m.algorithm = who.algorithm;
+  m.kind = KindName(who.kind);
   m.threads = request.params.threads;
-  m.iterations = impl->kernel == Kernel::kPageRank ? request.params.iterations : 0;
+  m.iterations = who.kernel == Kernel::kPageRank ? request.params.iterations : 0;
   m.repetitions = request.repetitions;
+  m.warmups = request.warmups;
+  m.oversubscribed = m.cores() > static_cast<int>(std::thread::hardware_concurrency());
+  out.params = request.params;
+  if (who.kernel == Kernel::kBfs && out.graph.num_vertices() > 0) {
+    if (!request.source) {
+      out.params.source = DefaultBfsSource(out.graph);
+    } else if (!FindVertex(out.graph, *request.source, &out.params.source)) {
+      throw std::invalid_argument("--source " + std::to_string(*request.source) +
+                                  ": no vertex with that id in " + request.graph_path);
+    }
+    m.source = static_cast<int64_t>(out.graph.original_ids[out.params.source]);
+  }
+  return out;
+}
 
-  for (int i = 0; i < request.warmups; ++i) out.values = impl->run(out.graph, request.params);
+void FinishMeasurement(const MeasurementRequest& request, Kernel kernel, MeasurementOutput* out) {
+  Measurement& m = out->measurement;
+  if (request.validate) {
+    ValidationResult check = ValidateOutput(kernel, out->graph, out->params, out->values);
+    if (request.implementation) NoteDeviation(*request.implementation, out->graph, &check);
+    m.outcome = check.ok ? "ok" : "invalid-output";
+    m.message = check.message;
+  } else {
+    m.message = "not validated (--no-validate)";
+  }
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  m.peak_rss_bytes = static_cast<uint64_t>(usage.ru_maxrss) * 1024;  // ru_maxrss is in KiB
+}
+
+MeasurementOutput Measure(const MeasurementRequest& request) {
+  const Implementation* impl = request.implementation;
+  if (impl == nullptr) throw std::invalid_argument("no implementation given");
+  MeasurementOutput out = PrepareMeasurement(
+      request, {std::string(impl->name), std::string(impl->system), std::string(impl->algorithm),
+                impl->kernel, impl->kind});
+  Measurement& m = out.measurement;
+  for (int i = 0; i < request.warmups; ++i) out.values = impl->run(out.graph, out.params);
 
   InitializeBenchmarkOnce();
   std::ostringstream json;
@@ -130,7 +150,7 @@ MeasurementOutput Measure(const MeasurementRequest& request) {
   benchmark::RegisterBenchmark(name.c_str(),
                                [&](benchmark::State& state) {
                                  for (auto _ : state) {
-                                   out.values = impl->run(out.graph, request.params);
+                                   out.values = impl->run(out.graph, out.params);
                                    benchmark::ClobberMemory();
                                  }
                                })
@@ -143,18 +163,7 @@ MeasurementOutput Measure(const MeasurementRequest& request) {
   if (!reporter.error.empty()) throw std::runtime_error("benchmark failed: " + reporter.error);
   Summarize(reporter.seconds, &m);
   out.benchmark_json = json.str();
-
-  if (request.validate) {
-    const ValidationResult check = ValidateValues(
-        impl->kernel, ReferenceValues(impl->kernel, out.graph, request.params), out.values);
-    m.outcome = check.ok ? "ok" : "invalid-output";
-    m.message = check.message;
-  } else {
-    m.message = "not validated (--no-validate)";
-  }
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  m.peak_rss_bytes = static_cast<uint64_t>(usage.ru_maxrss) * 1024;  // ru_maxrss is in KiB
+  FinishMeasurement(request, impl->kernel, &out);
   return out;
 }
 

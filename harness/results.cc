@@ -18,9 +18,12 @@ namespace cost::harness {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Measurement, dataset, graph_path, graph_checksum,
                                                 num_vertices, num_edges, kernel, implementation,
                                                 system, algorithm, kind, threads, procs, iterations,
-                                                repetitions, outcome, message, repetition_seconds,
+                                                source, repetitions, warmups, oversubscribed,
+                                                outcome, message, repetition_seconds,
                                                 median_seconds, min_seconds, max_seconds, cv,
-                                                load_seconds, preparation_seconds, peak_rss_bytes)
+                                                ci_low_seconds, ci_high_seconds, ci_level,
+                                                high_spread, timing, load_seconds,
+                                                preparation_seconds, peak_rss_bytes)
 
 nlohmann::json ToJson(const Measurement& m) {
   nlohmann::json j = m;

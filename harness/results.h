@@ -20,7 +20,7 @@ struct Measurement {
   std::string graph_checksum;    // hex XXH64 of the prepared file's payload
   uint64_t num_vertices = 0;
   uint64_t num_edges = 0;
-  std::string kernel;            // "pagerank" | "wcc"
+  std::string kernel;            // "pagerank" | "wcc" | "bfs"
   std::string implementation;    // "openmp:pagerank"
   std::string system;            // "openmp"
   std::string algorithm;         // "pagerank-pull"
@@ -28,9 +28,13 @@ struct Measurement {
   int threads = 1;
   int procs = 1;
   int iterations = 0;            // PageRank iterations; 0 for kernels without
+  int64_t source = -1;           // BFS: original id of the source vertex; -1 for other kernels
   int repetitions = 0;
+  int warmups = 0;
+  bool oversubscribed = false;   // more workers (threads x procs) than logical CPUs
 
-  // Outcome: "ok", "invalid-output", "crashed", "timeout" or "failed-to-start".
+  // Outcome: "ok", "invalid-output", "crashed", "timeout", "out-of-memory" or
+  // "failed-to-start".
   std::string outcome = "ok";
   std::string message;           // validator message or failure reason; empty when ok
 
@@ -40,6 +44,15 @@ struct Measurement {
   double min_seconds = 0;
   double max_seconds = 0;
   double cv = 0;                 // coefficient of variation (stddev / mean), a fraction
+  // Distribution-free confidence interval for the median from order statistics; ci_level is the
+  // coverage actually achieved (e.g. 0.9375 for [min, max] of 5 repetitions).
+  double ci_low_seconds = 0;
+  double ci_high_seconds = 0;
+  double ci_level = 0;
+  bool high_spread = false;      // cv above kHighSpreadCv: the median is not to be trusted alone
+  // How the time was taken: "kernel" (our timer around the kernel call), "reported" (an
+  // external system's own figure) or "process-wall" (a whole external process, start-up included).
+  std::string timing = "kernel";
   double load_seconds = 0;       // mapping the prepared file
   double preparation_seconds = 0;  // building the prepared file (from its metadata)
   uint64_t peak_rss_bytes = 0;
@@ -47,6 +60,9 @@ struct Measurement {
   int cores() const { return threads * procs; }
   bool ok() const { return outcome == "ok"; }
 };
+
+// A row whose coefficient of variation exceeds this is flagged as high spread.
+inline constexpr double kHighSpreadCv = 0.10;
 
 struct ResultsFile {
   std::string created;           // ISO 8601 UTC

@@ -5,7 +5,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <chrono>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -16,6 +18,9 @@
 #include <thread>
 
 #include "datasets/graph_file.h"
+#include "harness/child_process.h"
+#include "harness/cli.h"
+#include "harness/external_system.h"
 #include "harness/machine_info.h"
 #include "harness/prepare.h"
 
@@ -88,21 +93,39 @@ bool SameRow(const Measurement& m, const SweepRow& row) {
          m.kernel == row.kernel && m.threads == row.threads && m.procs == 1;
 }
 
-std::vector<SweepRow> PlanRows(const SweepSpec& spec, const std::vector<std::string>& graphs) {
+bool Wanted(const SweepSpec& spec, std::string_view name) {
+  return spec.implementations.empty() ||
+         std::find(spec.implementations.begin(), spec.implementations.end(), name) !=
+             spec.implementations.end();
+}
+
+// Every (dataset, kernel, implementation, threads) row, in-tree implementations first, then
+// external systems; single-threaded ones at 1 thread only.
+std::vector<SweepRow> PlanRows(const SweepSpec& spec, const std::vector<std::string>& graphs,
+                               const std::vector<ExternalSystem>& externals) {
+  std::vector<SweepRow> identities;
+  for (const Implementation& impl : Implementations()) {
+    identities.push_back({"", "", std::string(impl.name), std::string(KernelName(impl.kernel)),
+                          impl.kind == Kind::kSingleThreaded ? 1 : 0, std::string(impl.system),
+                          std::string(impl.algorithm), std::string(KindName(impl.kind))});
+  }
+  for (const ExternalSystem& e : externals) {
+    identities.push_back({"", "", e.name, std::string(KernelName(e.kernel)),
+                          e.kind == Kind::kSingleThreaded ? 1 : 0, e.system, e.algorithm,
+                          std::string(KindName(e.kind))});
+  }
   std::vector<SweepRow> rows;
   for (size_t d = 0; d < spec.datasets.size(); ++d) {
     for (Kernel kernel : spec.kernels) {
-      for (const Implementation& impl : Implementations()) {
-        if (impl.kernel != kernel) continue;
-        if (!spec.implementations.empty() &&
-            std::find(spec.implementations.begin(), spec.implementations.end(), impl.name) ==
-                spec.implementations.end()) {
-          continue;
-        }
+      for (const SweepRow& who : identities) {
+        if (who.kernel != KernelName(kernel) || !Wanted(spec, who.implementation)) continue;
         for (int t : spec.threads) {
-          if (impl.kind == Kind::kSingleThreaded && t != 1) continue;
-          rows.push_back({spec.datasets[d].name, graphs[d], std::string(impl.name),
-                          std::string(KernelName(kernel)), t});
+          if (who.threads == 1 && t != 1) continue;  // single-threaded
+          SweepRow row = who;
+          row.dataset = spec.datasets[d].name;
+          row.graph_path = graphs[d];
+          row.threads = t;
+          rows.push_back(row);
         }
       }
     }
@@ -113,12 +136,6 @@ std::vector<SweepRow> PlanRows(const SweepSpec& spec, const std::vector<std::str
 volatile sig_atomic_t g_interrupted = 0;
 void OnInterrupt(int) { g_interrupted = 1; }
 
-std::string TailOf(const std::string& path, size_t bytes) {
-  std::ifstream in(path, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return text.size() > bytes ? text.substr(text.size() - bytes) : text;
-}
-
 std::string FormatDuration(double seconds) {
   const long s = static_cast<long>(seconds + 0.5);
   char text[32];
@@ -127,6 +144,24 @@ std::string FormatDuration(double seconds) {
 }
 
 }  // namespace
+
+uint64_t ParseByteSize(const std::string& text) {
+  uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [rest, ec] = std::from_chars(text.data(), end, value);
+  int shift = 0;
+  if (rest != end && rest + 1 == end) {
+    const std::string units = "KMGT";
+    const size_t unit = units.find(static_cast<char>(std::toupper(*rest)));
+    shift = unit == std::string::npos ? -1 : 10 * static_cast<int>(unit + 1);
+  } else if (rest != end) {
+    shift = -1;
+  }
+  if (ec != std::errc() || shift < 0 || value == 0 || (shift && value > (~0ull >> shift))) {
+    throw std::invalid_argument("\"" + text + "\" is not a size such as 512M or 8G");
+  }
+  return value << shift;
+}
 
 SweepSpec ParseSweepSpec(const nlohmann::json& j, const std::string& source,
                          const std::string& base_dir) {
@@ -150,9 +185,16 @@ SweepSpec ParseSweepSpec(const nlohmann::json& j, const std::string& source,
       }
       spec.kernels.push_back(kernel);
     }
+    for (const std::string& path : j.value("systems", std::vector<std::string>{})) {
+      spec.systems.push_back(Resolve(base_dir, path));
+    }
+    std::vector<ExternalSystem> externals;
+    for (const std::string& path : spec.systems) {
+      for (ExternalSystem& e : LoadExternalSystems(path)) externals.push_back(std::move(e));
+    }
     spec.implementations = j.value("implementations", std::vector<std::string>{});
     for (const std::string& name : spec.implementations) {
-      if (!FindImplementation(name)) {
+      if (!FindImplementation(name) && !FindExternalSystem(externals, name)) {
         SpecError(source, "implementations",
                   "unknown implementation \"" + name + "\" (see `cost systems`)");
       }
@@ -167,6 +209,15 @@ SweepSpec ParseSweepSpec(const nlohmann::json& j, const std::string& source,
     if (spec.iterations < 0) SpecError(source, "iterations", "must be >= 0");
     spec.timeout_seconds = j.value("timeout_seconds", spec.timeout_seconds);
     if (spec.timeout_seconds <= 0) SpecError(source, "timeout_seconds", "must be > 0");
+    if (j.contains("memory_cap")) {
+      const nlohmann::json& cap = j.at("memory_cap");
+      try {
+        spec.memory_cap_bytes = cap.is_number_unsigned() ? cap.get<uint64_t>()
+                                                         : ParseByteSize(cap.get<std::string>());
+      } catch (const std::invalid_argument& e) {
+        SpecError(source, "memory_cap", e.what());
+      }
+    }
     spec.cache_dir = Resolve(base_dir, j.value("cache_dir", spec.cache_dir));
   } catch (const nlohmann::json::exception& e) {
     // A field of the wrong type: nlohmann names the type problem, we name the file.
@@ -189,99 +240,132 @@ SweepSpec ReadSweepSpec(const std::string& path) {
   return ParseSweepSpec(j, path, parent.empty() ? "." : parent.string());
 }
 
-Measurement RunRowInChild(const SweepRow& row, const SweepSpec& spec, const std::string& binary) {
+namespace {
+
+// What became of a row whose process did not leave a results file.
+void ClassifyFailure(const ChildResult& run, const SweepSpec& spec, Measurement* m) {
+  using Status = ChildResult::Status;
+  const std::string output = " Output: " + run.log_tail;
+  const bool near_cap =
+      spec.memory_cap_bytes > 0 && run.max_rss_bytes >= spec.memory_cap_bytes / 10 * 9;
+  const bool says_oom = run.log_tail.find("bad_alloc") != std::string::npos ||
+                        run.log_tail.find("out of memory") != std::string::npos;
+  if (run.status == Status::kTimedOut) {
+    m->outcome = "timeout";
+    char limit[32];
+    std::snprintf(limit, sizeof limit, "%g", spec.timeout_seconds);
+    m->message = std::string("no result after ") + limit + " s; killed." + output;
+  } else if (run.status == Status::kFailedToStart) {
+    m->outcome = "failed-to-start";
+    m->message = run.log_tail;
+  } else if (says_oom || near_cap ||
+             (run.status == Status::kSignaled && run.signal == SIGKILL)) {
+    // An unrequested SIGKILL is the kernel's OOM killer.
+    m->outcome = "out-of-memory";
+    m->message = "peak RSS " + std::to_string(run.max_rss_bytes >> 20) + " MiB" +
+                 (spec.memory_cap_bytes ? ", cap " + std::to_string(spec.memory_cap_bytes >> 20) +
+                                              " MiB"
+                                        : std::string()) +
+                 "." + output;
+  } else if (run.status == Status::kSignaled) {
+    m->outcome = "crashed";
+    m->message = "killed by " + DescribeSignal(run.signal) + "." + output;
+  } else {
+    m->outcome = "crashed";
+    m->message = "exit status " + std::to_string(run.exit_code) + " and no result." + output;
+  }
+  m->peak_rss_bytes = run.max_rss_bytes;
+}
+
+}  // namespace
+
+Measurement RunRowInChild(const SweepRow& row, const SweepSpec& spec, const std::string& binary,
+                          const std::string& gbench_json) {
   char dir_template[] = "/tmp/cost-row-XXXXXX";
-  if (!mkdtemp(dir_template))
+  if (!mkdtemp(dir_template)) {
     throw std::runtime_error(std::string("mkdtemp: ") + std::strerror(errno));
+  }
   const fs::path dir = dir_template;
   const std::string json_path = (dir / "row.json").string();
-  const std::string log_path = (dir / "row.log").string();
-  std::vector<std::string> args = {binary,          "run",
-                                   "--impl",        row.implementation,
-                                   "--kernel",      row.kernel,
-                                   "--graph",       row.graph_path,
-                                   "--dataset",     row.dataset,
-                                   "--threads",     std::to_string(row.threads),
-                                   "--repetitions", std::to_string(spec.repetitions),
-                                   "--iterations",  std::to_string(spec.iterations),
-                                   "--json",        json_path,
-                                   "--quiet"};
+  ChildOptions child;
+  child.argv = {binary, "run", "--impl", row.implementation, "--kernel", row.kernel,
+                "--graph", row.graph_path, "--dataset", row.dataset,
+                "--threads", std::to_string(row.threads),
+                "--repetitions", std::to_string(spec.repetitions),
+                "--iterations", std::to_string(spec.iterations), "--json", json_path, "--quiet"};
+  for (const std::string& manifest : spec.systems) {
+    child.argv.insert(child.argv.end(), {"--systems", manifest});
+  }
+  if (!gbench_json.empty()) child.argv.insert(child.argv.end(), {"--benchmark-json", gbench_json});
+  child.log_path = (dir / "row.log").string();
+  child.timeout_seconds = spec.timeout_seconds;
+  child.memory_cap_bytes = spec.memory_cap_bytes;
+  child.interrupt = &g_interrupted;
+  const ChildResult run = RunChild(child);
+
   Measurement m;
   m.dataset = row.dataset;
   m.graph_path = row.graph_path;
   m.implementation = row.implementation;
   m.kernel = row.kernel;
+  m.system = row.system;
+  m.algorithm = row.algorithm;
+  m.kind = row.kind;
   m.threads = row.threads;
   m.repetitions = spec.repetitions;
-  if (const Implementation* impl = FindImplementation(row.implementation)) {
-    m.system = impl->system;
-    m.algorithm = impl->algorithm;
-    m.kind = KindName(impl->kind);
-  }
-  const pid_t pid = fork();
-  if (pid < 0) {
-    m.outcome = "failed-to-start";
-    m.message = std::string("fork: ") + std::strerror(errno);
-    fs::remove_all(dir);
-    return m;
-  }
-  if (pid == 0) {
-    setpgid(0, 0);  // its own process group: a timeout kills the measurement and its children
-    const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (log >= 0) {
-      dup2(log, STDOUT_FILENO);
-      dup2(log, STDERR_FILENO);
-    }
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    std::fprintf(stderr, "cannot execute %s: %s\n", argv[0], std::strerror(errno));
-    _exit(127);
-  }
-  setpgid(pid, pid);
-  const auto start = std::chrono::steady_clock::now();
-  int status = 0;
-  bool timed_out = false;
-  while (waitpid(pid, &status, WNOHANG) == 0) {
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (elapsed > spec.timeout_seconds || g_interrupted) {
-      timed_out = !g_interrupted;
-      kill(-pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  const std::string tail = TailOf(log_path, 2000);
-  if (timed_out) {
-    m.outcome = "timeout";
-    m.message = "no result after " + std::to_string(spec.timeout_seconds) + " s; killed";
-  } else if (g_interrupted) {
+  m.oversubscribed = row.threads > static_cast<int>(std::thread::hardware_concurrency());
+  if (run.status == ChildResult::Status::kInterrupted) {
     m.outcome = "interrupted";
-    m.message = "sweep interrupted";
-  } else if (WIFSIGNALED(status)) {
-    m.outcome = "crashed";
-    m.message = std::string("killed by signal ") + std::to_string(WTERMSIG(status)) + " (" +
-                strsignal(WTERMSIG(status)) + "); stderr: " + tail;
-  } else if (WEXITSTATUS(status) == 127) {
-    m.outcome = "failed-to-start";
-    m.message = tail;
-  } else {
+  } else if (run.status == ChildResult::Status::kExited && fs::exists(json_path)) {
+    // `cost run` wrote its row: ok, invalid-output, or an external command's failure.
     try {
       ResultsFile one = ReadResultsFile(json_path);
       if (one.measurements.size() != 1) throw std::runtime_error("expected one measurement");
       m = one.measurements[0];
     } catch (const std::exception& e) {
       m.outcome = "crashed";
-      m.message = "exit code " + std::to_string(WEXITSTATUS(status)) + ", no result (" + e.what() +
-                  "); stderr: " + tail;
+      m.message = std::string("unreadable result: ") + e.what();
     }
+  } else {
+    ClassifyFailure(run, spec, &m);
   }
   fs::remove_all(dir);
   return m;
 }
+
+namespace {
+
+// One progress report: a line rewritten in place on a terminal, plain lines otherwise.
+void ShowProgress(size_t done, size_t total, const SweepRow& row, const Measurement* m,
+                  double elapsed, double left) {
+  static const bool terminal = isatty(STDERR_FILENO);
+  char line[320];
+  if (m == nullptr) {  // starting a row: only worth showing on a terminal
+    if (!terminal) return;
+    std::snprintf(line, sizeof line, "[%zu/%zu] running %s %s on %s, %d thread(s); elapsed %s",
+                  done, total, row.implementation.c_str(), row.kernel.c_str(),
+                  row.dataset.c_str(), row.threads, FormatDuration(elapsed).c_str());
+    std::fprintf(stderr, "\r\033[K%s", line);
+    return;
+  }
+  std::snprintf(line, sizeof line,
+                "[%zu/%zu] %-26s %-8s %-12s threads=%-2d %9.4f s  %-15s elapsed %s, ~%s left",
+                done, total, row.implementation.c_str(), row.kernel.c_str(), row.dataset.c_str(),
+                row.threads, m->median_seconds, m->outcome.c_str(),
+                FormatDuration(elapsed).c_str(), FormatDuration(left).c_str());
+  std::fprintf(stderr, terminal ? "\r\033[K%s\n" : "%s\n", line);
+}
+
+std::string GbenchFileName(const SweepRow& row) {
+  std::string name = row.dataset + "__" + row.implementation + "__" + row.kernel + "__t" +
+                     std::to_string(row.threads) + ".json";
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') c = '_';
+  }
+  return name;
+}
+
+}  // namespace
 
 ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* interrupted) {
   if (options.out.empty()) throw std::runtime_error("no results file given (--out)");
@@ -299,22 +383,31 @@ ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* i
     fs::create_directories(parent);
   }
   WriteResultsFile(results, options.out);  // fail now, not after an hour, if it cannot be written
+  const fs::path gbench_dir = options.out + ".gbench";
+  fs::create_directories(gbench_dir);
 
+  std::vector<ExternalSystem> externals;
+  for (const std::string& path : spec.systems) {
+    for (ExternalSystem& e : LoadExternalSystems(path)) externals.push_back(std::move(e));
+  }
   std::vector<std::string> graphs;
-  for (const DatasetSpec& d : spec.datasets)
+  for (const DatasetSpec& d : spec.datasets) {
     graphs.push_back(PrepareDataset(d, spec.cache_dir, options.quiet));
-  const std::vector<SweepRow> rows = PlanRows(spec, graphs);
+  }
+  const std::vector<SweepRow> rows = PlanRows(spec, graphs, externals);
   const std::string binary = options.cost_binary.empty()
                                  ? fs::read_symlink("/proc/self/exe").string()
                                  : options.cost_binary;
 
   g_interrupted = 0;
-  struct sigaction action {
-  }, old_int{}, old_term{};
+  struct sigaction action {}, old_int{}, old_term{};
   action.sa_handler = OnInterrupt;
   sigaction(SIGINT, &action, &old_int);
   sigaction(SIGTERM, &action, &old_term);
   const auto start = std::chrono::steady_clock::now();
+  const auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
   size_t done = 0, ran = 0;
   for (const SweepRow& row : rows) {
     ++done;
@@ -322,21 +415,18 @@ ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* i
     for (const Measurement& m : results.measurements) finished = finished || SameRow(m, row);
     if (finished) continue;
     if (g_interrupted) break;
-    Measurement m = RunRowInChild(row, spec, binary);
+    if (!options.quiet) ShowProgress(done, rows.size(), row, nullptr, elapsed(), 0);
+    const bool external = FindExternalSystem(externals, row.implementation) != nullptr;
+    Measurement m = RunRowInChild(row, spec, binary,
+                                  external ? "" : (gbench_dir / GbenchFileName(row)).string());
     if (m.outcome == "interrupted") break;
     results.measurements.push_back(m);
     WriteResultsFile(results, options.out);
     ++ran;
     if (!options.quiet) {
-      const double elapsed =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       const double left =
-          elapsed / static_cast<double>(ran) * static_cast<double>(rows.size() - done);
-      std::fprintf(stderr,
-                   "[%zu/%zu] %-26s %-8s %-12s threads=%-2d %9.4f s  %-14s elapsed %s, ~%s left\n",
-                   done, rows.size(), row.implementation.c_str(), row.kernel.c_str(),
-                   row.dataset.c_str(), row.threads, m.median_seconds, m.outcome.c_str(),
-                   FormatDuration(elapsed).c_str(), FormatDuration(left).c_str());
+          elapsed() / static_cast<double>(ran) * static_cast<double>(rows.size() - done);
+      ShowProgress(done, rows.size(), row, &m, elapsed(), left);
     }
   }
   sigaction(SIGINT, &old_int, nullptr);

@@ -12,9 +12,12 @@
 //     "implementations": ["serial:pagerank", "openmp:pagerank"],   // optional: default all
 //     "threads": [1, 2],
 //     "repetitions": 5, "iterations": 20, "timeout_seconds": 600,
+//     "memory_cap": "8G",                                          // optional, per row
+//     "systems": ["my-systems/"],                                  // external manifests
 //     "cache_dir": "cost-data"                                     // prepared graphs
 //   }
-// Relative paths in a spec are relative to the spec file's folder.
+// Relative paths in a spec are relative to the spec file's folder. Google Benchmark's own JSON
+// of each in-tree row is kept unmodified in RESULTS.gbench/ beside the results file.
 #ifndef COST_HARNESS_SWEEP_H_
 #define COST_HARNESS_SWEEP_H_
 
@@ -47,8 +50,14 @@ struct SweepSpec {
   int repetitions = 5;
   int iterations = 20;
   double timeout_seconds = 600;
+  uint64_t memory_cap_bytes = 0;  // RLIMIT_AS of each row's process; 0: none
+  std::vector<std::string> systems;  // external system manifests (files or folders)
   std::string cache_dir = "cost-data";
 };
+
+// "123", "64K", "512M", "8G", "1T" (powers of 1024) or a JSON number of bytes. Throws
+// std::invalid_argument naming the text when it is not one.
+uint64_t ParseByteSize(const std::string& text);
 
 // Throws std::runtime_error("SOURCE: field: reason") for a malformed spec; `base_dir` resolves
 // relative paths.
@@ -68,6 +77,7 @@ struct SweepOptions {
 struct SweepRow {
   std::string dataset, graph_path, implementation, kernel;
   int threads = 1;
+  std::string system, algorithm, kind;  // recorded even when the row's process fails
 };
 
 // Prepares the datasets (cached), runs every row not yet in the results file, writes the file
@@ -76,8 +86,11 @@ struct SweepRow {
 // kept, the running child killed) when interrupted with SIGINT or SIGTERM; *interrupted is set.
 ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* interrupted);
 
-// Runs one row in a child process with a timeout; the outcome is always a Measurement.
-Measurement RunRowInChild(const SweepRow& row, const SweepSpec& spec, const std::string& binary);
+// Runs one row in a child process (`BINARY run ...`) with the spec's timeout and memory cap;
+// the outcome is always a Measurement. gbench_json: where the row's Google Benchmark JSON goes
+// ("" for none).
+Measurement RunRowInChild(const SweepRow& row, const SweepSpec& spec, const std::string& binary,
+                          const std::string& gbench_json);
 
 }  // namespace cost::harness
 

@@ -15,10 +15,10 @@
 
 namespace cost::harness {
 
-enum class Kernel { kPageRank, kWcc };
+enum class Kernel { kPageRank, kWcc, kBfs };
 enum class Kind { kSingleThreaded, kThreaded, kMultiprocess };
 
-std::string_view KernelName(Kernel k);      // "pagerank", "wcc"
+std::string_view KernelName(Kernel k);      // "pagerank", "wcc", "bfs"
 std::string_view KindName(Kind k);          // "single-threaded", "threaded", "multiprocess"
 // Returns false for an unknown name.
 bool ParseKernel(std::string_view name, Kernel* kernel);
@@ -28,10 +28,12 @@ struct RunParams {
   int threads = 1;
   int iterations = 20;    // PageRank only
   double damping = 0.85;  // PageRank only
+  datasets::VertexId source = 0;  // BFS only: dense id, < num_vertices
 };
 
-// PageRank returns ranks (double); WCC returns a component label per vertex.
-using Values = std::variant<std::vector<double>, std::vector<uint32_t>>;
+// PageRank returns ranks (double); WCC returns a component label per vertex; BFS returns a depth
+// per vertex (datasets::kUnreachable when the source cannot reach it).
+using Values = std::variant<std::vector<double>, std::vector<uint32_t>, std::vector<int64_t>>;
 
 struct Implementation {
   std::string_view name;       // "system:algorithm", what --impl takes
@@ -41,11 +43,25 @@ struct Implementation {
   Kind kind;
   std::string_view description;
   Values (*run)(const datasets::Graph& graph, const RunParams& params);
+  // Where the implementation knowingly departs from the kernel's definition; empty when it
+  // computes the definition. deviation_applies says on which graphs that changes the output.
+  // Validation never skips such a row: it validates as usual and names the deviation in the
+  // message (see NoteDeviation in validation.h).
+  std::string_view deviation = {};
+  bool (*deviation_applies)(const datasets::Graph& graph) = nullptr;
 };
 
 std::span<const Implementation> Implementations();
 // nullptr when no row has that name.
 const Implementation* FindImplementation(std::string_view name);
+
+// The dense id of the vertex whose original id is `original_id`; false when there is none.
+bool FindVertex(const datasets::Graph& graph, uint64_t original_id, datasets::VertexId* vertex);
+
+// The BFS source used when none is given: the first vertex with out-edges at or after (cyclically)
+// position mt19937_64(seed 1)() % n. Deterministic for a graph; 0 when no vertex has out-edges.
+// Requires: graph has at least one vertex.
+datasets::VertexId DefaultBfsSource(const datasets::Graph& graph);
 
 }  // namespace cost::harness
 

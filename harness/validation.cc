@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include "datasets/kernel_definitions.h"
+
 namespace cost::harness {
 namespace {
 
@@ -95,6 +97,29 @@ std::vector<uint32_t> ReferenceWcc(const datasets::Graph& graph) {
     }
   }
   return label;
+}
+
+// Relaxation to a fixed point: no queue and no visiting order, so it shares nothing with the
+// queue BFS it checks but the definition.
+std::vector<int64_t> ReferenceBfs(const datasets::Graph& graph, datasets::VertexId source) {
+  const uint64_t n = graph.num_vertices();
+  if (n == 0) return {};
+  std::vector<int64_t> depth(n, datasets::kUnreachable);
+  if (source >= n) return depth;  // no such source: nothing is reached
+  depth[source] = 0;
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (datasets::VertexId u = 0; u < n; ++u) {
+      if (depth[u] == datasets::kUnreachable) continue;
+      for (datasets::VertexId v : graph.out.Neighbors(u)) {
+        if (depth[u] + 1 >= depth[v]) continue;
+        depth[v] = depth[u] + 1;
+        changed = true;
+      }
+    }
+  }
+  return depth;
 }
 
 }  // namespace
@@ -189,8 +214,92 @@ ValidationResult ValidateValues(Kernel kernel, const Values& expected, const Val
       if (e == nullptr || a == nullptr) return {false, "wcc values must be integer labels"};
       return ValidateEquivalence(Widen(*e), Widen(*a));
     }
+    case Kernel::kBfs: {
+      const auto* e = std::get_if<std::vector<int64_t>>(&expected);
+      const auto* a = std::get_if<std::vector<int64_t>>(&actual);
+      if (e == nullptr || a == nullptr) return {false, "bfs values must be int64 depths"};
+      return ValidateExact(*e, *a);
+    }
   }
   return {false, "unknown kernel"};
+}
+
+ValidationResult VerifyBfsDepths(const datasets::Graph& graph, datasets::VertexId source,
+                                 std::span<const int64_t> depths) {
+  constexpr int64_t kUnreached = datasets::kUnreachable;
+  const uint64_t n = graph.num_vertices();
+  if (depths.size() != n) return {false, SizeMismatch(n, depths.size())};
+  if (n == 0) return {true, "0 vertices"};
+  if (source >= n) return {false, Format("source vertex %u is not in the graph", source)};
+  auto ll = [](int64_t value) { return static_cast<long long>(value); };
+  size_t differing = 0;
+  std::string first;
+  auto fail = [&](const std::string& reason) {
+    if (differing++ == 0) first = reason;
+  };
+  if (depths[source] != 0) fail(Format("vertex %u (the source): depth %lld, not 0", source,
+                                       ll(depths[source])));
+  int64_t max_depth = 0;
+  size_t reached = 0;
+  for (datasets::VertexId v = 0; v < n; ++v) {
+    const int64_t d = depths[v];
+    if (d < 0) {
+      fail(Format("vertex %u: negative depth %lld", v, ll(d)));
+      continue;
+    }
+    if (d == kUnreached) continue;
+    ++reached;
+    max_depth = std::max(max_depth, d);
+    // Not deeper than any path: every out-edge leads at most one level down.
+    for (datasets::VertexId w : graph.out.Neighbors(v)) {
+      if (depths[w] >= 0 && depths[w] <= d + 1) continue;
+      fail(Format("vertex %u: depth %lld, but its in-neighbour %u has depth %lld", w,
+                  ll(depths[w]), v, ll(d)));
+    }
+    // Not shallower than the shortest path: a parent one level up (for all but the source).
+    if (v == source) continue;
+    bool has_parent = false;
+    for (datasets::VertexId u : graph.in.Neighbors(v)) {
+      if (depths[u] == d - 1) {
+        has_parent = true;
+        break;
+      }
+    }
+    if (!has_parent) fail(Format("vertex %u: depth %lld, but no in-neighbour has depth %lld", v,
+                                 ll(d), ll(d - 1)));
+  }
+  if (differing > 0) {
+    if (differing == 1) return {false, first};
+    return {false, Format("%zu violations in %llu vertices; first: ", differing,
+                          static_cast<unsigned long long>(n)) +
+                       first};
+  }
+  return {true, Format("%llu vertices: BFS depths from vertex %u verified (%zu reached, max "
+                       "depth %lld)",
+                       static_cast<unsigned long long>(n), source, reached, ll(max_depth))};
+}
+
+ValidationResult ValidateOutput(Kernel kernel, const datasets::Graph& graph,
+                                const RunParams& params, const Values& actual) {
+  if (kernel != Kernel::kBfs) {
+    return ValidateValues(kernel, ReferenceValues(kernel, graph, params), actual);
+  }
+  const auto* depths = std::get_if<std::vector<int64_t>>(&actual);
+  if (depths == nullptr) return {false, "bfs values must be int64 depths"};
+  return VerifyBfsDepths(graph, params.source, *depths);
+}
+
+void NoteDeviation(const Implementation& impl, const datasets::Graph& graph,
+                   ValidationResult* result) {
+  if (impl.deviation.empty()) return;
+  const std::string deviation(impl.deviation);
+  if (result->ok) {
+    result->message += "; known deviation not triggered by this graph: " + deviation;
+    return;
+  }
+  const bool expected = impl.deviation_applies == nullptr || impl.deviation_applies(graph);
+  result->message = (expected ? "known deviation: " : "known deviation (not expected here): ") +
+                    deviation + "; " + result->message;
 }
 
 Values ReferenceValues(Kernel kernel, const datasets::Graph& graph, const RunParams& params) {
@@ -199,6 +308,8 @@ Values ReferenceValues(Kernel kernel, const datasets::Graph& graph, const RunPar
       return ReferencePageRank(graph, params);
     case Kernel::kWcc:
       return ReferenceWcc(graph);
+    case Kernel::kBfs:
+      return ReferenceBfs(graph, params.source);
   }
   return {};
 }

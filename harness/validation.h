@@ -39,9 +39,30 @@ ValidationResult ValidateEpsilon(std::span<const double> expected, std::span<con
 ValidationResult ValidateEquivalence(std::span<const uint64_t> expected,
                                      std::span<const uint64_t> actual);
 
-// The kernel's rule: PageRank -> epsilon 1e-4 on doubles; WCC -> equivalence on labels. Fails
-// (rather than throws) when a Values holds the wrong type for the kernel.
+// The kernel's rule: PageRank -> epsilon 1e-4 on doubles; WCC -> equivalence on labels; BFS ->
+// exact on int64 depths. Fails (rather than throws) when a Values holds the wrong type for the
+// kernel.
 ValidationResult ValidateValues(Kernel kernel, const Values& expected, const Values& actual);
+
+// Proves `depths` are the BFS depths from `source` over graph.out without computing them:
+// depth[source] = 0; every edge (u, v) with u reached has v reached and depth[v] <= depth[u] + 1
+// (nothing is deeper than its shortest path); every other reached vertex v has an in-neighbour
+// at depth[v] - 1 (nothing is shallower: following such parents is a path of that length from
+// the source). Unreached = datasets::kUnreachable; negative depths fail. O(n + m).
+ValidationResult VerifyBfsDepths(const datasets::Graph& graph, datasets::VertexId source,
+                                 std::span<const int64_t> depths);
+
+// What a measurement runs: validates `actual`, a `kernel` output on `graph` with `params`.
+// BFS: VerifyBfsDepths (linear, so it scales to any graph). Other kernels: ValidateValues
+// against ReferenceValues.
+ValidationResult ValidateOutput(Kernel kernel, const datasets::Graph& graph,
+                                const RunParams& params, const Values& actual);
+
+// When impl has a known deviation, names it in result->message (result->ok is left as the
+// validation found it): a failure reads "known deviation: <text>; <reason>", a pass ends with
+// a note that the graph did not trigger it. Nothing changes for an implementation without one.
+void NoteDeviation(const Implementation& impl, const datasets::Graph& graph,
+                   ValidationResult* result);
 
 // The oracle: a deliberately plain implementation of each kernel's definition, using a
 // different algorithm from the implementations it checks, single-threaded and in double
@@ -50,6 +71,9 @@ ValidationResult ValidateValues(Kernel kernel, const Values& expected, const Val
 //             datasets/kernel_definitions.h.
 //   WCC: breadth-first search over out- and in-edges together; label = the smallest dense id in
 //        the component.
+//   BFS: Bellman-Ford-style relaxation from params.source (depth[v] = min(depth[v],
+//        depth[u] + 1) over every edge, in place) until a pass changes nothing. Passes grow
+//        with the depth: meant for tests; measurements use VerifyBfsDepths.
 // params.threads is ignored.
 Values ReferenceValues(Kernel kernel, const datasets::Graph& graph, const RunParams& params);
 

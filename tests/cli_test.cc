@@ -172,6 +172,8 @@ TEST_F(CliTest, SweepWritesEveryRowOnceAndResumes) {
     "name": "tiny",
     "datasets": [{"name": "k8", "kronecker": {"scale": 8, "edge_factor": 4}}],
     "kernels": ["pagerank", "wcc"],
+    "implementations": ["serial:pagerank", "serial:label-propagation", "serial:union-find",
+                        "openmp:pagerank", "openmp:label-propagation"],
     "threads": [1, 2],
     "repetitions": 2,
     "cache_dir": "cache"

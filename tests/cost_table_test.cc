@@ -92,9 +92,10 @@ TEST(CostTableTest, EqualToTheBaselineDoesNotBeatIt) {
   EXPECT_EQ(e.status, "bounded");
   EXPECT_EQ(e.cost_cores, 4);
 
+  // A tie cannot be told apart from the baseline: not a win, not a clear loss.
   groups = ComputeCostTable(
       {Serial("serial:pagerank", 1.0), Row("openmp:pagerank", "threaded", 2, 1.0)});
-  EXPECT_EQ(EntryOf(groups[0], "openmp:pagerank").status, "unbounded");
+  EXPECT_EQ(EntryOf(groups[0], "openmp:pagerank").status, "not-separable");
   EXPECT_DOUBLE_EQ(EntryOf(groups[0], "openmp:pagerank").ratio, 1.0);
 }
 
@@ -202,21 +203,38 @@ TEST(CostTableTest, GroupsAndEntriesHaveAFixedOrder) {
 }
 
 // 0.97 s against a 1.0 s baseline whose cv is 5% is a win a rerun could lose; 0.5 s is not.
-TEST(CostTableTest, WinsAndLossesSmallerThanTheSpreadAreFlagged) {
-  Measurement noisy_baseline = Serial("serial:pagerank", 1.0);
-  noisy_baseline.cv = 0.05;
+Measurement WithInterval(Measurement m, double low, double high) {
+  m.ci_low_seconds = low;
+  m.ci_high_seconds = high;
+  return m;
+}
+
+// The decision uses the medians' confidence intervals: only an interval entirely below the
+// baseline's is a win; overlapping ones are "not separable"; clearly slower ones are unbounded.
+TEST(CostTableTest, ConfidenceIntervalsDecide) {
   std::vector<CostGroup> groups = ComputeCostTable({
-      noisy_baseline,
-      Row("close:pagerank", "threaded", 2, 0.97),
-      Row("clear:pagerank", "threaded", 2, 0.5),
-      Row("near:pagerank", "threaded", 2, 1.04),
+      WithInterval(Serial("serial:pagerank", 1.0), 0.95, 1.05),
+      WithInterval(Row("close:pagerank", "threaded", 2, 0.97), 0.93, 1.0),
+      WithInterval(Row("clear:pagerank", "threaded", 2, 0.5), 0.48, 0.52),
+      WithInterval(Row("near:pagerank", "threaded", 2, 1.04), 1.0, 1.08),
+      WithInterval(Row("slow:pagerank", "threaded", 2, 1.5), 1.45, 1.55),
+      WithInterval(Row("later:pagerank", "threaded", 2, 0.97), 0.93, 1.0),
+      WithInterval(Row("later:pagerank", "threaded", 4, 0.75), 0.7, 0.8),
   });
-  EXPECT_EQ(EntryOf(groups[0], "close:pagerank").status, "bounded");
-  EXPECT_TRUE(EntryOf(groups[0], "close:pagerank").within_noise);
-  EXPECT_FALSE(EntryOf(groups[0], "clear:pagerank").within_noise);
-  EXPECT_EQ(EntryOf(groups[0], "near:pagerank").status, "unbounded");
-  EXPECT_TRUE(EntryOf(groups[0], "near:pagerank").within_noise);
-  EXPECT_NE(FormatCostTableText(groups).find("within noise"), std::string::npos);
+  const CostGroup& g = groups[0];
+  EXPECT_DOUBLE_EQ(g.baseline_ci_low, 0.95);
+  EXPECT_DOUBLE_EQ(g.baseline_ci_high, 1.05);
+  EXPECT_EQ(EntryOf(g, "close:pagerank").status, "not-separable");
+  EXPECT_EQ(EntryOf(g, "close:pagerank").cost_cores, 2);
+  EXPECT_TRUE(EntryOf(g, "close:pagerank").within_noise);
+  EXPECT_EQ(EntryOf(g, "clear:pagerank").status, "bounded");
+  EXPECT_FALSE(EntryOf(g, "clear:pagerank").within_noise);
+  EXPECT_EQ(EntryOf(g, "near:pagerank").status, "not-separable");
+  EXPECT_EQ(EntryOf(g, "slow:pagerank").status, "unbounded");
+  EXPECT_DOUBLE_EQ(EntryOf(g, "slow:pagerank").ratio, 1.5);
+  EXPECT_EQ(EntryOf(g, "later:pagerank").status, "bounded");
+  EXPECT_EQ(EntryOf(g, "later:pagerank").cost_cores, 4);
+  EXPECT_NE(FormatCostTableText(groups).find("not separable (2 cores?)"), std::string::npos);
 }
 
 TEST(CostTableTest, SecondsAndRatiosAreFormattedForPeople) {

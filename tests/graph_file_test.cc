@@ -31,8 +31,8 @@ class GraphFileTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::path(testing::TempDir()) /
-           ("graph_file_test_" + std::string(
-                                     testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("graph_file_test_" +
+            std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -173,7 +173,8 @@ TEST_F(GraphFileTest, UnknownVersionIsRejected) {
   const uint32_t version = 7;
   std::memcpy(bytes.data() + 8, &version, sizeof version);  // right after the magic
   WriteBytes(path, bytes);
-  EXPECT_THAT(LoadError(path), AllOf(HasSubstr(path), HasSubstr("unsupported version 7, expected 1")));
+  EXPECT_THAT(LoadError(path),
+              AllOf(HasSubstr(path), HasSubstr("unsupported version 7, expected 1")));
   try {
     ReadGraphFileInfo(path);
     ADD_FAILURE() << "no error";
@@ -200,7 +201,8 @@ TEST_F(GraphFileTest, CorruptedOffsetsAreCaughtWithoutChecksum) {
 }
 
 TEST_F(GraphFileTest, DirectoryAndMissingFileAreRejected) {
-  EXPECT_THAT(LoadError(dir_.string()), AllOf(HasSubstr(dir_.string()), HasSubstr("is a directory")));
+  EXPECT_THAT(LoadError(dir_.string()),
+              AllOf(HasSubstr(dir_.string()), HasSubstr("is a directory")));
   const std::string missing = PathOf("missing.cgraph");
   EXPECT_THAT(LoadError(missing), AllOf(HasSubstr(missing), HasSubstr("No such file")));
   try {

@@ -109,17 +109,17 @@ TEST(TextLoaderTest, LastLineWithoutNewlineIsRead) {
 }
 
 TEST(TextLoaderTest, MalformedLinesNameFileLineAndReason) {
-  EXPECT_THAT(LoadError("nonnumeric.txt", "0 1\n# c\n2 x1\n"),
-              AllOf(HasSubstr("nonnumeric.txt"), HasSubstr(":3:"),
-                    HasSubstr("non-numeric token 'x1'")));
+  EXPECT_THAT(
+      LoadError("nonnumeric.txt", "0 1\n# c\n2 x1\n"),
+      AllOf(HasSubstr("nonnumeric.txt"), HasSubstr(":3:"), HasSubstr("non-numeric token 'x1'")));
   EXPECT_THAT(LoadError("negative.txt", "0 1\n-3 4\n"),
               AllOf(HasSubstr("negative.txt"), HasSubstr(":2:"), HasSubstr("negative id '-3'")));
-  EXPECT_THAT(LoadError("onecolumn.txt", "0 1\r\n\r\n7\r\n"),
-              AllOf(HasSubstr("onecolumn.txt"), HasSubstr(":3:"),
-                    HasSubstr("missing second column")));
+  EXPECT_THAT(
+      LoadError("onecolumn.txt", "0 1\r\n\r\n7\r\n"),
+      AllOf(HasSubstr("onecolumn.txt"), HasSubstr(":3:"), HasSubstr("missing second column")));
   EXPECT_THAT(LoadError("toobig.txt", "18446744073709551616 1\n"),
-              AllOf(HasSubstr("toobig.txt"), HasSubstr(":1:"),
-                    HasSubstr("'18446744073709551616'"), HasSubstr("2^64-1")));
+              AllOf(HasSubstr("toobig.txt"), HasSubstr(":1:"), HasSubstr("'18446744073709551616'"),
+                    HasSubstr("2^64-1")));
   EXPECT_THAT(LoadError("float.txt", "1 2\n1.5 2\n"),
               AllOf(HasSubstr("float.txt"), HasSubstr(":2:"), HasSubstr("'1.5'")));
 }

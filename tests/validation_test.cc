@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "datasets/csr_build.h"
+#include "datasets/kernel_definitions.h"
 #include "datasets/ldbc_loader.h"
 
 namespace cost::harness {
@@ -299,6 +300,114 @@ TEST(ReferenceValuesTest, EmptyGraph) {
 TEST(ReferenceValuesTest, WccFollowsEdgesBothWays) {
   Values values = ReferenceValues(Kernel::kWcc, SmallGraph(), {});
   EXPECT_EQ(std::get<std::vector<uint32_t>>(values), (std::vector<uint32_t>{0, 0, 0, 3, 4, 4}));
+}
+
+// --- BFS ---------------------------------------------------------------------------------
+
+constexpr int64_t kNo = datasets::kUnreachable;
+
+//   0 -> 1 <-> 2      3      4 <- 5     (SmallGraph, plus 2 -> 3 here)
+datasets::Graph BfsGraph() {
+  datasets::EdgeList edges;
+  edges.num_vertices = 6;
+  edges.src = {0, 1, 2, 5, 2};
+  edges.dst = {1, 2, 1, 4, 3};
+  return datasets::BuildGraph(edges, {.symmetrize = false});
+}
+
+TEST(ReferenceValuesTest, BfsByHand) {
+  EXPECT_EQ(std::get<std::vector<int64_t>>(ReferenceValues(Kernel::kBfs, BfsGraph(), {})),
+            (std::vector<int64_t>{0, 1, 2, 3, kNo, kNo}));
+  EXPECT_EQ(
+      std::get<std::vector<int64_t>>(ReferenceValues(Kernel::kBfs, BfsGraph(), {.source = 5})),
+      (std::vector<int64_t>{kNo, kNo, kNo, kNo, 1, 0}));
+}
+
+TEST(VerifyBfsDepthsTest, CorrectDepthsPass) {
+  std::vector<int64_t> depths = {0, 1, 2, 3, kNo, kNo};
+  ValidationResult result = VerifyBfsDepths(BfsGraph(), 0, depths);
+  EXPECT_TRUE(result.ok) << result.message;
+  EXPECT_TRUE(Contains(result.message, "4 reached, max depth 3")) << result.message;
+}
+
+TEST(VerifyBfsDepthsTest, EachKindOfWrongAnswerFails) {
+  const datasets::Graph g = BfsGraph();
+  const std::vector<std::pair<const char*, std::vector<int64_t>>> wrong = {
+      {"too deep: 2 is one hop from 1", {0, 1, 3, 4, kNo, kNo}},
+      {"too shallow: 3 has no parent at depth 1", {0, 1, 2, 2, kNo, kNo}},
+      {"reachable vertex marked unreachable", {0, 1, 2, kNo, kNo, kNo}},
+      {"unreachable vertex given a depth", {0, 1, 2, 3, 4, kNo}},
+      {"a second depth 0", {0, 1, 2, 3, kNo, 0}},
+      {"source not at 0", {1, 2, 3, 4, kNo, kNo}},
+      {"negative depth", {0, 1, 2, 3, -1, kNo}},
+  };
+  for (const auto& [why, depths] : wrong) {
+    EXPECT_FALSE(VerifyBfsDepths(g, 0, depths).ok) << why;
+  }
+  EXPECT_TRUE(
+      Contains(VerifyBfsDepths(g, 0, std::vector<int64_t>{0, 1, 2, 3}).message, "size mismatch"));
+  // No such source.
+  EXPECT_FALSE(VerifyBfsDepths(g, 6, std::vector<int64_t>{0, 1, 2, 3, kNo, kNo}).ok);
+}
+
+TEST(VerifyBfsDepthsTest, NamesTheFirstViolation) {
+  std::vector<int64_t> depths = {0, 1, 2, 2, kNo, kNo};
+  ValidationResult result = VerifyBfsDepths(BfsGraph(), 0, depths);
+  EXPECT_TRUE(Contains(result.message, "vertex 3: depth 2, but no in-neighbour has depth 1"))
+      << result.message;
+}
+
+TEST(ValidateValuesTest, BfsIsExact) {
+  Values depths = std::vector<int64_t>{0, 1, kNo};
+  EXPECT_TRUE(ValidateValues(Kernel::kBfs, depths, depths).ok);
+  EXPECT_FALSE(ValidateValues(Kernel::kBfs, depths, Values(std::vector<int64_t>{0, 1, 2})).ok);
+  EXPECT_FALSE(ValidateValues(Kernel::kBfs, depths, Values(std::vector<uint32_t>{0, 1, 2})).ok);
+}
+
+TEST(ValidateOutputTest, BfsUsesTheVerifierWithTheGivenSource) {
+  const datasets::Graph g = BfsGraph();
+  Values from5 = std::vector<int64_t>{kNo, kNo, kNo, kNo, 1, 0};
+  EXPECT_TRUE(ValidateOutput(Kernel::kBfs, g, {.source = 5}, from5).ok);
+  EXPECT_FALSE(ValidateOutput(Kernel::kBfs, g, {.source = 0}, from5).ok);
+  EXPECT_FALSE(ValidateOutput(Kernel::kBfs, g, {.source = 5}, Values(std::vector<double>{})).ok);
+}
+
+TEST(ValidateOutputTest, OtherKernelsCompareWithTheReference) {
+  const datasets::Graph g = SmallGraph();
+  EXPECT_TRUE(ValidateOutput(Kernel::kWcc, g, {}, ReferenceValues(Kernel::kWcc, g, {})).ok);
+  EXPECT_FALSE(
+      ValidateOutput(Kernel::kWcc, g, {}, Values(std::vector<uint32_t>{0, 1, 2, 3, 4, 5})).ok);
+}
+
+bool Always(const datasets::Graph&) { return true; }
+bool Never(const datasets::Graph&) { return false; }
+
+TEST(NoteDeviationTest, NamesTheDeviationWithoutChangingTheOutcome) {
+  Implementation impl{};
+  impl.name = "peer:x";
+  impl.deviation = "drops things";
+  const datasets::Graph g = SmallGraph();
+
+  ValidationResult failed{false, "3 of 6 vertices differ"};
+  impl.deviation_applies = Always;
+  NoteDeviation(impl, g, &failed);
+  EXPECT_FALSE(failed.ok);
+  EXPECT_EQ(failed.message, "known deviation: drops things; 3 of 6 vertices differ");
+
+  ValidationResult unexpected{false, "wrong"};
+  impl.deviation_applies = Never;
+  NoteDeviation(impl, g, &unexpected);
+  EXPECT_EQ(unexpected.message, "known deviation (not expected here): drops things; wrong");
+
+  ValidationResult passed{true, "6 vertices equal"};
+  NoteDeviation(impl, g, &passed);
+  EXPECT_TRUE(passed.ok);
+  EXPECT_EQ(passed.message,
+            "6 vertices equal; known deviation not triggered by this graph: drops things");
+
+  ValidationResult plain{true, "fine"};
+  NoteDeviation(Implementation{}, g, &plain);
+  EXPECT_EQ(plain.message, "fine");
 }
 
 }  // namespace

@@ -1,0 +1,156 @@
+// Hilbert-order layouts; see hilbert_layout.h.
+#include "datasets/hilbert_layout.h"
+
+#include <array>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "datasets/dataset_error.h"
+
+namespace cost::datasets {
+namespace {
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// What a layout's extra spans point into; keeps the base graph's storage alive too.
+struct HilbertStorage {
+  std::shared_ptr<const void> base;
+  std::vector<VertexId> src, dst;
+  std::vector<uint8_t> compressed;
+};
+
+constexpr int kDigitBits = 11;
+constexpr int kDigits = (64 + kDigitBits - 1) / kDigitBits;  // 6
+constexpr uint64_t kBuckets = uint64_t{1} << kDigitBits;
+
+}  // namespace
+
+const char* EdgeLayoutName(EdgeLayout layout) {
+  switch (layout) {
+    case EdgeLayout::kVertex:
+      return "vertex";
+    case EdgeLayout::kHilbert:
+      return "hilbert";
+    case EdgeLayout::kCompressed:
+      return "compressed";
+  }
+  return "unknown";
+}
+
+EdgeLayout ParseEdgeLayout(std::string_view name) {
+  for (EdgeLayout layout : {EdgeLayout::kVertex, EdgeLayout::kHilbert, EdgeLayout::kCompressed}) {
+    if (name == EdgeLayoutName(layout)) return layout;
+  }
+  throw DatasetError("unknown layout '" + std::string(name) + "' (vertex, hilbert, compressed)");
+}
+
+std::vector<uint64_t> HilbertIndicesOf(const Csr& out) {
+  std::vector<uint64_t> keys(out.num_edges());
+  const int64_t n = static_cast<int64_t>(out.num_vertices);
+#pragma omp parallel for schedule(dynamic, 1024)
+  for (int64_t u = 0; u < n; ++u) {
+    for (uint64_t e = out.offsets[u]; e < out.offsets[u + 1]; ++e) {
+      keys[e] = HilbertIndex(static_cast<uint32_t>(u), out.targets[e]);
+    }
+  }
+  return keys;
+}
+
+void RadixSort(std::vector<uint64_t>* keys) {
+  // One read pass counts every digit; a digit with a single bucket needs no pass.
+  std::vector<std::array<uint64_t, kBuckets>> counts(kDigits);
+  for (auto& c : counts) c.fill(0);
+  for (const uint64_t key : *keys) {
+    for (int d = 0; d < kDigits; ++d) ++counts[d][(key >> (d * kDigitBits)) & (kBuckets - 1)];
+  }
+  std::vector<uint64_t> buffer(keys->size());
+  for (int d = 0; d < kDigits; ++d) {
+    auto& count = counts[d];
+    const uint64_t digit_of_first =
+        keys->empty() ? 0 : ((*keys)[0] >> (d * kDigitBits)) & (kBuckets - 1);
+    if (count[digit_of_first] == keys->size()) continue;
+    uint64_t sum = 0;
+    for (uint64_t& c : count) sum += std::exchange(c, sum);  // exclusive prefix sum
+    const int shift = d * kDigitBits;
+    for (const uint64_t key : *keys) buffer[count[(key >> shift) & (kBuckets - 1)]++] = key;
+    keys->swap(buffer);
+  }
+}
+
+std::vector<uint8_t> CompressSortedIndices(std::span<const uint64_t> sorted) {
+  std::vector<uint8_t> stream;
+  stream.reserve(sorted.size() * 2);
+  uint64_t previous = 0;
+  for (const uint64_t index : sorted) {
+    uint64_t delta = index - previous;
+    previous = index;
+    while (delta >= 0x80) {
+      stream.push_back(static_cast<uint8_t>(delta | 0x80));
+      delta >>= 7;
+    }
+    stream.push_back(static_cast<uint8_t>(delta));
+  }
+  stream.shrink_to_fit();
+  return stream;
+}
+
+void ThrowTruncatedHilbertStream(uint64_t byte_offset) {
+  throw DatasetError("compressed Hilbert stream: truncated or malformed varint at byte offset " +
+                     std::to_string(byte_offset));
+}
+
+void DecodeHilbertCompressed(std::span<const uint8_t> stream, uint64_t num_edges,
+                             std::vector<VertexId>* src, std::vector<VertexId>* dst) {
+  src->clear();
+  dst->clear();
+  src->reserve(num_edges);
+  dst->reserve(num_edges);
+  const uint64_t count = ForEachCompressedEdge(stream, [&](VertexId u, VertexId v) {
+    src->push_back(u);
+    dst->push_back(v);
+  });
+  if (count != num_edges) {
+    throw DatasetError("compressed Hilbert stream holds " + std::to_string(count) +
+                       " edges, expected " + std::to_string(num_edges));
+  }
+}
+
+Graph WithHilbertLayout(const Graph& graph, EdgeLayout layout, HilbertStats* stats) {
+  if (layout == EdgeLayout::kVertex) return graph;
+  HilbertStats local;
+  if (stats == nullptr) stats = &local;
+  auto start = std::chrono::steady_clock::now();
+  std::vector<uint64_t> keys = HilbertIndicesOf(graph.out);
+  stats->encode_seconds = SecondsSince(start);
+  start = std::chrono::steady_clock::now();
+  RadixSort(&keys);
+  stats->sort_seconds = SecondsSince(start);
+
+  start = std::chrono::steady_clock::now();
+  auto storage = std::make_shared<HilbertStorage>();
+  storage->base = graph.storage;
+  if (layout == EdgeLayout::kHilbert) {
+    const int64_t m = static_cast<int64_t>(keys.size());
+    storage->src.resize(m);
+    storage->dst.resize(m);
+#pragma omp parallel for schedule(static)
+    for (int64_t e = 0; e < m; ++e) HilbertPoint(keys[e], &storage->src[e], &storage->dst[e]);
+  } else {
+    storage->compressed = CompressSortedIndices(keys);
+  }
+  stats->output_seconds = SecondsSince(start);
+  stats->compressed_bytes = storage->compressed.size();
+
+  Graph result = graph;
+  result.hilbert_src = storage->src;
+  result.hilbert_dst = storage->dst;
+  result.hilbert_compressed = storage->compressed;
+  result.storage = std::move(storage);
+  return result;
+}
+
+}  // namespace cost::datasets

@@ -1,0 +1,78 @@
+// Hilbert-curve edge order as a layout of a prepared graph (the COST paper's Table 4): every
+// arc (src, dst) gets its 64-bit curve index (hilbert.h), the indices are sorted with an LSD
+// radix sort, and the result is kept either as two arrays (Graph::hilbert_src/hilbert_dst, the
+// arcs in curve order) or as a compressed stream (Graph::hilbert_compressed: the sorted indices
+// as LEB128 varint deltas, the first from 0; about 1-2 bytes per arc instead of 8).
+#ifndef COST_DATASETS_HILBERT_LAYOUT_H_
+#define COST_DATASETS_HILBERT_LAYOUT_H_
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "datasets/graph.h"
+#include "datasets/hilbert.h"
+
+namespace cost::datasets {
+
+// vertex: CSR only; hilbert: + hilbert_src/dst; compressed: + hilbert_compressed.
+enum class EdgeLayout { kVertex, kHilbert, kCompressed };
+
+const char* EdgeLayoutName(EdgeLayout layout);
+// Throws DatasetError for a name other than vertex, hilbert, compressed.
+EdgeLayout ParseEdgeLayout(std::string_view name);
+
+struct HilbertStats {
+  double encode_seconds = 0;  // curve index per arc
+  double sort_seconds = 0;    // radix sort of the indices
+  double output_seconds = 0;  // decoding to arrays and/or compressing
+  uint64_t compressed_bytes = 0;
+};
+
+// Returns `graph` plus the sections `layout` asks for (sharing graph's storage). kVertex
+// returns graph unchanged. The result does not depend on the thread count.
+Graph WithHilbertLayout(const Graph& graph, EdgeLayout layout, HilbertStats* stats = nullptr);
+
+// The steps, exposed for tests and timing.
+std::vector<uint64_t> HilbertIndicesOf(const Csr& out);  // in CSR order
+// LSD radix sort, 11-bit digits, skipping digits that are the same in every key.
+void RadixSort(std::vector<uint64_t>* keys);
+std::vector<uint8_t> CompressSortedIndices(std::span<const uint64_t> sorted);
+
+// Calls fn(src, dst) for each arc of a compressed stream, in curve order; returns the number
+// of arcs. Throws DatasetError when a varint runs past the end of the stream.
+template <typename Fn>
+uint64_t ForEachCompressedEdge(std::span<const uint8_t> stream, Fn fn);
+
+// Decodes a whole stream; throws DatasetError unless it holds exactly `num_edges` arcs.
+void DecodeHilbertCompressed(std::span<const uint8_t> stream, uint64_t num_edges,
+                             std::vector<VertexId>* src, std::vector<VertexId>* dst);
+
+[[noreturn]] void ThrowTruncatedHilbertStream(uint64_t byte_offset);
+
+template <typename Fn>
+uint64_t ForEachCompressedEdge(std::span<const uint8_t> stream, Fn fn) {
+  uint64_t index = 0, count = 0;
+  size_t at = 0;
+  while (at < stream.size()) {
+    uint64_t delta = 0;
+    for (int shift = 0;; shift += 7) {
+      if (at == stream.size() || shift > 63) ThrowTruncatedHilbertStream(at);
+      const uint8_t byte = stream[at++];
+      delta |= uint64_t{byte & 0x7fu} << shift;
+      if ((byte & 0x80) == 0) break;
+    }
+    index += delta;
+    uint32_t x, y;
+    HilbertPoint(index, &x, &y);
+    fn(static_cast<VertexId>(x), static_cast<VertexId>(y));
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace cost::datasets
+
+#endif  // COST_DATASETS_HILBERT_LAYOUT_H_

@@ -1,0 +1,107 @@
+// `cost dataset generate | convert | export` end to end: exit codes, files written, metadata.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "datasets/graph_file.h"
+
+namespace cost {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::ElementsAre;
+
+class CliDatasetTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(testing::TempDir()) /
+           ("cli_dataset_" +
+            std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs `cost ARGS...` in dir_ with output discarded; returns the exit status.
+  int Cost(std::vector<std::string> args) {
+    args.insert(args.begin(), COST_BINARY);
+    const pid_t pid = fork();
+    if (pid == 0) {
+      if (chdir(dir_.c_str()) != 0) _exit(126);
+      if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(126);
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  std::vector<std::string> Files() const {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir_)) names.push_back(e.path().filename());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+  nlohmann::json Metadata(const std::string& name) const {
+    return nlohmann::json::parse(datasets::ReadGraphFileInfo((dir_ / name).string()).metadata);
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(CliDatasetTest, GeneratesGridAndUniformWithHilbertLayouts) {
+  ASSERT_EQ(Cost({"dataset", "generate", "grid", "--rows", "20", "--cols", "30", "--layout",
+                  "hilbert", "-o", "grid.cgraph"}),
+            0);
+  datasets::GraphFileInfo info = datasets::ReadGraphFileInfo((dir_ / "grid.cgraph").string());
+  EXPECT_EQ(info.num_vertices, 600u);
+  EXPECT_EQ(info.num_edges, 2u * (20 * 29 + 19 * 30));
+  EXPECT_TRUE(info.has_hilbert);
+  nlohmann::json meta = Metadata("grid.cgraph");
+  EXPECT_EQ(meta["layout"], "hilbert");
+  EXPECT_GE(meta["preparation_seconds"].get<double>(), meta["hilbert_seconds"].get<double>());
+
+  ASSERT_EQ(Cost({"dataset", "generate", "uniform", "--vertices", "100", "--edges", "400",
+                  "--layout", "compressed", "-o", "u.cgraph"}),
+            0);
+  meta = Metadata("u.cgraph");
+  EXPECT_EQ(meta["layout"], "compressed");
+  EXPECT_GT(meta["hilbert_bytes_per_edge"].get<double>(), 0.0);
+  EXPECT_NE(Cost({"dataset", "generate", "uniform", "-o", "x.cgraph"}), 0);  // no size: usage error
+  EXPECT_THAT(Files(), ElementsAre("grid.cgraph", "u.cgraph"));
+}
+
+TEST_F(CliDatasetTest, ConvertsWithFormatOverrideAndExports) {
+  const std::string lux =
+      std::string(COST_SHARED_DIR) + "/datasets-real/luxembourg_osm/luxembourg_osm.mtx";
+  EXPECT_EQ(Cost({"dataset", "convert", lux, "-o", "bad.cgraph"}), 1);  // no banner
+  EXPECT_NE(Cost({"dataset", "convert", lux, "--format", "nope", "-o", "bad.cgraph"}), 0);
+  EXPECT_TRUE(Files().empty());
+  ASSERT_EQ(
+      Cost({"dataset", "convert", lux, "--format", "snap", "--symmetrize", "-o", "lux.cgraph"}), 0);
+  EXPECT_EQ(Metadata("lux.cgraph")["format"], "snap");
+  ASSERT_EQ(Cost({"dataset", "export", "lux.cgraph", "--format", "mtx", "-o", "lux.mtx"}), 0);
+  ASSERT_EQ(Cost({"dataset", "convert", "lux.mtx", "--layout", "compressed", "-o", "again.cgraph"}),
+            0);
+  const datasets::GraphFileInfo a = datasets::ReadGraphFileInfo((dir_ / "lux.cgraph").string());
+  const datasets::GraphFileInfo b = datasets::ReadGraphFileInfo((dir_ / "again.cgraph").string());
+  EXPECT_EQ(a.num_vertices, 114599u);
+  EXPECT_EQ(b.num_vertices, a.num_vertices);
+  EXPECT_EQ(b.num_edges, a.num_edges);
+  EXPECT_TRUE(b.symmetric);
+  EXPECT_GT(b.hilbert_compressed_bytes, 0u);
+  EXPECT_EQ(Cost({"dataset", "export", "lux.cgraph", "--format", "cgraph", "-o", "x"}), 1);
+  EXPECT_THAT(Files(), ElementsAre("again.cgraph", "lux.cgraph", "lux.mtx"));
+}
+
+}  // namespace
+}  // namespace cost

@@ -1,0 +1,158 @@
+// A sweep survives every kind of fault: each costs its own row, recorded with its outcome, and
+// the other rows complete. A sweep killed with SIGKILL resumes without losing or repeating rows.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <thread>
+
+#include "harness/cost_table.h"
+#include "harness/results.h"
+
+namespace cost {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SweepFaultsTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("cost_sweep_" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    setenv("COST_TEST_ALLOCATOR", COST_TEST_ALLOCATOR, 1);
+    setenv("COST_BINARY", COST_BINARY, 1);  // for the example script system
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Starts `cost ARGS...` in dir_; returns its pid.
+  pid_t Start(std::vector<std::string> args) {
+    args.insert(args.begin(), COST_BINARY);
+    const pid_t pid = fork();
+    if (pid == 0) {
+      if (chdir(dir_.c_str()) != 0) _exit(126);
+      const int log = open((dir_ / "sweep.log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+      dup2(log, 1);
+      dup2(log, 2);
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
+    return pid;
+  }
+  int Wait(pid_t pid) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  std::string Log() {
+    std::ifstream in(dir_ / "sweep.log");
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(SweepFaultsTest, EachFaultCostsOnlyItsRow) {
+  std::ofstream(dir_ / "spec.json") << R"({
+    "datasets": [{"name": "k8", "kronecker": {"scale": 8, "edge_factor": 4}}],
+    "kernels": ["wcc"],
+    "implementations": ["serial:union-find", "fault:segfault", "fault:hang",
+                        "fault:wrong-answer", "fault:allocate", "fault:missing",
+                        "script:union-find"],
+    "systems": [")" << COST_SOURCE_DIR << R"(/tests/systems/faults.json",
+                ")" << COST_SOURCE_DIR << R"(/harness/systems/examples"],
+    "threads": [1],
+    "repetitions": 2,
+    "timeout_seconds": 5,
+    "memory_cap": "2G",
+    "cache_dir": "cache"
+  })";
+  ASSERT_EQ(Wait(Start({"sweep", "spec.json", "--out", "results.json", "--quiet"})), 0) << Log();
+  const harness::ResultsFile results = harness::ReadResultsFile((dir_ / "results.json").string());
+  std::map<std::string, harness::Measurement> by_name;
+  for (const auto& m : results.measurements) by_name[m.implementation] = m;
+  ASSERT_EQ(by_name.size(), 7u) << Log();
+  EXPECT_EQ(by_name["serial:union-find"].outcome, "ok");
+  EXPECT_EQ(by_name["fault:segfault"].outcome, "crashed");
+  EXPECT_THAT(by_name["fault:segfault"].message, testing::HasSubstr("signal 11"));
+  EXPECT_EQ(by_name["fault:hang"].outcome, "timeout");
+  EXPECT_EQ(by_name["fault:wrong-answer"].outcome, "invalid-output");
+  EXPECT_EQ(by_name["fault:allocate"].outcome, "out-of-memory") << by_name["fault:allocate"].message;
+  EXPECT_EQ(by_name["fault:missing"].outcome, "failed-to-start");
+  const harness::Measurement& script = by_name["script:union-find"];
+  EXPECT_EQ(script.outcome, "ok") << script.message;
+  EXPECT_EQ(script.timing, "reported");
+  EXPECT_EQ(script.repetition_seconds.size(), 2u);
+  // The script system appears in the COST table beside the baseline; faults show as failed.
+  const auto groups = harness::ComputeCostTable(results.measurements);
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups[0].baseline_implementation, "serial:union-find");
+  std::map<std::string, std::string> status;
+  for (const auto& e : groups[0].entries) status[e.implementation] = e.status;
+  EXPECT_THAT(status["script:union-find"],
+              testing::AnyOf("bounded", "not-separable", "unbounded"));
+  EXPECT_EQ(status["fault:hang"], "failed");
+  EXPECT_EQ(status["fault:allocate"], "failed");
+  // Google Benchmark's own JSON is kept for the in-tree row.
+  EXPECT_TRUE(fs::exists(dir_ / "results.json.gbench/k8__serial_union-find__wcc__t1.json"));
+}
+
+TEST_F(SweepFaultsTest, KilledSweepResumesWithEveryRowExactlyOnce) {
+  std::ofstream(dir_ / "spec.json") << R"({
+    "datasets": [{"name": "k13", "kronecker": {"scale": 13, "edge_factor": 8}}],
+    "kernels": ["pagerank", "wcc"],
+    "implementations": ["serial:pagerank", "serial:label-propagation", "serial:union-find",
+                        "openmp:pagerank", "openmp:label-propagation"],
+    "threads": [1, 2],
+    "repetitions": 3,
+    "cache_dir": "cache"
+  })";
+  // Prepare the graph first so the kill lands among measurements, not in generation.
+  fs::create_directories(dir_ / "cache");
+  ASSERT_EQ(Wait(Start({"dataset", "generate", "kronecker", "--scale", "13", "--edge-factor", "8",
+                        "-o", "cache/kron-s13-ef8-seed1-sym.cgraph"})), 0) << Log();
+  const pid_t sweep = Start({"sweep", "spec.json", "--out", "results.json", "--quiet"});
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  size_t rows_before_kill = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    try {
+      rows_before_kill = harness::ReadResultsFile((dir_ / "results.json").string()).measurements.size();
+    } catch (const std::exception&) {
+    }
+    if (rows_before_kill >= 2) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  kill(sweep, SIGKILL);
+  Wait(sweep);
+  ASSERT_GE(rows_before_kill, 2u) << Log();
+  // The file is whole after the kill (atomic rewrites) and holds only finished rows.
+  const size_t after_kill =
+      harness::ReadResultsFile((dir_ / "results.json").string()).measurements.size();
+  EXPECT_LT(after_kill, 7u) << "the sweep finished before it was killed; the test proves nothing";
+  ASSERT_EQ(Wait(Start({"sweep", "spec.json", "--out", "results.json", "--resume", "--quiet"})), 0)
+      << Log();
+  const harness::ResultsFile results = harness::ReadResultsFile((dir_ / "results.json").string());
+  std::map<std::string, int> count;
+  for (const auto& m : results.measurements) {
+    ++count[m.implementation + "/" + std::to_string(m.threads)];
+    EXPECT_EQ(m.outcome, "ok") << m.implementation << ": " << m.message;
+  }
+  // 3 serial rows at 1 thread + 2 threaded implementations at 1 and 2 threads.
+  EXPECT_EQ(results.measurements.size(), 7u);
+  for (const auto& [row, n] : count) EXPECT_EQ(n, 1) << row;
+}
+
+}  // namespace
+}  // namespace cost
