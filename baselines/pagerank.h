@@ -19,6 +19,14 @@ std::vector<double> PageRankPull(const datasets::Graph& graph,
 std::vector<double> PageRankPush(const datasets::Graph& graph,
                                  const datasets::PageRankOptions& options);
 
+// The same push over the arcs in Hilbert-curve order: graph.hilbert_src/dst (`--layout hilbert`),
+// or the compressed stream graph.hilbert_compressed decoded every iteration
+// (`--layout compressed`). Throws std::invalid_argument when the graph lacks that layout.
+std::vector<double> PageRankPushHilbert(const datasets::Graph& graph,
+                                        const datasets::PageRankOptions& options);
+std::vector<double> PageRankPushHilbertCompressed(const datasets::Graph& graph,
+                                                  const datasets::PageRankOptions& options);
+
 }  // namespace cost::baselines
 
 #endif  // COST_BASELINES_PAGERANK_H_

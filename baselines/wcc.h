@@ -18,6 +18,11 @@ std::vector<uint32_t> ConnectedComponentsLabelPropagation(const datasets::Graph&
 // then one compression pass. Label = the component's root. O(m log n), independent of diameter.
 std::vector<uint32_t> ConnectedComponentsUnionFind(const datasets::Graph& graph);
 
+// The same two algorithms over the arcs in Hilbert-curve order (graph.hilbert_src/dst, prepared
+// with `--layout hilbert`). Throw std::invalid_argument when the graph lacks that layout.
+std::vector<uint32_t> ConnectedComponentsLabelPropagationHilbert(const datasets::Graph& graph);
+std::vector<uint32_t> ConnectedComponentsUnionFindHilbert(const datasets::Graph& graph);
+
 }  // namespace cost::baselines
 
 #endif  // COST_BASELINES_WCC_H_

@@ -4,6 +4,7 @@
 #include <array>
 #include <chrono>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <utility>
 
@@ -117,6 +118,28 @@ void DecodeHilbertCompressed(std::span<const uint8_t> stream, uint64_t num_edges
     throw DatasetError("compressed Hilbert stream holds " + std::to_string(count) +
                        " edges, expected " + std::to_string(num_edges));
   }
+}
+
+bool HasEdgeLayout(const Graph& graph, EdgeLayout layout) {
+  const uint64_t m = graph.num_edges();
+  switch (layout) {
+    case EdgeLayout::kVertex:
+      return true;
+    case EdgeLayout::kHilbert:
+      return graph.hilbert_src.size() == m && graph.hilbert_dst.size() == m;
+    case EdgeLayout::kCompressed:
+      return m == 0 || !graph.hilbert_compressed.empty();
+  }
+  return false;
+}
+
+void RequireEdgeLayout(const Graph& graph, EdgeLayout layout) {
+  if (HasEdgeLayout(graph, layout)) return;
+  const std::string name = EdgeLayoutName(layout);
+  const std::string what = layout == EdgeLayout::kCompressed ? "compressed Hilbert" : "Hilbert";
+  throw std::invalid_argument("graph has no " + what +
+                              " layout: prepare it with `cost dataset convert IN -o OUT --layout " +
+                              name + "`");
 }
 
 Graph WithHilbertLayout(const Graph& graph, EdgeLayout layout, HilbertStats* stats) {

@@ -35,6 +35,12 @@ struct HilbertStats {
 // returns graph unchanged. The result does not depend on the thread count.
 Graph WithHilbertLayout(const Graph& graph, EdgeLayout layout, HilbertStats* stats = nullptr);
 
+// Whether graph carries `layout` (kVertex: always; a graph without arcs carries every layout).
+bool HasEdgeLayout(const Graph& graph, EdgeLayout layout);
+// Throws std::invalid_argument, saying how to prepare the layout, unless HasEdgeLayout. For
+// kernels that read a layout: they must not fall back to another edge order silently.
+void RequireEdgeLayout(const Graph& graph, EdgeLayout layout);
+
 // The steps, exposed for tests and timing.
 std::vector<uint64_t> HilbertIndicesOf(const Csr& out);  // in CSR order
 // LSD radix sort, 11-bit digits, skipping digits that are the same in every key.

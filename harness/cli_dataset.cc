@@ -1,13 +1,17 @@
-// `cost dataset generate | convert | export | info`: making and inspecting prepared graph files.
+// `cost dataset generate | convert | export | info | list | prepare`: making and inspecting
+// prepared graph files, and the named datasets of the catalog.
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "datasets/catalog.h"
 #include "datasets/dataset_error.h"
 #include "datasets/graph_file.h"
 #include "datasets/graph_formats.h"
 #include "harness/cli.h"
+#include "harness/dataset_cache.h"
 #include "harness/prepare.h"
 
 namespace cost::harness {
@@ -203,15 +207,164 @@ void AddInfo(CLI::App& dataset) {
   cmd->callback([o] { PrintInfo(o->file, datasets::ReadGraphFileInfo(o->file), o->json); });
 }
 
+const char* const kCacheHelp = "Cache folder of prepared graphs (default ./cost-data)";
+const char* const kSharedHelp =
+    "Folder holding datasets-real (default: $COST_SHARED_DIR, else the one compiled in)";
+
+// The layouts of `entry` already prepared in the cache. Generated and shipped entries are looked
+// up by their exact key; bring-your-own entries (no file to hash) by any cached NAME-* file.
+nlohmann::json PreparedLayouts(const datasets::CatalogEntry& entry, const CacheOptions& options,
+                               bool* source_available) {
+  nlohmann::json prepared = nlohmann::json::object();
+  *source_available = false;
+  const datasets::EdgeLayout layouts[] = {datasets::EdgeLayout::kVertex,
+                                          datasets::EdgeLayout::kHilbert,
+                                          datasets::EdgeLayout::kCompressed};
+  if (entry.source == datasets::DatasetSource::kBringYourOwn) {
+    std::error_code error;
+    for (const auto& file : std::filesystem::directory_iterator(options.cache_dir, error)) {
+      const std::string name = file.path().filename().string();
+      if (name.rfind(std::string(entry.name) + "-", 0) != 0) continue;
+      for (const auto layout : layouts) {
+        if (name.find(std::string("-") + datasets::EdgeLayoutName(layout) + "-") !=
+            std::string::npos) {
+          prepared[datasets::EdgeLayoutName(layout)] = file.path().string();
+        }
+      }
+    }
+    return prepared;
+  }
+  CacheOptions each = options;
+  uint64_t hash = 0;
+  for (const auto layout : layouts) {
+    each.layout = layout;
+    std::string path;
+    try {
+      path = PreparedPathOf(entry, each, &hash);
+    } catch (const datasets::DatasetError&) {
+      return prepared;  // the source file is missing
+    }
+    *source_available = true;
+    if (std::filesystem::exists(path)) prepared[datasets::EdgeLayoutName(layout)] = path;
+  }
+  return prepared;
+}
+
+void AddList(CLI::App& dataset) {
+  struct Options {
+    CacheOptions cache;
+    bool json = false;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = dataset.add_subcommand(
+      "list",
+      "List the named datasets of the catalog, their published counts, and which layouts are "
+      "already prepared in the cache");
+  cmd->add_flag("--json", o->json, "Print JSON");
+  cmd->add_option("--cache", o->cache.cache_dir, kCacheHelp);
+  cmd->add_option("--shared", o->cache.shared_dir, kSharedHelp);
+  cmd->callback([o] {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const datasets::CatalogEntry& entry : datasets::Catalog()) {
+      bool available = false;
+      nlohmann::json prepared = PreparedLayouts(entry, o->cache, &available);
+      nlohmann::json row = {{"name", entry.name},
+                            {"source", datasets::DatasetSourceName(entry.source)},
+                            {"description", entry.description},
+                            {"symmetric", entry.symmetrize},
+                            {"expected_vertices", entry.expected_vertices},
+                            {"expected_edges", entry.expected_edges},
+                            {"origin", entry.origin},
+                            {"source_available", available},
+                            {"prepared", prepared}};
+      if (entry.source == datasets::DatasetSource::kSharedFile) {
+        row["path"] = SourceFileOf(entry, o->cache);
+        row["format"] = datasets::FormatName(entry.format);
+      }
+      if (entry.source == datasets::DatasetSource::kBringYourOwn) {
+        row["format"] = datasets::FormatName(entry.format);
+      }
+      if (entry.expected_bytes != 0) row["expected_bytes"] = entry.expected_bytes;
+      if (entry.prepared_arcs != 0) row["prepared_arcs"] = entry.prepared_arcs;
+      rows.push_back(row);
+    }
+    if (o->json) {
+      std::cout << rows.dump(2) << "\n";
+      return;
+    }
+    std::printf("%-17s %-14s %13s %15s  %s\n", "name", "source", "vertices", "edges",
+                "prepared (cache)");
+    for (const auto& row : rows) {
+      std::string prepared;
+      for (const auto& [layout, path] : row["prepared"].items()) {
+        prepared += (prepared.empty() ? "" : ",") + layout;
+      }
+      if (prepared.empty()) {
+        prepared = row["source_available"].get<bool>() ? "-" : "- (no source file)";
+      }
+      std::printf("%-17s %-14s %13llu %15llu  %s\n", row["name"].get<std::string>().c_str(),
+                  row["source"].get<std::string>().c_str(),
+                  static_cast<unsigned long long>(row["expected_vertices"].get<uint64_t>()),
+                  static_cast<unsigned long long>(row["expected_edges"].get<uint64_t>()),
+                  prepared.c_str());
+    }
+  });
+}
+
+void AddPrepare(CLI::App& dataset) {
+  struct Options {
+    std::string name, layout = "vertex";
+    CacheOptions cache;
+    bool json = false;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = dataset.add_subcommand(
+      "prepare",
+      "Prepare a named dataset (see `cost dataset list`) into the cache once and print its path. "
+      "The file is named by the XXH64 of the source file (of the parameters, for generated "
+      "graphs) and the layout; an existing one is reused.");
+  cmd->add_option("name", o->name, "Dataset name")->required();
+  cmd->add_option("--layout", o->layout, kLayoutHelp)->check(LayoutValidator());
+  cmd->add_option("--cache", o->cache.cache_dir, kCacheHelp);
+  cmd->add_option("--shared", o->cache.shared_dir, kSharedHelp);
+  cmd->add_option("--file", o->cache.file,
+                  "Source file (required for bring-your-own datasets such as twitter_rv)");
+  cmd->add_flag("--json", o->json, "Print JSON: path, reused, counts");
+  cmd->callback([o] {
+    o->cache.layout = datasets::ParseEdgeLayout(o->layout);
+    const datasets::CatalogEntry& entry = datasets::FindDataset(o->name);
+    const PreparedDataset prepared = PrepareCatalogDataset(entry, o->cache);
+    if (o->json) {
+      char hash[17];
+      std::snprintf(hash, sizeof hash, "%016llx",
+                    static_cast<unsigned long long>(prepared.source_hash));
+      const nlohmann::json j = {{"name", entry.name},
+                                {"path", prepared.path},
+                                {"reused", prepared.reused},
+                                {"source_hash", hash},
+                                {"num_vertices", prepared.info.num_vertices},
+                                {"num_edges", prepared.info.num_edges},
+                                {"expected_vertices", entry.expected_vertices},
+                                {"expected_edges", entry.expected_edges}};
+      std::cout << j.dump(2) << "\n";
+      return;
+    }
+    std::cout << prepared.path << "\n";
+  });
+}
+
 }  // namespace
 
 void AddDatasetCommand(CLI::App& app, int*) {
-  CLI::App* dataset = app.add_subcommand("dataset", "Generate, convert and inspect graphs");
+  CLI::App* dataset = app.add_subcommand(
+      "dataset", "Generate, convert, export, inspect, list and prepare graphs");
   dataset->require_subcommand(1);
   AddGenerate(*dataset);
   AddConvert(*dataset);
   AddExport(*dataset);
   AddInfo(*dataset);
+  AddList(*dataset);
+  AddPrepare(*dataset);
 }
 
 }  // namespace cost::harness

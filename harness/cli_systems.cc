@@ -19,14 +19,16 @@ nlohmann::json ListSystems(const std::vector<std::string>& manifests) {
     rows.push_back({{"name", impl.name}, {"kernel", KernelName(impl.kernel)},
                     {"system", impl.system}, {"algorithm", impl.algorithm},
                     {"kind", KindName(impl.kind)}, {"description", impl.description},
-                    {"deviation", impl.deviation}, {"declared_in", "built-in"}});
+                    {"deviation", impl.deviation},
+                    {"requires_layout", datasets::EdgeLayoutName(impl.requires_layout)},
+                    {"declared_in", "built-in"}});
   }
   for (const std::string& path : manifests) {
     for (const ExternalSystem& e : LoadExternalSystems(path)) {
       rows.push_back({{"name", e.name}, {"kernel", KernelName(e.kernel)}, {"system", e.system},
                       {"algorithm", e.algorithm}, {"kind", KindName(e.kind)},
                       {"description", e.description}, {"deviation", ""},
-                      {"declared_in", e.manifest}});
+                      {"requires_layout", "vertex"}, {"declared_in", e.manifest}});
     }
   }
   return rows;

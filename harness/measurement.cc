@@ -139,6 +139,8 @@ MeasurementOutput Measure(const MeasurementRequest& request) {
   MeasurementOutput out = PrepareMeasurement(
       request, {std::string(impl->name), std::string(impl->system), std::string(impl->algorithm),
                 impl->kernel, impl->kind});
+  // Before the warm-ups: a missing layout is a usage error (exit 1), not a crashed row.
+  datasets::RequireEdgeLayout(out.graph, impl->requires_layout);
   Measurement& m = out.measurement;
   for (int i = 0; i < request.warmups; ++i) out.values = impl->run(out.graph, out.params);
 

@@ -386,23 +386,42 @@ std::vector<const Measurement*> SortedMeasurements(const ResultsFile& results) {
   return rows;
 }
 
+// Flags a reader must see beside a row's numbers.
+std::string RowNotes(const Measurement& m) {
+  std::vector<std::string> notes;
+  if (m.oversubscribed) notes.push_back("oversubscribed (more workers than CPUs)");
+  if (m.ok() && m.high_spread) notes.push_back("high spread");
+  if (m.timing == "reported") notes.push_back("time reported by the system");
+  if (m.timing == "process-wall") notes.push_back("whole-process wall time");
+  std::string text;
+  for (const std::string& n : notes) text += (text.empty() ? "" : "; ") + n;
+  return text;
+}
+
 std::string MeasurementsSection(const ResultsFile& results) {
   std::string text =
       "\n## Measurements\n\n| implementation | algorithm | kernel | dataset | threads | procs | "
-      "median | min | max | cv | repetitions | outcome | message |\n"
-      "| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n";
+      "median | 95% CI of median | min | max | cv | repetitions | outcome | notes | message |\n"
+      "| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- "
+      "| --- |\n";
   for (const Measurement* m : SortedMeasurements(results)) {
     text += "| " + MarkdownCell(m->implementation) + " | " + MarkdownCell(m->algorithm) + " | " +
             MarkdownCell(m->kernel) + " | " + MarkdownCell(m->dataset) + " | " +
             std::to_string(m->threads) + " | " + std::to_string(m->procs) + " | ";
     if (m->ok()) {
-      text += FormatSeconds(m->median_seconds) + " | " + FormatSeconds(m->min_seconds) + " | " +
-              FormatSeconds(m->max_seconds) + " | " + Format("%.1f%%", 100 * m->cv) + " | ";
+      const std::string ci =
+          m->ci_high_seconds > 0
+              ? FormatSeconds(m->ci_low_seconds) + " - " + FormatSeconds(m->ci_high_seconds) +
+                    Format(" (%.1f%%)", 100 * m->ci_level)
+              : "-";
+      text += FormatSeconds(m->median_seconds) + " | " + ci + " | " +
+              FormatSeconds(m->min_seconds) + " | " + FormatSeconds(m->max_seconds) + " | " +
+              Format("%.1f%%", 100 * m->cv) + " | ";
     } else {
-      text += "- | - | - | - | ";
+      text += "- | - | - | - | - | ";
     }
     text += std::to_string(m->repetitions) + " | " + MarkdownCell(m->outcome) + " | " +
-            MarkdownCell(m->message) + " |\n";
+            MarkdownCell(RowNotes(*m)) + " | " + MarkdownCell(m->message) + " |\n";
   }
   return text;
 }

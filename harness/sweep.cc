@@ -51,6 +51,14 @@ DatasetSpec ParseDataset(const nlohmann::json& j, const std::string& source,
   if (j.contains("graph")) d.graph = Resolve(base_dir, j.at("graph").get<std::string>());
   if (j.contains("edges")) d.edges = Resolve(base_dir, j.at("edges").get<std::string>());
   d.symmetrize = j.value("symmetrize", false);
+  if (j.contains("layout")) {
+    if (!d.graph.empty()) SpecError(source, field + ".layout", "a prepared \"graph\" has its layout already");
+    try {
+      d.layout = datasets::ParseEdgeLayout(j.at("layout").get<std::string>());
+    } catch (const std::exception& e) {
+      SpecError(source, field + ".layout", e.what());
+    }
+  }
   if (j.contains("kronecker")) {
     const nlohmann::json& k = j.at("kronecker");
     datasets::KroneckerOptions o;
@@ -70,10 +78,17 @@ std::string PrepareDataset(const DatasetSpec& d, const std::string& cache_dir, b
   if (!d.graph.empty()) return d.graph;
   fs::create_directories(cache_dir);
   std::string path;
+  // The layout is part of the cache key: the same source prepared with Hilbert order is another
+  // file.
+  const std::string layout =
+      d.layout == datasets::EdgeLayout::kVertex ? "" : std::string("-") + EdgeLayoutName(d.layout);
   if (d.kronecker) {
-    path = (fs::path(cache_dir) / KroneckerCacheName(*d.kronecker, true)).string();
+    std::string name = KroneckerCacheName(*d.kronecker, true);
+    name.insert(name.size() - std::string(".cgraph").size(), layout);
+    path = (fs::path(cache_dir) / name).string();
   } else {
-    path = (fs::path(cache_dir) / (d.name + (d.symmetrize ? "-sym" : "") + ".cgraph")).string();
+    path = (fs::path(cache_dir) / (d.name + (d.symmetrize ? "-sym" : "") + layout + ".cgraph"))
+               .string();
   }
   if (fs::exists(path)) {
     datasets::ReadGraphFileInfo(path);  // a corrupt cache entry fails here, naming the file
@@ -81,11 +96,22 @@ std::string PrepareDataset(const DatasetSpec& d, const std::string& cache_dir, b
   }
   if (!quiet) std::cerr << "preparing " << d.name << " -> " << path << "\n";
   if (d.kronecker) {
-    GenerateKroneckerFile(*d.kronecker, true, path);
+    GenerateKroneckerFile(*d.kronecker, {.symmetrize = true, .layout = d.layout}, path);
   } else {
-    ConvertToGraphFile(d.edges, d.symmetrize, path);
+    ConvertToGraphFile(d.edges, {.symmetrize = d.symmetrize, .format = {}, .layout = d.layout},
+                       path);
   }
   return path;
+}
+
+// Whether a prepared file carries the edge layout an implementation needs.
+bool HasLayout(const datasets::GraphFileInfo& info, datasets::EdgeLayout layout) {
+  switch (layout) {
+    case datasets::EdgeLayout::kVertex: return true;
+    case datasets::EdgeLayout::kHilbert: return info.has_hilbert;
+    case datasets::EdgeLayout::kCompressed: return info.hilbert_compressed_bytes > 0;
+  }
+  return false;
 }
 
 bool SameRow(const Measurement& m, const SweepRow& row) {
@@ -101,15 +127,21 @@ bool Wanted(const SweepSpec& spec, std::string_view name) {
 
 // Every (dataset, kernel, implementation, threads) row, in-tree implementations first, then
 // external systems; single-threaded ones at 1 thread only.
+// Rows needing an edge layout their dataset was not prepared with are left out (a note says so).
 std::vector<SweepRow> PlanRows(const SweepSpec& spec, const std::vector<std::string>& graphs,
-                               const std::vector<ExternalSystem>& externals) {
+                               const std::vector<ExternalSystem>& externals, bool quiet) {
+  std::vector<datasets::GraphFileInfo> infos;
+  for (const std::string& graph : graphs) infos.push_back(datasets::ReadGraphFileInfo(graph));
   std::vector<SweepRow> identities;
+  std::vector<datasets::EdgeLayout> layouts;  // parallel to identities
   for (const Implementation& impl : Implementations()) {
+    layouts.push_back(impl.requires_layout);
     identities.push_back({"", "", std::string(impl.name), std::string(KernelName(impl.kernel)),
                           impl.kind == Kind::kSingleThreaded ? 1 : 0, std::string(impl.system),
                           std::string(impl.algorithm), std::string(KindName(impl.kind))});
   }
   for (const ExternalSystem& e : externals) {
+    layouts.push_back(datasets::EdgeLayout::kVertex);
     identities.push_back({"", "", e.name, std::string(KernelName(e.kernel)),
                           e.kind == Kind::kSingleThreaded ? 1 : 0, e.system, e.algorithm,
                           std::string(KindName(e.kind))});
@@ -117,8 +149,17 @@ std::vector<SweepRow> PlanRows(const SweepSpec& spec, const std::vector<std::str
   std::vector<SweepRow> rows;
   for (size_t d = 0; d < spec.datasets.size(); ++d) {
     for (Kernel kernel : spec.kernels) {
-      for (const SweepRow& who : identities) {
+      for (size_t i = 0; i < identities.size(); ++i) {
+        const SweepRow& who = identities[i];
         if (who.kernel != KernelName(kernel) || !Wanted(spec, who.implementation)) continue;
+        if (!HasLayout(infos[d], layouts[i])) {
+          if (!quiet && !spec.implementations.empty()) {
+            std::cerr << "note: " << who.implementation << " left out on " << spec.datasets[d].name
+                      << ": it needs the " << EdgeLayoutName(layouts[i])
+                      << " layout (\"layout\" in the dataset's spec entry)\n";
+          }
+          continue;
+        }
         for (int t : spec.threads) {
           if (who.threads == 1 && t != 1) continue;  // single-threaded
           SweepRow row = who;
@@ -394,7 +435,7 @@ ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* i
   for (const DatasetSpec& d : spec.datasets) {
     graphs.push_back(PrepareDataset(d, spec.cache_dir, options.quiet));
   }
-  const std::vector<SweepRow> rows = PlanRows(spec, graphs, externals);
+  const std::vector<SweepRow> rows = PlanRows(spec, graphs, externals, options.quiet);
   const std::string binary = options.cost_binary.empty()
                                  ? fs::read_symlink("/proc/self/exe").string()
                                  : options.cost_binary;

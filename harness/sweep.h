@@ -5,7 +5,8 @@
 // Experiment spec (JSON):
 //   {
 //     "name": "demo",
-//     "datasets": [ {"name": "kron-16", "kronecker": {"scale": 16, "edge_factor": 16, "seed": 1}},
+//     "datasets": [ {"name": "kron-16", "kronecker": {"scale": 16, "edge_factor": 16, "seed": 1},
+//                    "layout": "hilbert"},
 //                   {"name": "wiki", "edges": "wiki-Vote.txt", "symmetrize": false},
 //                   {"name": "mine", "graph": "mine.cgraph"} ],
 //     "kernels": ["pagerank", "wcc"],
@@ -27,6 +28,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "datasets/hilbert_layout.h"
 #include "datasets/kronecker.h"
 #include "harness/results.h"
 #include "harness/systems.h"
@@ -39,6 +41,9 @@ struct DatasetSpec {
   std::string edges;  // a text edge list / LDBC .properties to convert, or
   std::optional<datasets::KroneckerOptions> kronecker;  // a graph to generate
   bool symmetrize = false;  // for edges; Kronecker graphs are always symmetrised (Graph500)
+  // Edge layout added when the sweep prepares the graph ("layout": "hilbert" | "compressed");
+  // rows that need a layout their dataset lacks are left out.
+  datasets::EdgeLayout layout = datasets::EdgeLayout::kVertex;
 };
 
 struct SweepSpec {

@@ -23,11 +23,23 @@ Values SerialPageRank(const datasets::Graph& g, const RunParams& p) {
 Values SerialPageRankPush(const datasets::Graph& g, const RunParams& p) {
   return baselines::PageRankPush(g, PageRankOptionsOf(p));
 }
+Values SerialPageRankHilbert(const datasets::Graph& g, const RunParams& p) {
+  return baselines::PageRankPushHilbert(g, PageRankOptionsOf(p));
+}
+Values SerialPageRankHilbertCompressed(const datasets::Graph& g, const RunParams& p) {
+  return baselines::PageRankPushHilbertCompressed(g, PageRankOptionsOf(p));
+}
 Values SerialLabelPropagation(const datasets::Graph& g, const RunParams&) {
   return baselines::ConnectedComponentsLabelPropagation(g);
 }
 Values SerialUnionFind(const datasets::Graph& g, const RunParams&) {
   return baselines::ConnectedComponentsUnionFind(g);
+}
+Values SerialLabelPropagationHilbert(const datasets::Graph& g, const RunParams&) {
+  return baselines::ConnectedComponentsLabelPropagationHilbert(g);
+}
+Values SerialUnionFindHilbert(const datasets::Graph& g, const RunParams&) {
+  return baselines::ConnectedComponentsUnionFindHilbert(g);
 }
 Values SerialBfs(const datasets::Graph& g, const RunParams& p) {
   return baselines::BreadthFirstSearch(g, p.source);
@@ -53,8 +65,11 @@ Values OpenMPLabelPropagation(const datasets::Graph& g, const RunParams& p) {
 
 constexpr Kind kSingle = Kind::kSingleThreaded;
 constexpr Kind kThreaded = Kind::kThreaded;
+constexpr datasets::EdgeLayout kHilbert = datasets::EdgeLayout::kHilbert;
+constexpr datasets::EdgeLayout kCompressed = datasets::EdgeLayout::kCompressed;
 
-// name, kernel, system, algorithm, kind, description, function[, deviation, where it applies]
+// name, kernel, system, algorithm, kind, description, function[, deviation, where it applies,
+// required layout]
 const std::array kImplementations = {
     Implementation{"serial:pagerank", Kernel::kPageRank, "serial", "pagerank-pull", kSingle,
                    "PageRank, pull over the CSR transpose, one thread", SerialPageRank},
@@ -65,6 +80,25 @@ const std::array kImplementations = {
                    SerialLabelPropagation},
     Implementation{"serial:union-find", Kernel::kWcc, "serial", "union-find", kSingle,
                    "WCC, union by rank in one pass over the edges, one thread", SerialUnionFind},
+    // The same algorithms over the arcs in Hilbert-curve order (the COST paper's Table 4); the
+    // graph must be prepared with that layout.
+    Implementation{"serial:pagerank-hilbert", Kernel::kPageRank, "serial", "pagerank-push", kSingle,
+                   "PageRank, push over the Hilbert-ordered arcs (--layout hilbert), one thread",
+                   SerialPageRankHilbert, {}, nullptr, kHilbert},
+    Implementation{"serial:pagerank-hilbert-compressed", Kernel::kPageRank, "serial",
+                   "pagerank-push", kSingle,
+                   "PageRank, push over the Hilbert-ordered arcs decoded from the varint stream "
+                   "every iteration (--layout compressed), one thread",
+                   SerialPageRankHilbertCompressed, {}, nullptr, kCompressed},
+    Implementation{"serial:label-propagation-hilbert", Kernel::kWcc, "serial", "label-propagation",
+                   kSingle,
+                   "WCC, label propagation in place over the Hilbert-ordered arcs "
+                   "(--layout hilbert), one thread",
+                   SerialLabelPropagationHilbert, {}, nullptr, kHilbert},
+    Implementation{"serial:union-find-hilbert", Kernel::kWcc, "serial", "union-find", kSingle,
+                   "WCC, union by rank in one pass over the Hilbert-ordered arcs "
+                   "(--layout hilbert), one thread",
+                   SerialUnionFindHilbert, {}, nullptr, kHilbert},
     Implementation{"openmp:pagerank", Kernel::kPageRank, "openmp", "pagerank-pull", kThreaded,
                    "PageRank, pull over the CSR transpose, edge-balanced ranges per thread",
                    OpenMPPageRank},

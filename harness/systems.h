@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "datasets/graph.h"
+#include "datasets/hilbert_layout.h"
 
 namespace cost::harness {
 
@@ -49,6 +50,10 @@ struct Implementation {
   // message (see NoteDeviation in validation.h).
   std::string_view deviation = {};
   bool (*deviation_applies)(const datasets::Graph& graph) = nullptr;
+  // The edge layout the row reads besides the CSR (kVertex: none). Running it on a graph without
+  // that layout throws std::invalid_argument; a sweep should skip such pairs, tests add the layout
+  // (datasets::WithHilbertLayout).
+  datasets::EdgeLayout requires_layout = datasets::EdgeLayout::kVertex;
 };
 
 std::span<const Implementation> Implementations();

@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <numeric>
+#include <stdexcept>
+#include <string>
 
 #include "datasets/csr_build.h"
+#include "datasets/hilbert_layout.h"
 #include "datasets/kernel_definitions.h"
 #include "harness/systems.h"
 #include "harness/validation.h"
@@ -29,6 +32,12 @@ datasets::Graph MakeGraph(uint64_t n, std::vector<std::pair<uint32_t, uint32_t>>
 // True when impl documents a deviation from the kernel's definition that changes its output on g.
 bool DeviationApplies(const Implementation& impl, const datasets::Graph& g) {
   return !impl.deviation.empty() && impl.deviation_applies != nullptr && impl.deviation_applies(g);
+}
+
+// Runs impl on g with the edge layout it reads added (g itself for the CSR-only rows).
+harness::Values RunWithLayout(const Implementation& impl, const datasets::Graph& g,
+                              const harness::RunParams& params) {
+  return impl.run(datasets::WithHilbertLayout(g, impl.requires_layout), params);
 }
 
 std::vector<const Implementation*> ImplementationsOf(Kernel kernel) {
@@ -64,7 +73,8 @@ TEST(PageRank, OneIterationByHand) {
     for (int threads : {1, 2, 3}) {
       if (impl->kind == harness::Kind::kSingleThreaded && threads > 1) continue;
       SCOPED_TRACE(std::string(impl->name) + " threads=" + std::to_string(threads));
-      const auto rank = std::get<std::vector<double>>(impl->run(g, {.threads = threads, .iterations = 1}));
+      const auto rank =
+          std::get<std::vector<double>>(RunWithLayout(*impl, g, {.threads = threads, .iterations = 1}));
       ASSERT_EQ(rank.size(), 4u);
       for (size_t v = 0; v < 4; ++v) EXPECT_NEAR(rank[v], expected[v], 1e-12) << "vertex " << v;
     }
@@ -80,7 +90,7 @@ TEST(PageRank, NoSinksEveryImplementationMatchesTheReference) {
   for (const Implementation* impl : ImplementationsOf(Kernel::kPageRank)) {
     EXPECT_FALSE(DeviationApplies(*impl, g)) << impl->name;
     const harness::ValidationResult check =
-        harness::ValidateValues(Kernel::kPageRank, expected, impl->run(g, params));
+        harness::ValidateValues(Kernel::kPageRank, expected, RunWithLayout(*impl, g, params));
     EXPECT_TRUE(check.ok) << impl->name << ": " << check.message;
   }
 }
@@ -91,9 +101,9 @@ TEST(PageRank, StartValueAndMassConservation) {
   const datasets::Graph g = MakeGraph(4, {{0, 1}, {0, 2}, {1, 2}, {2, 0}});
   for (const Implementation* impl : ImplementationsOf(Kernel::kPageRank)) {
     SCOPED_TRACE(impl->name);
-    const auto start = std::get<std::vector<double>>(impl->run(g, {.iterations = 0}));
+    const auto start = std::get<std::vector<double>>(RunWithLayout(*impl, g, {.iterations = 0}));
     EXPECT_THAT(start, testing::Each(testing::DoubleEq(0.25)));
-    const auto rank = std::get<std::vector<double>>(impl->run(g, {.iterations = 20}));
+    const auto rank = std::get<std::vector<double>>(RunWithLayout(*impl, g, {.iterations = 20}));
     const double total = std::accumulate(rank.begin(), rank.end(), 0.0);
     if (DeviationApplies(*impl, g)) {
       EXPECT_LT(total, 0.99);
@@ -106,7 +116,7 @@ TEST(PageRank, StartValueAndMassConservation) {
 TEST(PageRank, EmptyGraph) {
   const datasets::Graph g = MakeGraph(0, {});
   for (const Implementation* impl : ImplementationsOf(Kernel::kPageRank)) {
-    EXPECT_TRUE(std::get<std::vector<double>>(impl->run(g, {})).empty()) << impl->name;
+    EXPECT_TRUE(std::get<std::vector<double>>(RunWithLayout(*impl, g, {})).empty()) << impl->name;
   }
 }
 
@@ -118,7 +128,7 @@ TEST(Wcc, ThreeComponents) {
     for (int threads : {1, 2, 3}) {
       if (impl->kind == harness::Kind::kSingleThreaded && threads > 1) continue;
       SCOPED_TRACE(std::string(impl->name) + " threads=" + std::to_string(threads));
-      const auto label = std::get<std::vector<uint32_t>>(impl->run(g, {.threads = threads}));
+      const auto label = std::get<std::vector<uint32_t>>(RunWithLayout(*impl, g, {.threads = threads}));
       ASSERT_EQ(label.size(), 6u);
       EXPECT_EQ(label[0], label[1]);
       EXPECT_EQ(label[1], label[2]);
@@ -135,12 +145,13 @@ TEST(Wcc, ThreeComponents) {
 TEST(Wcc, LabelPropagationLabelsBySmallestId) {
   const datasets::Graph path = MakeGraph(6, {{5, 4}, {4, 3}, {3, 2}, {2, 1}, {1, 0}});
   const datasets::Graph split = MakeGraph(6, {{1, 0}, {1, 2}, {4, 3}});
-  for (const char* name : {"serial:label-propagation", "openmp:label-propagation"}) {
+  for (const char* name : {"serial:label-propagation", "serial:label-propagation-hilbert",
+                           "openmp:label-propagation"}) {
     const Implementation* impl = harness::FindImplementation(name);
     ASSERT_NE(impl, nullptr) << name;
-    EXPECT_THAT(std::get<std::vector<uint32_t>>(impl->run(path, {.threads = 2})),
+    EXPECT_THAT(std::get<std::vector<uint32_t>>(RunWithLayout(*impl, path, {.threads = 2})),
                 testing::ElementsAre(0, 0, 0, 0, 0, 0));
-    EXPECT_THAT(std::get<std::vector<uint32_t>>(impl->run(split, {.threads = 2})),
+    EXPECT_THAT(std::get<std::vector<uint32_t>>(RunWithLayout(*impl, split, {.threads = 2})),
                 testing::ElementsAre(0, 0, 0, 3, 3, 5));
   }
 }
@@ -148,10 +159,10 @@ TEST(Wcc, LabelPropagationLabelsBySmallestId) {
 // Union-find labels are roots: each label is a member of its own component.
 TEST(Wcc, UnionFindLabelsAreRoots) {
   const datasets::Graph g = MakeGraph(6, {{1, 0}, {1, 2}, {4, 3}});
-  for (const char* name : {"serial:union-find", "bgl:union-find"}) {
+  for (const char* name : {"serial:union-find", "serial:union-find-hilbert", "bgl:union-find"}) {
     const Implementation* impl = harness::FindImplementation(name);
     ASSERT_NE(impl, nullptr) << name;
-    const auto label = std::get<std::vector<uint32_t>>(impl->run(g, {}));
+    const auto label = std::get<std::vector<uint32_t>>(RunWithLayout(*impl, g, {}));
     for (uint32_t v = 0; v < 6; ++v) {
       EXPECT_EQ(label[label[v]], label[v]) << name << " vertex " << v;
     }
@@ -167,10 +178,38 @@ TEST(Wcc, DirectedChainIsOneComponent) {
   const datasets::Graph reversed = MakeGraph(4, {{3, 2}, {2, 1}, {1, 0}});
   for (const Implementation* impl : ImplementationsOf(Kernel::kWcc)) {
     for (const datasets::Graph* graph : {&g, &reversed}) {
-      const auto label = std::get<std::vector<uint32_t>>(impl->run(*graph, {}));
+      const auto label = std::get<std::vector<uint32_t>>(RunWithLayout(*impl, *graph, {}));
       EXPECT_THAT(label, testing::Each(label[0])) << impl->name;
     }
   }
+}
+
+// A row that reads an edge layout refuses a graph without it (the CSR alone, or the other
+// Hilbert layout) instead of computing over another edge order, and says how to prepare it.
+TEST(Layouts, RowsRefuseGraphsWithoutTheirLayout) {
+  const datasets::Graph csr = MakeGraph(4, {{0, 1}, {0, 2}, {1, 2}, {2, 0}});
+  const datasets::Graph arrays = datasets::WithHilbertLayout(csr, datasets::EdgeLayout::kHilbert);
+  const datasets::Graph stream =
+      datasets::WithHilbertLayout(csr, datasets::EdgeLayout::kCompressed);
+  int rows = 0;
+  for (const Implementation& impl : harness::Implementations()) {
+    if (impl.requires_layout == datasets::EdgeLayout::kVertex) continue;
+    ++rows;
+    const bool wants_arrays = impl.requires_layout == datasets::EdgeLayout::kHilbert;
+    const std::string option =
+        std::string("--layout ") + datasets::EdgeLayoutName(impl.requires_layout);
+    for (const datasets::Graph* g : {&csr, wants_arrays ? &stream : &arrays}) {
+      try {
+        impl.run(*g, {.iterations = 1});
+        ADD_FAILURE() << impl.name << " ran without its layout";
+      } catch (const std::invalid_argument& e) {
+        EXPECT_THAT(e.what(), testing::HasSubstr("graph has no ")) << impl.name;
+        EXPECT_THAT(e.what(), testing::HasSubstr(option)) << impl.name;
+      }
+    }
+    EXPECT_NO_THROW(impl.run(wants_arrays ? arrays : stream, {.iterations = 1})) << impl.name;
+  }
+  EXPECT_GE(rows, 4);  // serial:pagerank-hilbert(-compressed), label-propagation/union-find-hilbert
 }
 
 //   4 --> 0 --> 1 --> 2 --> 3      5 (isolated)
@@ -181,11 +220,11 @@ TEST(Bfs, DepthsByHand) {
   constexpr int64_t kNo = datasets::kUnreachable;
   for (const Implementation* impl : ImplementationsOf(Kernel::kBfs)) {
     SCOPED_TRACE(impl->name);
-    EXPECT_THAT(std::get<std::vector<int64_t>>(impl->run(g, {.source = 0})),
+    EXPECT_THAT(std::get<std::vector<int64_t>>(RunWithLayout(*impl, g, {.source = 0})),
                 testing::ElementsAre(0, 1, 1, 2, kNo, kNo));
-    EXPECT_THAT(std::get<std::vector<int64_t>>(impl->run(g, {.source = 4})),
+    EXPECT_THAT(std::get<std::vector<int64_t>>(RunWithLayout(*impl, g, {.source = 4})),
                 testing::ElementsAre(1, 2, 2, 3, 0, kNo));
-    EXPECT_THAT(std::get<std::vector<int64_t>>(impl->run(g, {.source = 5})),
+    EXPECT_THAT(std::get<std::vector<int64_t>>(RunWithLayout(*impl, g, {.source = 5})),
                 testing::ElementsAre(kNo, kNo, kNo, kNo, kNo, 0));
   }
 }
@@ -194,7 +233,7 @@ TEST(Bfs, DepthsByHand) {
 TEST(Bfs, SymmetricPath) {
   const datasets::Graph g = MakeGraph(5, {{0, 1}, {1, 2}, {2, 3}, {3, 4}}, /*symmetrize=*/true);
   for (const Implementation* impl : ImplementationsOf(Kernel::kBfs)) {
-    EXPECT_THAT(std::get<std::vector<int64_t>>(impl->run(g, {.source = 2})),
+    EXPECT_THAT(std::get<std::vector<int64_t>>(RunWithLayout(*impl, g, {.source = 2})),
                 testing::ElementsAre(2, 1, 0, 1, 2))
         << impl->name;
   }
@@ -203,7 +242,7 @@ TEST(Bfs, SymmetricPath) {
 TEST(Bfs, EmptyGraph) {
   const datasets::Graph g = MakeGraph(0, {});
   for (const Implementation* impl : ImplementationsOf(Kernel::kBfs)) {
-    EXPECT_TRUE(std::get<std::vector<int64_t>>(impl->run(g, {})).empty()) << impl->name;
+    EXPECT_TRUE(std::get<std::vector<int64_t>>(RunWithLayout(*impl, g, {})).empty()) << impl->name;
   }
 }
 

@@ -176,6 +176,21 @@ TEST_F(ReportTest, MissingMetadataAndAllFailedGroupsAreTolerated) {
   EXPECT_FALSE(fs::exists(dir_ / "pagerank-grid-4.svg"));
 }
 
+// The measurements table carries each row's interval and the flags a reader must see.
+TEST_F(ReportTest, MeasurementsShowIntervalsAndFlags) {
+  ResultsFile results = Fixture();
+  Measurement& crowded = results.measurements.back();
+  crowded.oversubscribed = true;
+  crowded.high_spread = true;
+  results.measurements.front().ci_low_seconds = 0.25;
+  results.measurements.front().ci_high_seconds = 0.75;
+  results.measurements.front().ci_level = 0.9375;
+  WriteReport(results, dir_.string());
+  const std::string md = ReadFile(dir_ / "report.md");
+  EXPECT_TRUE(Contains(md, "0.250 s - 0.750 s (93.8%)")) << md;
+  EXPECT_TRUE(Contains(md, "oversubscribed (more workers than CPUs)")) << md;
+}
+
 TEST_F(ReportTest, WithoutGnuplotItSaysSoAndLeavesNoHalfReport) {
   std::string saved_path = std::getenv("PATH") ? std::getenv("PATH") : "";
   fs::path empty = dir_.string() + "-empty-path";

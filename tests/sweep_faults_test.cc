@@ -154,5 +154,39 @@ TEST_F(SweepFaultsTest, KilledSweepResumesWithEveryRowExactlyOnce) {
   for (const auto& [row, n] : count) EXPECT_EQ(n, 1) << row;
 }
 
+// Ctrl-C during a hanging row kills that row's process and ends the sweep at once with the
+// finished rows kept; the interrupted row is not recorded, so --resume runs it.
+TEST_F(SweepFaultsTest, InterruptKillsTheRunningRowAndKeepsTheRest) {
+  std::ofstream(dir_ / "spec.json") << R"({
+    "datasets": [{"name": "k8", "kronecker": {"scale": 8, "edge_factor": 4}}],
+    "kernels": ["wcc"],
+    "implementations": ["serial:union-find", "fault:hang"],
+    "systems": [")" << COST_SOURCE_DIR << R"(/tests/systems/faults.json"],
+    "threads": [1],
+    "repetitions": 1,
+    "timeout_seconds": 3600,
+    "cache_dir": "cache"
+  })";
+  const pid_t sweep = Start({"sweep", "spec.json", "--out", "results.json", "--quiet"});
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  size_t rows = 0;
+  while (rows < 1 && std::chrono::steady_clock::now() < deadline) {
+    try {
+      rows = harness::ReadResultsFile((dir_ / "results.json").string()).measurements.size();
+    } catch (const std::exception&) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_EQ(rows, 1u) << Log();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the hanging row is running
+  // Were the interrupt not to kill the row, the wait would last its hour-long timeout and ctest's
+  // own limit would fail the test.
+  kill(sweep, SIGINT);
+  EXPECT_EQ(Wait(sweep), 130) << Log();
+  const harness::ResultsFile results = harness::ReadResultsFile((dir_ / "results.json").string());
+  ASSERT_EQ(results.measurements.size(), 1u);
+  EXPECT_EQ(results.measurements[0].implementation, "serial:union-find");
+}
+
 }  // namespace
 }  // namespace cost

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "datasets/csr_build.h"
+#include "datasets/hilbert_layout.h"
 #include "datasets/kronecker.h"
 #include "harness/systems.h"
 #include "harness/validation.h"
@@ -53,7 +54,8 @@ TEST(SystemsAgreement, EveryImplementationMatchesTheReference) {
         if (impl.kind == harness::Kind::kSingleThreaded && threads > 1) continue;
         harness::RunParams params = base;
         params.threads = threads;
-        const harness::Values actual = impl.run(g.graph, params);
+        const harness::Values actual =
+            impl.run(datasets::WithHilbertLayout(g.graph, impl.requires_layout), params);
         harness::ValidationResult check = harness::ValidateValues(impl.kernel, expected, actual);
         const std::string where = std::string(impl.name) + " on " + g.name + " with " +
                                   std::to_string(threads) + " threads: ";

@@ -1,0 +1,226 @@
+// The dataset catalog and its cache: every entry listed with counts, shipped graphs prepared
+// with the README's counts, preparation done once and reused, clear errors for unknown names.
+#include "datasets/catalog.h"
+
+#include <fcntl.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "datasets/dataset_error.h"
+#include "datasets/graph_file.h"
+#include "harness/dataset_cache.h"
+
+namespace cost {
+namespace {
+
+namespace fs = std::filesystem;
+using datasets::CatalogEntry;
+using datasets::DatasetSource;
+using datasets::FindDataset;
+using harness::CacheOptions;
+using harness::PrepareCatalogDataset;
+using harness::PreparedDataset;
+using ::testing::HasSubstr;
+
+class CatalogTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(testing::TempDir()) /
+           ("catalog_" +
+            std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    options_.cache_dir = (dir_ / "cache").string();
+    options_.shared_dir = COST_SHARED_DIR;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs `cost ARGS...` in dir_, stdout to dir_/stdout; returns the exit status.
+  int Cost(std::vector<std::string> args) {
+    args.insert(args.begin(), COST_BINARY);
+    const std::string out = (dir_ / "stdout").string();
+    const pid_t pid = fork();
+    if (pid == 0) {
+      if (chdir(dir_.c_str()) != 0) _exit(126);
+      if (!freopen(out.c_str(), "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(126);
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  nlohmann::json Stdout() const {
+    std::ifstream in(dir_ / "stdout");
+    return nlohmann::json::parse(in);
+  }
+
+  fs::path dir_;
+  CacheOptions options_;
+};
+
+TEST_F(CatalogTest, HasEveryNamedDatasetWithCounts) {
+  std::set<std::string> names;
+  for (const CatalogEntry& entry : datasets::Catalog()) {
+    names.insert(std::string(entry.name));
+    EXPECT_GT(entry.expected_vertices, 0u) << entry.name;
+    EXPECT_GT(entry.expected_edges, 0u) << entry.name;
+    EXPECT_FALSE(entry.origin.empty()) << entry.name;
+  }
+  EXPECT_EQ(names, (std::set<std::string>{"kron-20", "kron-22", "uniform-20", "grid-1024",
+                                          "karate", "ego-Facebook", "wiki-Vote", "email-Enron",
+                                          "soc-Slashdot0902", "luxembourg_osm", "twitter_rv",
+                                          "uk-2007-05"}));
+  // The COST paper's Table 1.
+  EXPECT_EQ(FindDataset("twitter_rv").expected_vertices, 41652230u);
+  EXPECT_EQ(FindDataset("twitter_rv").expected_edges, 1468365182u);
+  EXPECT_EQ(FindDataset("uk-2007-05").expected_vertices, 105896555u);
+  EXPECT_EQ(FindDataset("uk-2007-05").expected_edges, 3738733648u);
+  EXPECT_EQ(FindDataset("twitter_rv").source, DatasetSource::kBringYourOwn);
+  // The banner-less .mtx must be read as a plain edge list.
+  EXPECT_EQ(FindDataset("luxembourg_osm").format, datasets::GraphFormat::kSnap);
+}
+
+TEST_F(CatalogTest, ListJsonShowsEveryEntryAndWhatIsPrepared) {
+  ASSERT_EQ(Cost({"dataset", "list", "--json", "--cache", "cache", "--shared", COST_SHARED_DIR}),
+            0);
+  nlohmann::json rows = Stdout();
+  ASSERT_EQ(rows.size(), datasets::Catalog().size());
+  for (const auto& row : rows) {
+    const CatalogEntry& entry = FindDataset(row["name"].get<std::string>());
+    EXPECT_EQ(row["expected_vertices"], entry.expected_vertices);
+    EXPECT_EQ(row["expected_edges"], entry.expected_edges);
+    EXPECT_TRUE(row["prepared"].empty()) << row["name"];
+    EXPECT_EQ(row["source_available"], entry.source != DatasetSource::kBringYourOwn)
+        << row["name"];
+  }
+  ASSERT_EQ(Cost({"dataset", "prepare", "karate", "--cache", "cache", "--shared",
+                  COST_SHARED_DIR, "--layout", "hilbert", "--json"}),
+            0);
+  const std::string path = Stdout()["path"];
+  ASSERT_EQ(Cost({"dataset", "list", "--json", "--cache", "cache", "--shared", COST_SHARED_DIR}),
+            0);
+  for (const auto& row : Stdout()) {
+    if (row["name"] == "karate") {
+      EXPECT_EQ(row["prepared"], nlohmann::json({{"hilbert", path}}));
+    } else {
+      EXPECT_TRUE(row["prepared"].empty()) << row["name"];
+    }
+  }
+}
+
+TEST_F(CatalogTest, PreparesShippedGraphsWithTheReadmeCounts) {
+  for (const CatalogEntry& entry : datasets::Catalog()) {
+    if (entry.source != DatasetSource::kSharedFile) continue;
+    const PreparedDataset prepared = PrepareCatalogDataset(entry, options_);
+    EXPECT_FALSE(prepared.reused) << entry.name;
+    EXPECT_EQ(prepared.info.num_vertices, entry.expected_vertices) << entry.name;
+    EXPECT_EQ(prepared.info.num_edges, entry.prepared_arcs) << entry.name;
+    EXPECT_EQ(prepared.info.symmetric, entry.symmetrize) << entry.name;
+  }
+  // Spelled out for two of them (datasets-real/README.md, "Verified counts").
+  const auto karate = PrepareCatalogDataset(FindDataset("karate"), options_);
+  EXPECT_EQ(karate.info.num_vertices, 34u);
+  EXPECT_EQ(karate.info.num_edges, 2u * 78);
+  const auto wiki = PrepareCatalogDataset(FindDataset("wiki-Vote"), options_);
+  EXPECT_EQ(wiki.info.num_vertices, 7115u);
+  EXPECT_EQ(wiki.info.num_edges, 103689u);
+}
+
+TEST_F(CatalogTest, SecondPrepareReusesTheFile) {
+  for (const std::string name : {"karate", "wiki-Vote", "grid-1024"}) {
+    const std::vector<std::string> args = {"dataset", "prepare", name,     "--cache",
+                                           "cache",   "--shared", COST_SHARED_DIR, "--json"};
+    ASSERT_EQ(Cost(args), 0) << name;
+    const nlohmann::json first = Stdout();
+    EXPECT_FALSE(first["reused"].get<bool>()) << name;
+    const fs::path path = dir_ / first["path"].get<std::string>();
+    ASSERT_TRUE(fs::exists(path)) << path;
+    EXPECT_THAT(path.filename().string(), HasSubstr(name + "-"));
+    const auto written = fs::last_write_time(path);
+    // Age the file so that a rewrite would show even on a coarse clock.
+    fs::last_write_time(path, written - std::chrono::hours(1));
+    const auto aged = fs::last_write_time(path);
+
+    ASSERT_EQ(Cost(args), 0) << name;
+    const nlohmann::json second = Stdout();
+    EXPECT_TRUE(second["reused"].get<bool>()) << name;
+    EXPECT_EQ(second["path"], first["path"]) << name;
+    EXPECT_EQ(fs::last_write_time(path), aged) << name;
+    EXPECT_EQ(second["num_vertices"], first["num_vertices"]) << name;
+    EXPECT_EQ(second["num_edges"], first["num_edges"]) << name;
+  }
+  // grid-1024: 1024 x 1024 vertices, 2 * 1024 * 1023 undirected edges.
+  EXPECT_EQ(Stdout()["num_vertices"], 1024u * 1024);
+  EXPECT_EQ(Stdout()["num_edges"], 4u * 1024 * 1023);
+}
+
+TEST_F(CatalogTest, KeyFollowsContentAndLayout) {
+  // A bring-your-own entry with a tiny stand-in file: the key is the file's content.
+  const std::string file = (dir_ / "edges.txt").string();
+  std::ofstream(file) << "1\t2\n2\t3\n";
+  options_.file = file;
+  const CatalogEntry& twitter = FindDataset("twitter_rv");
+  const PreparedDataset first = PrepareCatalogDataset(twitter, options_);
+  EXPECT_FALSE(first.reused);
+  EXPECT_EQ(first.info.num_vertices, 3u);
+  EXPECT_EQ(first.source_hash, datasets::HashFile(file));
+  EXPECT_TRUE(PrepareCatalogDataset(twitter, options_).reused);
+
+  std::ofstream(file, std::ios::app) << "3\t1\n";  // changed content: a new key, a new file
+  const PreparedDataset changed = PrepareCatalogDataset(twitter, options_);
+  EXPECT_FALSE(changed.reused);
+  EXPECT_NE(changed.path, first.path);
+  EXPECT_EQ(changed.info.num_edges, 3u);
+
+  options_.layout = datasets::EdgeLayout::kCompressed;  // another layout: another file
+  const PreparedDataset compressed = PrepareCatalogDataset(twitter, options_);
+  EXPECT_FALSE(compressed.reused);
+  EXPECT_NE(compressed.path, changed.path);
+  EXPECT_THAT(compressed.path, HasSubstr("-compressed-"));
+
+  // Generators are keyed by their parameters.
+  EXPECT_NE(datasets::HashGeneratorParameters(FindDataset("kron-20")),
+            datasets::HashGeneratorParameters(FindDataset("kron-22")));
+}
+
+TEST_F(CatalogTest, UnknownNameOrMissingFileIsAClearError) {
+  try {
+    FindDataset("twiter");
+    FAIL() << "no error";
+  } catch (const datasets::DatasetError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("unknown dataset 'twiter'"));
+    for (const CatalogEntry& entry : datasets::Catalog()) {
+      EXPECT_THAT(e.what(), HasSubstr(std::string(entry.name)));
+    }
+  }
+  EXPECT_EQ(Cost({"dataset", "prepare", "twiter", "--cache", "cache"}), 1);
+  EXPECT_FALSE(fs::exists(dir_ / "cache"));
+
+  // Bring-your-own without --file says so and where to get it.
+  try {
+    PrepareCatalogDataset(FindDataset("uk-2007-05"), options_);
+    FAIL() << "no error";
+  } catch (const datasets::DatasetError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("bring your own"));
+    EXPECT_THAT(e.what(), HasSubstr("law.di.unimi.it"));
+  }
+  // A shared folder without the file names the path.
+  options_.shared_dir = (dir_ / "nowhere").string();
+  EXPECT_THROW(PrepareCatalogDataset(FindDataset("karate"), options_), datasets::DatasetError);
+}
+
+}  // namespace
+}  // namespace cost
