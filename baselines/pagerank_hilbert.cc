@@ -11,50 +11,15 @@
 // inverse (HilbertPoint) per arc per iteration.
 // Reference: McSherry, Isard, Murray, "Scalability! But at what COST?", HotOS 2015, Table 4
 // (Hilbert order, and its delta-compressed form); LDBC Graphalytics specification, PageRank.
-#include <algorithm>
 #include <cstdint>
 #include <string>
 
 #include "baselines/pagerank.h"
+#include "baselines/pagerank_push_iterations.h"
 #include "datasets/dataset_error.h"
 #include "datasets/hilbert_layout.h"
 
 namespace cost::baselines {
-namespace {
-
-// The iterations, given scan(fn) that calls fn(u, v) once per arc, in the layout's order.
-template <typename ScanArcs>
-std::vector<double> PushOverArcs(const datasets::Graph& graph,
-                                 const datasets::PageRankOptions& options, ScanArcs scan) {
-  const uint64_t n = graph.num_vertices();
-  if (n == 0) return {};
-  const double d = options.damping;
-  std::vector<double> rank(n, 1.0 / static_cast<double>(n));
-  std::vector<double> next(n);
-  const uint64_t* offsets = graph.out.offsets.data();
-  double* r = rank.data();
-  double* x = next.data();
-  for (int iteration = 0; iteration < options.iterations; ++iteration) {
-    double dangling = 0;
-    for (uint64_t u = 0; u < n; ++u) {
-      const uint64_t degree = offsets[u + 1] - offsets[u];
-      if (degree == 0) {
-        dangling += r[u];
-        r[u] = 0;
-      } else {
-        r[u] /= static_cast<double>(degree);  // from here on r holds the share
-      }
-    }
-    std::fill(next.begin(), next.end(), 0.0);
-    scan([x, r](uint32_t u, uint32_t v) { x[v] += r[u]; });
-    const double base = (1.0 - d) / static_cast<double>(n) + d * dangling / static_cast<double>(n);
-    for (uint64_t v = 0; v < n; ++v) r[v] = base + d * x[v];
-  }
-  return rank;
-}
-
-}  // namespace
-
 std::vector<double> PageRankPushHilbert(const datasets::Graph& graph,
                                         const datasets::PageRankOptions& options) {
   datasets::RequireEdgeLayout(graph, datasets::EdgeLayout::kHilbert);

@@ -8,41 +8,25 @@
 // form, whose speed depends on the edge order the dataset was prepared in.
 // Reference: McSherry, Isard, Murray, "Scalability! But at what COST?", HotOS 2015, PageRank
 // baseline; LDBC Graphalytics specification, PageRank.
-#include <algorithm>
 #include <cstdint>
 
 #include "baselines/pagerank.h"
+#include "baselines/pagerank_push_iterations.h"
 
 namespace cost::baselines {
 
 std::vector<double> PageRankPush(const datasets::Graph& graph,
                                  const datasets::PageRankOptions& options) {
   const uint64_t n = graph.num_vertices();
-  if (n == 0) return {};
-  const double d = options.damping;
-  std::vector<double> rank(n, 1.0 / static_cast<double>(n));
-  std::vector<double> next(n);
   const uint64_t* offsets = graph.out.offsets.data();
   const uint32_t* targets = graph.out.targets.data();
-  double* r = rank.data();
-  double* x = next.data();
-  for (int iteration = 0; iteration < options.iterations; ++iteration) {
-    std::fill(next.begin(), next.end(), 0.0);
-    double dangling = 0;
+  return PushOverArcs(graph, options, [n, offsets, targets](auto push) {
     // Plain form: for u: for v in out.Neighbors(u): next[v] += rank[u] / out.Degree(u).
     for (uint64_t u = 0; u < n; ++u) {
-      const uint64_t begin = offsets[u], end = offsets[u + 1];
-      if (begin == end) {
-        dangling += r[u];
-        continue;
-      }
-      const double share = r[u] / static_cast<double>(end - begin);
-      for (uint64_t e = begin; e < end; ++e) x[targets[e]] += share;
+      for (uint64_t e = offsets[u]; e < offsets[u + 1]; ++e)
+        push(static_cast<uint32_t>(u), targets[e]);
     }
-    const double base = (1.0 - d) / static_cast<double>(n) + d * dangling / static_cast<double>(n);
-    for (uint64_t v = 0; v < n; ++v) r[v] = base + d * x[v];
-  }
-  return rank;
+  });
 }
 
 }  // namespace cost::baselines

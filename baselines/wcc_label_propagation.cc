@@ -6,35 +6,23 @@
 // number of passes grows with the graph's diameter; ConnectedComponentsUnionFind does not.
 // Reference: McSherry, Isard, Murray, "Scalability! But at what COST?", HotOS 2015, label
 // propagation baseline.
-#include <numeric>
 
+#include "baselines/label_propagation_passes.h"
 #include "baselines/wcc.h"
 
 namespace cost::baselines {
 
 std::vector<uint32_t> ConnectedComponentsLabelPropagation(const datasets::Graph& graph) {
   const uint64_t n = graph.num_vertices();
-  std::vector<uint32_t> label(n);
-  std::iota(label.begin(), label.end(), 0u);
   const uint64_t* offsets = graph.out.offsets.data();
   const uint32_t* targets = graph.out.targets.data();
-  uint32_t* l = label.data();
-  bool changed = true;
-  while (changed) {
-    changed = false;
+  return PropagateLabels(n, [n, offsets, targets](auto relax) {
+    // Plain form: for (u, v) in out-edges: label[u] = label[v] = min(label[u], label[v]).
     for (uint64_t u = 0; u < n; ++u) {
-      for (uint64_t e = offsets[u]; e < offsets[u + 1]; ++e) {
-        const uint32_t v = targets[e];
-        const uint32_t lu = l[u], lv = l[v];
-        if (lu == lv) continue;
-        const uint32_t smaller = lu < lv ? lu : lv;
-        l[u] = smaller;
-        l[v] = smaller;
-        changed = true;
-      }
+      for (uint64_t e = offsets[u]; e < offsets[u + 1]; ++e)
+        relax(static_cast<uint32_t>(u), targets[e]);
     }
-  }
-  return label;
+  });
 }
 
 }  // namespace cost::baselines

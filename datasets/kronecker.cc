@@ -10,24 +10,10 @@
 #include <string>
 
 #include "datasets/dataset_error.h"
+#include "datasets/random_streams.h"
 
 namespace cost::datasets {
 namespace {
-
-// splitmix64's output function (Steele, Lea, Flood 2014): a strong 64-bit mixer.
-uint64_t Mix64(uint64_t x) {
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-constexpr uint64_t kGolden = 0x9e3779b97f4a7c15ULL;  // splitmix64's increment
-
-// A splitmix64 stream: state advances by the golden gamma, output is the mixed state.
-struct SplitMix64 {
-  uint64_t state;
-  uint64_t Next() { return Mix64(state += kGolden); }
-};
 
 // A seeded bijection of [0, 2^scale): rounds of xor-key, multiply-by-odd and xor-shift, each a
 // bijection modulo 2^scale, so their composition is one too.

@@ -1,6 +1,6 @@
 // Counter-based randomness for the generators: item i of a graph draws from a stream seeded by
 // (seed, i) alone, so any thread may generate any item and the output does not depend on the
-// thread count. (kronecker.cc carries its own copy of the same two functions.)
+// thread count. Used by every generator (Kronecker, uniform, grid).
 #ifndef COST_DATASETS_RANDOM_STREAMS_H_
 #define COST_DATASETS_RANDOM_STREAMS_H_
 
