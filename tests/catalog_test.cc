@@ -2,11 +2,8 @@
 // with the README's counts, preparation done once and reused, clear errors for unknown names.
 #include "datasets/catalog.h"
 
-#include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -18,6 +15,7 @@
 #include "datasets/dataset_error.h"
 #include "datasets/graph_file.h"
 #include "harness/dataset_cache.h"
+#include "tests/test_support.h"
 
 namespace cost {
 namespace {
@@ -31,43 +29,23 @@ using harness::PrepareCatalogDataset;
 using harness::PreparedDataset;
 using ::testing::HasSubstr;
 
-class CatalogTest : public testing::Test {
+class CatalogTest : public testing_support::ScratchDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::path(testing::TempDir()) /
-           ("catalog_" +
-            std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    ScratchDirTest::SetUp();
     options_.cache_dir = (dir_ / "cache").string();
     options_.shared_dir = COST_SHARED_DIR;
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
-  // Runs `cost ARGS...` in dir_, stdout to dir_/stdout; returns the exit status.
-  int Cost(std::vector<std::string> args) {
-    args.insert(args.begin(), COST_BINARY);
-    const std::string out = (dir_ / "stdout").string();
-    const pid_t pid = fork();
-    if (pid == 0) {
-      if (chdir(dir_.c_str()) != 0) _exit(126);
-      if (!freopen(out.c_str(), "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(126);
-      std::vector<char*> argv;
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      execv(argv[0], argv.data());
-      _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  // Runs `cost ARGS...` in dir_; returns the exit status and keeps its standard output.
+  int Cost(const std::vector<std::string>& args) {
+    const testing_support::CostRun run = testing_support::RunCost(args, dir_);
+    stdout_ = run.out;
+    return run.exit_code;
   }
-  nlohmann::json Stdout() const {
-    std::ifstream in(dir_ / "stdout");
-    return nlohmann::json::parse(in);
-  }
+  nlohmann::json Stdout() const { return nlohmann::json::parse(stdout_); }
 
-  fs::path dir_;
+  std::string stdout_;
   CacheOptions options_;
 };
 
@@ -79,10 +57,10 @@ TEST_F(CatalogTest, HasEveryNamedDatasetWithCounts) {
     EXPECT_GT(entry.expected_edges, 0u) << entry.name;
     EXPECT_FALSE(entry.origin.empty()) << entry.name;
   }
-  EXPECT_EQ(names, (std::set<std::string>{"kron-20", "kron-22", "uniform-20", "grid-1024",
-                                          "karate", "ego-Facebook", "wiki-Vote", "email-Enron",
-                                          "soc-Slashdot0902", "luxembourg_osm", "twitter_rv",
-                                          "uk-2007-05"}));
+  EXPECT_EQ(names,
+            (std::set<std::string>{"kron-20", "kron-22", "uniform-20", "grid-1024", "karate",
+                                   "ego-Facebook", "wiki-Vote", "email-Enron", "soc-Slashdot0902",
+                                   "luxembourg_osm", "twitter_rv", "uk-2007-05"}));
   // The COST paper's Table 1.
   EXPECT_EQ(FindDataset("twitter_rv").expected_vertices, 41652230u);
   EXPECT_EQ(FindDataset("twitter_rv").expected_edges, 1468365182u);
@@ -103,11 +81,10 @@ TEST_F(CatalogTest, ListJsonShowsEveryEntryAndWhatIsPrepared) {
     EXPECT_EQ(row["expected_vertices"], entry.expected_vertices);
     EXPECT_EQ(row["expected_edges"], entry.expected_edges);
     EXPECT_TRUE(row["prepared"].empty()) << row["name"];
-    EXPECT_EQ(row["source_available"], entry.source != DatasetSource::kBringYourOwn)
-        << row["name"];
+    EXPECT_EQ(row["source_available"], entry.source != DatasetSource::kBringYourOwn) << row["name"];
   }
-  ASSERT_EQ(Cost({"dataset", "prepare", "karate", "--cache", "cache", "--shared",
-                  COST_SHARED_DIR, "--layout", "hilbert", "--json"}),
+  ASSERT_EQ(Cost({"dataset", "prepare", "karate", "--cache", "cache", "--shared", COST_SHARED_DIR,
+                  "--layout", "hilbert", "--json"}),
             0);
   const std::string path = Stdout()["path"];
   ASSERT_EQ(Cost({"dataset", "list", "--json", "--cache", "cache", "--shared", COST_SHARED_DIR}),
@@ -141,8 +118,8 @@ TEST_F(CatalogTest, PreparesShippedGraphsWithTheReadmeCounts) {
 
 TEST_F(CatalogTest, SecondPrepareReusesTheFile) {
   for (const std::string name : {"karate", "wiki-Vote", "grid-1024"}) {
-    const std::vector<std::string> args = {"dataset", "prepare", name,     "--cache",
-                                           "cache",   "--shared", COST_SHARED_DIR, "--json"};
+    const std::vector<std::string> args = {"dataset",  "prepare",       name,    "--cache", "cache",
+                                           "--shared", COST_SHARED_DIR, "--json"};
     ASSERT_EQ(Cost(args), 0) << name;
     const nlohmann::json first = Stdout();
     EXPECT_FALSE(first["reused"].get<bool>()) << name;

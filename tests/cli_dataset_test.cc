@@ -1,8 +1,6 @@
 // `cost dataset generate | convert | export` end to end: exit codes, files written, metadata.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -10,6 +8,7 @@
 #include <vector>
 
 #include "datasets/graph_file.h"
+#include "tests/test_support.h"
 
 namespace cost {
 namespace {
@@ -17,33 +16,11 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::ElementsAre;
 
-class CliDatasetTest : public testing::Test {
+class CliDatasetTest : public testing_support::ScratchDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(testing::TempDir()) /
-           ("cli_dataset_" +
-            std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // Runs `cost ARGS...` in dir_ with output discarded; returns the exit status.
-  int Cost(std::vector<std::string> args) {
-    args.insert(args.begin(), COST_BINARY);
-    const pid_t pid = fork();
-    if (pid == 0) {
-      if (chdir(dir_.c_str()) != 0) _exit(126);
-      if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(126);
-      std::vector<char*> argv;
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      execv(argv[0], argv.data());
-      _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  // Runs `cost ARGS...` in dir_; returns the exit status.
+  int Cost(const std::vector<std::string>& args) {
+    return testing_support::RunCost(args, dir_).exit_code;
   }
   std::vector<std::string> Files() const {
     std::vector<std::string> names;
@@ -54,8 +31,6 @@ class CliDatasetTest : public testing::Test {
   nlohmann::json Metadata(const std::string& name) const {
     return nlohmann::json::parse(datasets::ReadGraphFileInfo((dir_ / name).string()).metadata);
   }
-
-  fs::path dir_;
 };
 
 TEST_F(CliDatasetTest, GeneratesGridAndUniformWithHilbertLayouts) {

@@ -1,18 +1,15 @@
 // The `cost` command line end to end: exit codes, files written, parsed JSON, error messages.
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "harness/results.h"
+#include "tests/test_support.h"
 
 namespace cost {
 namespace {
@@ -20,64 +17,26 @@ namespace {
 namespace fs = std::filesystem;
 using testing::HasSubstr;
 
-struct Result {
-  int exit_code = -1;
-  std::string out, err;
-};
+using testing_support::CostRun;
+using testing_support::ReadFile;
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-class CliTest : public testing::Test {
+class CliTest : public testing_support::ScratchDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("cost_cli_" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // Runs `cost ARGS...` with the working directory dir_.
-  Result Cost(std::vector<std::string> args) {
-    args.insert(args.begin(), COST_BINARY);
-    const std::string out = (dir_ / ".stdout").string(), err = (dir_ / ".stderr").string();
-    const pid_t pid = fork();
-    if (pid == 0) {
-      if (chdir(dir_.c_str()) != 0) _exit(126);
-      dup2(open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), 1);
-      dup2(open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), 2);
-      std::vector<char*> argv;
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      execv(argv[0], argv.data());
-      _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    Result r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = Slurp(out);
-    r.err = Slurp(err);
-    return r;
+  CostRun Cost(const std::vector<std::string>& args) {
+    return testing_support::RunCost(args, dir_);
   }
-
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
 
   void GenerateSmallGraph(const std::string& name) {
-    const Result r = Cost({"dataset", "generate", "kronecker", "--scale", "8", "--edge-factor",
-                           "8", "-o", Path(name)});
+    const CostRun r = Cost({"dataset", "generate", "kronecker", "--scale", "8", "--edge-factor",
+                            "8", "-o", Path(name)});
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(CliTest, GenerateThenInfoAsJson) {
   GenerateSmallGraph("g.cgraph");
-  const Result r = Cost({"dataset", "info", Path("g.cgraph"), "--json"});
+  const CostRun r = Cost({"dataset", "info", Path("g.cgraph"), "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json info = nlohmann::json::parse(r.out);
   EXPECT_EQ(info.at("num_vertices"), 256);
@@ -89,10 +48,10 @@ TEST_F(CliTest, GenerateThenInfoAsJson) {
 
 TEST_F(CliTest, RunWritesResultsAndValues) {
   GenerateSmallGraph("g.cgraph");
-  const Result r = Cost({"run", "--impl", "openmp:pagerank", "--kernel", "pagerank", "--graph",
-                         Path("g.cgraph"), "--threads", "2", "--repetitions", "3", "--json",
-                         Path("r.json"), "--values", Path("v.txt"), "--benchmark-json",
-                         Path("gb.json")});
+  const CostRun r =
+      Cost({"run", "--impl", "openmp:pagerank", "--kernel", "pagerank", "--graph", Path("g.cgraph"),
+            "--threads", "2", "--repetitions", "3", "--json", Path("r.json"), "--values",
+            Path("v.txt"), "--benchmark-json", Path("gb.json")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const harness::ResultsFile results = harness::ReadResultsFile(Path("r.json"));
   ASSERT_EQ(results.measurements.size(), 1u);
@@ -109,7 +68,7 @@ TEST_F(CliTest, RunWritesResultsAndValues) {
   EXPECT_TRUE(results.machine.contains("cpu_model"));
   EXPECT_TRUE(results.build.contains("git_revision"));
   // One "original-id rank" line per vertex, ranks summing to 1.
-  std::istringstream values(Slurp(Path("v.txt")));
+  std::istringstream values(ReadFile(Path("v.txt")));
   uint64_t id;
   double rank, total = 0;
   int lines = 0;
@@ -120,16 +79,17 @@ TEST_F(CliTest, RunWritesResultsAndValues) {
   EXPECT_EQ(lines, 256);
   EXPECT_NEAR(total, 1.0, 1e-9);
   // Google Benchmark's own report: three repetitions plus its aggregates.
-  const nlohmann::json gb = nlohmann::json::parse(Slurp(Path("gb.json")));
+  const nlohmann::json gb = nlohmann::json::parse(ReadFile(Path("gb.json")));
   EXPECT_GE(gb.at("benchmarks").size(), 3u);
 }
 
 TEST_F(CliTest, RunRejectsBadRequests) {
   GenerateSmallGraph("g.cgraph");
-  Result r = Cost({"run", "--impl", "nope:nothing", "--graph", Path("g.cgraph")});
+  CostRun r = Cost({"run", "--impl", "nope:nothing", "--graph", Path("g.cgraph")});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("unknown implementation 'nope:nothing'"));
-  r = Cost({"run", "--impl", "serial:union-find", "--kernel", "pagerank", "--graph", Path("g.cgraph")});
+  r = Cost(
+      {"run", "--impl", "serial:union-find", "--kernel", "pagerank", "--graph", Path("g.cgraph")});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("computes wcc, not pagerank"));
   r = Cost({"run", "--impl", "serial:pagerank", "--threads", "2", "--graph", Path("g.cgraph")});
@@ -142,22 +102,22 @@ TEST_F(CliTest, RunRejectsBadRequests) {
 
 TEST_F(CliTest, ConvertMalformedEdgeListFailsAndLeavesNoOutput) {
   std::ofstream(Path("bad.txt")) << "# comment\n1 2\n3 x4\n";
-  const Result r = Cost({"dataset", "convert", Path("bad.txt"), "-o", Path("bad.cgraph")});
+  const CostRun r = Cost({"dataset", "convert", Path("bad.txt"), "-o", Path("bad.cgraph")});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("bad.txt:3:"));
   EXPECT_FALSE(fs::exists(Path("bad.cgraph")));
 }
 
 TEST_F(CliTest, ConvertLdbcGraphAndRunIt) {
-  const std::string props =
-      std::string(COST_SHARED_DIR) + "/conformance/ldbc/test-wcc-directed/test-wcc-directed.properties";
-  Result r = Cost({"dataset", "convert", props, "-o", Path("w.cgraph")});
+  const std::string props = std::string(COST_SHARED_DIR) +
+                            "/conformance/ldbc/test-wcc-directed/test-wcc-directed.properties";
+  CostRun r = Cost({"dataset", "convert", props, "-o", Path("w.cgraph")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  r = Cost({"run", "--impl", "serial:union-find", "--graph", Path("w.cgraph"), "--repetitions",
-            "1", "--values", Path("w.txt")});
+  r = Cost({"run", "--impl", "serial:union-find", "--graph", Path("w.cgraph"), "--repetitions", "1",
+            "--values", Path("w.txt")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // Two components (see the LDBC README); vertex 5 does not exist in this graph.
-  std::istringstream values(Slurp(Path("w.txt")));
+  std::istringstream values(ReadFile(Path("w.txt")));
   std::map<uint64_t, uint64_t> label;
   uint64_t id, l;
   while (values >> id >> l) label[id] = l;
@@ -178,7 +138,7 @@ TEST_F(CliTest, SweepWritesEveryRowOnceAndResumes) {
     "repetitions": 2,
     "cache_dir": "cache"
   })";
-  Result r = Cost({"sweep", Path("spec.json"), "--out", Path("res.json"), "--quiet"});
+  CostRun r = Cost({"sweep", Path("spec.json"), "--out", Path("res.json"), "--quiet"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   harness::ResultsFile results = harness::ReadResultsFile(Path("res.json"));
   // serial rows at 1 thread only: 3 serial + 2 threaded x 2 counts = 7 rows.
@@ -207,7 +167,7 @@ TEST_F(CliTest, SweepWritesEveryRowOnceAndResumes) {
 TEST_F(CliTest, SweepSpecErrorsNameTheFileAndField) {
   std::ofstream(Path("spec.json")) << R"({"datasets": [{"name": "x", "graph": "x.cgraph"}],
                                           "kernels": ["pagerank", "triangles"]})";
-  Result r = Cost({"sweep", Path("spec.json"), "--out", Path("res.json")});
+  CostRun r = Cost({"sweep", Path("spec.json"), "--out", Path("res.json")});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("spec.json: kernels: unknown kernel \"triangles\""));
   std::ofstream(Path("broken.json")) << "{ not json";
@@ -218,7 +178,7 @@ TEST_F(CliTest, SweepSpecErrorsNameTheFileAndField) {
 }
 
 TEST_F(CliTest, SystemsJsonListsTheTable) {
-  const Result r = Cost({"systems", "--json"});
+  const CostRun r = Cost({"systems", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json rows = nlohmann::json::parse(r.out);
   std::set<std::string> names;
@@ -233,12 +193,17 @@ TEST_F(CliTest, SystemsJsonListsTheTable) {
 }
 
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (std::vector<std::string> cmd :
-       {std::vector<std::string>{"--help"}, {"demo", "--help"}, {"dataset", "--help"},
-        {"dataset", "generate", "--help"}, {"dataset", "convert", "--help"},
-        {"dataset", "info", "--help"}, {"systems", "--help"}, {"run", "--help"},
-        {"sweep", "--help"}, {"report", "--help"}}) {
-    const Result r = Cost(cmd);
+  for (std::vector<std::string> cmd : {std::vector<std::string>{"--help"},
+                                       {"demo", "--help"},
+                                       {"dataset", "--help"},
+                                       {"dataset", "generate", "--help"},
+                                       {"dataset", "convert", "--help"},
+                                       {"dataset", "info", "--help"},
+                                       {"systems", "--help"},
+                                       {"run", "--help"},
+                                       {"sweep", "--help"},
+                                       {"report", "--help"}}) {
+    const CostRun r = Cost(cmd);
     EXPECT_EQ(r.exit_code, 0) << cmd[0];
     EXPECT_THAT(r.out, HasSubstr("Usage:")) << cmd[0];
   }

@@ -33,6 +33,7 @@
 #include "datasets/ldbc_loader.h"
 #include "harness/systems.h"
 #include "harness/validation.h"
+#include "tests/test_support.h"
 
 namespace cost::harness {
 namespace {
@@ -251,8 +252,8 @@ TEST_P(ConformanceTest, MatchesLdbcReferenceOutput) {
   ASSERT_NE(impl, nullptr);
   PreparedGraph prepared = Prepare(c.graph);
   // Rows that read an edge layout get it added, as `--layout` would when preparing the file.
-  Values values =
-      impl->run(datasets::WithHilbertLayout(prepared.graph, impl->requires_layout), prepared.params);
+  Values values = impl->run(datasets::WithHilbertLayout(prepared.graph, impl->requires_layout),
+                            prepared.params);
   if (!impl->deviation.empty() && impl->deviation_applies != nullptr &&
       impl->deviation_applies(prepared.graph)) {
     // The documented deviation: the output must differ from LDBC's, and what a measurement
@@ -356,17 +357,8 @@ TEST(LdbcLoaderTest, ReadsWccLabelsAndBfsDepths) {
 }
 
 // A folder of LDBC files written by a test; removed when the test ends.
-class LdbcFilesTest : public testing::Test {
+class LdbcFilesTest : public testing_support::ScratchDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(testing::TempDir()) /
-           ("ldbc_loader_" +
-            std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   std::string Write(const std::string& file, const std::string& text) {
     std::string path = (dir_ / file).string();
     std::ofstream(path, std::ios::binary) << text;
@@ -381,8 +373,6 @@ class LdbcFilesTest : public testing::Test {
                                      "graph.g.pr.num-iterations = 7\n"
                                      "graph.g.pr.damping-factor = 0.5\n");
   }
-
-  fs::path dir_;
 };
 
 TEST_F(LdbcFilesTest, KeepsIsolatedVerticesAndSortsIds) {

@@ -15,6 +15,7 @@
 #include "datasets/csr_build.h"
 #include "datasets/dataset_error.h"
 #include "datasets/kronecker.h"
+#include "tests/test_support.h"
 
 namespace cost::datasets {
 namespace {
@@ -27,18 +28,7 @@ constexpr size_t kHeaderBytes = 192;
 const std::string kMetadata = R"({"source":"kronecker","scale":8})";
 
 // A fresh, empty folder per test.
-class GraphFileTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::path(testing::TempDir()) /
-           ("graph_file_test_" +
-            std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  std::string PathOf(const std::string& name) const { return (dir_ / name).string(); }
-  fs::path dir_;
-};
+using GraphFileTest = testing_support::ScratchDirTest;
 
 Graph SmallGraph(bool symmetrize) {
   EdgeList edges = GenerateKronecker({.scale = 8, .edge_factor = 8, .seed = 11});
@@ -78,7 +68,7 @@ void ExpectSameGraph(const Graph& a, const Graph& b) {
 TEST_F(GraphFileTest, RoundTripKeepsArraysMetadataAndFlags) {
   for (bool symmetrize : {false, true}) {
     const Graph g = SmallGraph(symmetrize);
-    const std::string path = PathOf(symmetrize ? "sym.cgraph" : "dir.cgraph");
+    const std::string path = Path(symmetrize ? "sym.cgraph" : "dir.cgraph");
     WriteGraphFile(g, kMetadata, path);
     GraphFileInfo info;
     const Graph loaded = LoadGraphFile(path, &info);
@@ -99,7 +89,7 @@ TEST_F(GraphFileTest, RoundTripKeepsArraysMetadataAndFlags) {
 }
 
 TEST_F(GraphFileTest, LoadedGraphOutlivesOtherCopies) {
-  const std::string path = PathOf("g.cgraph");
+  const std::string path = Path("g.cgraph");
   WriteGraphFile(SmallGraph(false), "{}", path);
   Graph copy;
   { copy = LoadGraphFile(path); }
@@ -108,7 +98,7 @@ TEST_F(GraphFileTest, LoadedGraphOutlivesOtherCopies) {
 }
 
 TEST_F(GraphFileTest, WriteIsAtomicAndLeavesNoTempFiles) {
-  const std::string path = PathOf("g.cgraph");
+  const std::string path = Path("g.cgraph");
   WriteGraphFile(SmallGraph(false), kMetadata, path);
   WriteGraphFile(SmallGraph(true), kMetadata, path);  // replaces
   std::vector<std::string> names;
@@ -120,7 +110,7 @@ TEST_F(GraphFileTest, WriteIsAtomicAndLeavesNoTempFiles) {
 }
 
 TEST_F(GraphFileTest, FailedWriteNamesPathAndLeavesNothing) {
-  const std::string path = PathOf("no_such_dir/g.cgraph");
+  const std::string path = Path("no_such_dir/g.cgraph");
   try {
     WriteGraphFile(SmallGraph(false), kMetadata, path);
     ADD_FAILURE() << "no error";
@@ -131,7 +121,7 @@ TEST_F(GraphFileTest, FailedWriteNamesPathAndLeavesNothing) {
 }
 
 TEST_F(GraphFileTest, FlippedPayloadByteFailsChecksum) {
-  const std::string path = PathOf("g.cgraph");
+  const std::string path = Path("g.cgraph");
   WriteGraphFile(SmallGraph(false), kMetadata, path);
   std::vector<char> bytes = ReadBytes(path);
   bytes[bytes.size() / 2] ^= 0x10;
@@ -142,7 +132,7 @@ TEST_F(GraphFileTest, FlippedPayloadByteFailsChecksum) {
 }
 
 TEST_F(GraphFileTest, TruncatedFileIsRejected) {
-  const std::string path = PathOf("g.cgraph");
+  const std::string path = Path("g.cgraph");
   WriteGraphFile(SmallGraph(false), kMetadata, path);
   const uint64_t size = fs::file_size(path);
   fs::resize_file(path, size - 100);
@@ -154,20 +144,20 @@ TEST_F(GraphFileTest, TruncatedFileIsRejected) {
 }
 
 TEST_F(GraphFileTest, WrongMagicIsRejected) {
-  const std::string path = PathOf("g.cgraph");
+  const std::string path = Path("g.cgraph");
   WriteGraphFile(SmallGraph(false), kMetadata, path);
   std::vector<char> bytes = ReadBytes(path);
   std::memcpy(bytes.data(), "NOTGRAPH", 8);
   WriteBytes(path, bytes);
   EXPECT_THAT(LoadError(path),
               AllOf(HasSubstr(path), HasSubstr("not a cost graph file (bad magic)")));
-  const std::string text = PathOf("edges.txt");
+  const std::string text = Path("edges.txt");
   WriteBytes(text, {'0', ' ', '1', '\n'});
   EXPECT_THAT(LoadError(text), HasSubstr("bad magic"));
 }
 
 TEST_F(GraphFileTest, UnknownVersionIsRejected) {
-  const std::string path = PathOf("g.cgraph");
+  const std::string path = Path("g.cgraph");
   WriteGraphFile(SmallGraph(false), kMetadata, path);
   std::vector<char> bytes = ReadBytes(path);
   const uint32_t version = 7;
@@ -184,7 +174,7 @@ TEST_F(GraphFileTest, UnknownVersionIsRejected) {
 }
 
 TEST_F(GraphFileTest, CorruptedOffsetsAreCaughtWithoutChecksum) {
-  const std::string path = PathOf("g.cgraph");
+  const std::string path = Path("g.cgraph");
   const Graph g = SmallGraph(false);
   WriteGraphFile(g, kMetadata, path);
   std::vector<char> bytes = ReadBytes(path);
@@ -203,7 +193,7 @@ TEST_F(GraphFileTest, CorruptedOffsetsAreCaughtWithoutChecksum) {
 TEST_F(GraphFileTest, DirectoryAndMissingFileAreRejected) {
   EXPECT_THAT(LoadError(dir_.string()),
               AllOf(HasSubstr(dir_.string()), HasSubstr("is a directory")));
-  const std::string missing = PathOf("missing.cgraph");
+  const std::string missing = Path("missing.cgraph");
   EXPECT_THAT(LoadError(missing), AllOf(HasSubstr(missing), HasSubstr("No such file")));
   try {
     ReadGraphFileInfo(missing);

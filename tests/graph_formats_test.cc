@@ -16,6 +16,7 @@
 #include "datasets/matrix_market.h"
 #include "datasets/output_file.h"
 #include "harness/prepare.h"
+#include "tests/test_support.h"
 
 namespace cost::datasets {
 namespace {
@@ -27,17 +28,8 @@ using ::testing::HasSubstr;
 
 const std::string kDataDir = COST_TEST_DATA_DIR;
 
-class GraphFormatsTest : public ::testing::Test {
+class GraphFormatsTest : public testing_support::ScratchDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(testing::TempDir()) /
-           ("graph_formats_test_" +
-            std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   std::string Write(const std::string& name, const std::string& bytes) {
     const std::string path = (dir_ / name).string();
     std::ofstream(path, std::ios::binary) << bytes;
@@ -59,8 +51,6 @@ class GraphFormatsTest : public ::testing::Test {
     std::sort(names.begin(), names.end());
     return names;
   }
-
-  fs::path dir_;
 };
 
 // 0 -> 1, 0 -> 2, 1 -> 2, 2 -> 0, 3 -> 1, 4 -> 3 (original ids 10, 20, ..., 50)

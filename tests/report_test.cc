@@ -13,6 +13,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "tests/test_support.h"
+
 namespace cost::harness {
 namespace {
 
@@ -63,28 +65,13 @@ ResultsFile Fixture() {
   return r;
 }
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing_support::ReadFile;
 
 bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-class ReportTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("cost_report_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
-};
+using ReportTest = testing_support::ScratchDirTest;
 
 TEST_F(ReportTest, MarkdownHasMetadataCostTablePlotsAndFailures) {
   ReportFiles files = WriteReport(Fixture(), dir_.string());

@@ -1,12 +1,8 @@
 // A sweep survives every kind of fault: each costs its own row, recorded with its outcome, and
 // the other rows complete. A sweep killed with SIGKILL resumes without losing or repeating rows.
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <chrono>
 #include <filesystem>
@@ -16,52 +12,27 @@
 
 #include "harness/cost_table.h"
 #include "harness/results.h"
+#include "tests/test_support.h"
 
 namespace cost {
 namespace {
 
 namespace fs = std::filesystem;
 
-class SweepFaultsTest : public testing::Test {
+class SweepFaultsTest : public testing_support::ScratchDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("cost_sweep_" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    ScratchDirTest::SetUp();
     setenv("COST_TEST_ALLOCATOR", COST_TEST_ALLOCATOR, 1);
     setenv("COST_BINARY", COST_BINARY, 1);  // for the example script system
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
-  // Starts `cost ARGS...` in dir_; returns its pid.
-  pid_t Start(std::vector<std::string> args) {
-    args.insert(args.begin(), COST_BINARY);
-    const pid_t pid = fork();
-    if (pid == 0) {
-      if (chdir(dir_.c_str()) != 0) _exit(126);
-      const int log = open((dir_ / "sweep.log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-      dup2(log, 1);
-      dup2(log, 2);
-      std::vector<char*> argv;
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      execv(argv[0], argv.data());
-      _exit(127);
-    }
-    return pid;
+  // Starts `cost ARGS...` in dir_, its output appended to sweep.log; returns its pid.
+  pid_t Start(const std::vector<std::string>& args) {
+    return testing_support::StartCost(args, dir_, Path("sweep.log"));
   }
-  int Wait(pid_t pid) {
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
-  std::string Log() {
-    std::ifstream in(dir_ / "sweep.log");
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  }
-
-  fs::path dir_;
+  int Wait(pid_t pid) { return testing_support::WaitForExit(pid); }
+  std::string Log() { return testing_support::ReadFile(dir_ / "sweep.log"); }
 };
 
 TEST_F(SweepFaultsTest, EachFaultCostsOnlyItsRow) {
@@ -71,8 +42,10 @@ TEST_F(SweepFaultsTest, EachFaultCostsOnlyItsRow) {
     "implementations": ["serial:union-find", "fault:segfault", "fault:hang",
                         "fault:wrong-answer", "fault:allocate", "fault:missing",
                         "script:union-find"],
-    "systems": [")" << COST_SOURCE_DIR << R"(/tests/systems/faults.json",
-                ")" << COST_SOURCE_DIR << R"(/harness/systems/examples"],
+    "systems": [")" << COST_SOURCE_DIR
+                                    << R"(/tests/systems/faults.json",
+                ")" << COST_SOURCE_DIR
+                                    << R"(/harness/systems/examples"],
     "threads": [1],
     "repetitions": 2,
     "timeout_seconds": 5,
@@ -89,7 +62,8 @@ TEST_F(SweepFaultsTest, EachFaultCostsOnlyItsRow) {
   EXPECT_THAT(by_name["fault:segfault"].message, testing::HasSubstr("signal 11"));
   EXPECT_EQ(by_name["fault:hang"].outcome, "timeout");
   EXPECT_EQ(by_name["fault:wrong-answer"].outcome, "invalid-output");
-  EXPECT_EQ(by_name["fault:allocate"].outcome, "out-of-memory") << by_name["fault:allocate"].message;
+  EXPECT_EQ(by_name["fault:allocate"].outcome, "out-of-memory")
+      << by_name["fault:allocate"].message;
   EXPECT_EQ(by_name["fault:missing"].outcome, "failed-to-start");
   const harness::Measurement& script = by_name["script:union-find"];
   EXPECT_EQ(script.outcome, "ok") << script.message;
@@ -101,8 +75,7 @@ TEST_F(SweepFaultsTest, EachFaultCostsOnlyItsRow) {
   EXPECT_EQ(groups[0].baseline_implementation, "serial:union-find");
   std::map<std::string, std::string> status;
   for (const auto& e : groups[0].entries) status[e.implementation] = e.status;
-  EXPECT_THAT(status["script:union-find"],
-              testing::AnyOf("bounded", "not-separable", "unbounded"));
+  EXPECT_THAT(status["script:union-find"], testing::AnyOf("bounded", "not-separable", "unbounded"));
   EXPECT_EQ(status["fault:hang"], "failed");
   EXPECT_EQ(status["fault:allocate"], "failed");
   // Google Benchmark's own JSON is kept for the in-tree row.
@@ -122,13 +95,16 @@ TEST_F(SweepFaultsTest, KilledSweepResumesWithEveryRowExactlyOnce) {
   // Prepare the graph first so the kill lands among measurements, not in generation.
   fs::create_directories(dir_ / "cache");
   ASSERT_EQ(Wait(Start({"dataset", "generate", "kronecker", "--scale", "13", "--edge-factor", "8",
-                        "-o", "cache/kron-s13-ef8-seed1-sym.cgraph"})), 0) << Log();
+                        "-o", "cache/kron-s13-ef8-seed1-sym.cgraph"})),
+            0)
+      << Log();
   const pid_t sweep = Start({"sweep", "spec.json", "--out", "results.json", "--quiet"});
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   size_t rows_before_kill = 0;
   while (std::chrono::steady_clock::now() < deadline) {
     try {
-      rows_before_kill = harness::ReadResultsFile((dir_ / "results.json").string()).measurements.size();
+      rows_before_kill =
+          harness::ReadResultsFile((dir_ / "results.json").string()).measurements.size();
     } catch (const std::exception&) {
     }
     if (rows_before_kill >= 2) break;
@@ -161,7 +137,8 @@ TEST_F(SweepFaultsTest, InterruptKillsTheRunningRowAndKeepsTheRest) {
     "datasets": [{"name": "k8", "kronecker": {"scale": 8, "edge_factor": 4}}],
     "kernels": ["wcc"],
     "implementations": ["serial:union-find", "fault:hang"],
-    "systems": [")" << COST_SOURCE_DIR << R"(/tests/systems/faults.json"],
+    "systems": [")" << COST_SOURCE_DIR
+                                    << R"(/tests/systems/faults.json"],
     "threads": [1],
     "repetitions": 1,
     "timeout_seconds": 3600,

@@ -1,0 +1,51 @@
+// The iterations every push PageRank shares (vertex order, Hilbert order, compressed Hilbert
+// order): they differ only in the order their arcs are scanned. Internal to baselines/.
+#ifndef COST_BASELINES_PAGERANK_PUSH_ITERATIONS_H_
+#define COST_BASELINES_PAGERANK_PUSH_ITERATIONS_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "datasets/graph.h"
+#include "datasets/kernel_definitions.h"
+
+namespace cost::baselines {
+
+// Per iteration: rank[u] becomes its share rank[u] / outdeg(u) (pooled as the dangling sum when
+// u has no out-edges), scan(push) calls push(u, v) once per arc to add share[u] to next[v], then
+// rank[v] = (1-d)/n + d*dangling/n + d*next[v]. The scan is a template argument so the push
+// inlines into the caller's arc loop: no call per arc.
+template <typename ScanArcs>
+std::vector<double> PushOverArcs(const datasets::Graph& graph,
+                                 const datasets::PageRankOptions& options, ScanArcs scan) {
+  const uint64_t n = graph.num_vertices();
+  if (n == 0) return {};
+  const double d = options.damping;
+  std::vector<double> rank(n, 1.0 / static_cast<double>(n));
+  std::vector<double> next(n);
+  const uint64_t* offsets = graph.out.offsets.data();
+  double* r = rank.data();
+  double* x = next.data();
+  for (int iteration = 0; iteration < options.iterations; ++iteration) {
+    double dangling = 0;
+    for (uint64_t u = 0; u < n; ++u) {
+      const uint64_t degree = offsets[u + 1] - offsets[u];
+      if (degree == 0) {
+        dangling += r[u];
+        r[u] = 0;
+      } else {
+        r[u] /= static_cast<double>(degree);  // from here on r holds the share
+      }
+    }
+    std::fill(next.begin(), next.end(), 0.0);
+    scan([x, r](uint32_t u, uint32_t v) { x[v] += r[u]; });
+    const double base = (1.0 - d) / static_cast<double>(n) + d * dangling / static_cast<double>(n);
+    for (uint64_t v = 0; v < n; ++v) r[v] = base + d * x[v];
+  }
+  return rank;
+}
+
+}  // namespace cost::baselines
+
+#endif  // COST_BASELINES_PAGERANK_PUSH_ITERATIONS_H_
