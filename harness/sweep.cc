@@ -1,13 +1,11 @@
 #include "harness/sweep.h"
 
-#include <fcntl.h>
 #include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <charconv>
 #include <chrono>
-#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -17,6 +15,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "datasets/catalog.h"
 #include "datasets/graph_file.h"
 #include "harness/child_process.h"
 #include "harness/cli.h"
@@ -52,7 +51,8 @@ DatasetSpec ParseDataset(const nlohmann::json& j, const std::string& source,
   if (j.contains("edges")) d.edges = Resolve(base_dir, j.at("edges").get<std::string>());
   d.symmetrize = j.value("symmetrize", false);
   if (j.contains("layout")) {
-    if (!d.graph.empty()) SpecError(source, field + ".layout", "a prepared \"graph\" has its layout already");
+    if (!d.graph.empty())
+      SpecError(source, field + ".layout", "a prepared \"graph\" has its layout already");
     try {
       d.layout = datasets::ParseEdgeLayout(j.at("layout").get<std::string>());
     } catch (const std::exception& e) {
@@ -87,7 +87,13 @@ std::string PrepareDataset(const DatasetSpec& d, const std::string& cache_dir, b
     name.insert(name.size() - std::string(".cgraph").size(), layout);
     path = (fs::path(cache_dir) / name).string();
   } else {
-    path = (fs::path(cache_dir) / (d.name + (d.symmetrize ? "-sym" : "") + layout + ".cgraph"))
+    // Keyed by the source's content too: an edited source file is prepared again, never served
+    // from a stale cache entry.
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx",
+                  static_cast<unsigned long long>(datasets::HashFile(d.edges)));
+    path = (fs::path(cache_dir) /
+            (d.name + "-" + hash + (d.symmetrize ? "-sym" : "") + layout + ".cgraph"))
                .string();
   }
   if (fs::exists(path)) {
@@ -107,9 +113,12 @@ std::string PrepareDataset(const DatasetSpec& d, const std::string& cache_dir, b
 // Whether a prepared file carries the edge layout an implementation needs.
 bool HasLayout(const datasets::GraphFileInfo& info, datasets::EdgeLayout layout) {
   switch (layout) {
-    case datasets::EdgeLayout::kVertex: return true;
-    case datasets::EdgeLayout::kHilbert: return info.has_hilbert;
-    case datasets::EdgeLayout::kCompressed: return info.hilbert_compressed_bytes > 0;
+    case datasets::EdgeLayout::kVertex:
+      return true;
+    case datasets::EdgeLayout::kHilbert:
+      return info.has_hilbert;
+    case datasets::EdgeLayout::kCompressed:
+      return info.hilbert_compressed_bytes > 0;
   }
   return false;
 }
@@ -136,15 +145,14 @@ std::vector<SweepRow> PlanRows(const SweepSpec& spec, const std::vector<std::str
   std::vector<datasets::EdgeLayout> layouts;  // parallel to identities
   for (const Implementation& impl : Implementations()) {
     layouts.push_back(impl.requires_layout);
-    identities.push_back({"", "", std::string(impl.name), std::string(KernelName(impl.kernel)),
-                          impl.kind == Kind::kSingleThreaded ? 1 : 0, std::string(impl.system),
-                          std::string(impl.algorithm), std::string(KindName(impl.kind))});
+    identities.push_back({"", "", std::string(impl.name), std::string(KernelName(impl.kernel)), 1,
+                          std::string(impl.system), std::string(impl.algorithm),
+                          std::string(KindName(impl.kind))});
   }
   for (const ExternalSystem& e : externals) {
     layouts.push_back(datasets::EdgeLayout::kVertex);
-    identities.push_back({"", "", e.name, std::string(KernelName(e.kernel)),
-                          e.kind == Kind::kSingleThreaded ? 1 : 0, e.system, e.algorithm,
-                          std::string(KindName(e.kind))});
+    identities.push_back({"", "", e.name, std::string(KernelName(e.kernel)), 1, e.system,
+                          e.algorithm, std::string(KindName(e.kind))});
   }
   std::vector<SweepRow> rows;
   for (size_t d = 0; d < spec.datasets.size(); ++d) {
@@ -161,7 +169,7 @@ std::vector<SweepRow> PlanRows(const SweepSpec& spec, const std::vector<std::str
           continue;
         }
         for (int t : spec.threads) {
-          if (who.threads == 1 && t != 1) continue;  // single-threaded
+          if (who.kind == KindName(Kind::kSingleThreaded) && t != 1) continue;
           SweepRow row = who;
           row.dataset = spec.datasets[d].name;
           row.graph_path = graphs[d];
@@ -253,8 +261,8 @@ SweepSpec ParseSweepSpec(const nlohmann::json& j, const std::string& source,
     if (j.contains("memory_cap")) {
       const nlohmann::json& cap = j.at("memory_cap");
       try {
-        spec.memory_cap_bytes = cap.is_number_unsigned() ? cap.get<uint64_t>()
-                                                         : ParseByteSize(cap.get<std::string>());
+        spec.memory_cap_bytes =
+            cap.is_number_unsigned() ? cap.get<uint64_t>() : ParseByteSize(cap.get<std::string>());
       } catch (const std::invalid_argument& e) {
         SpecError(source, "memory_cap", e.what());
       }
@@ -299,15 +307,14 @@ void ClassifyFailure(const ChildResult& run, const SweepSpec& spec, Measurement*
   } else if (run.status == Status::kFailedToStart) {
     m->outcome = "failed-to-start";
     m->message = run.log_tail;
-  } else if (says_oom || near_cap ||
-             (run.status == Status::kSignaled && run.signal == SIGKILL)) {
+  } else if (says_oom || near_cap || (run.status == Status::kSignaled && run.signal == SIGKILL)) {
     // An unrequested SIGKILL is the kernel's OOM killer.
     m->outcome = "out-of-memory";
-    m->message = "peak RSS " + std::to_string(run.max_rss_bytes >> 20) + " MiB" +
-                 (spec.memory_cap_bytes ? ", cap " + std::to_string(spec.memory_cap_bytes >> 20) +
-                                              " MiB"
-                                        : std::string()) +
-                 "." + output;
+    m->message =
+        "peak RSS " + std::to_string(run.max_rss_bytes >> 20) + " MiB" +
+        (spec.memory_cap_bytes ? ", cap " + std::to_string(spec.memory_cap_bytes >> 20) + " MiB"
+                               : std::string()) +
+        "." + output;
   } else if (run.status == Status::kSignaled) {
     m->outcome = "crashed";
     m->message = "killed by " + DescribeSignal(run.signal) + "." + output;
@@ -329,11 +336,16 @@ Measurement RunRowInChild(const SweepRow& row, const SweepSpec& spec, const std:
   const fs::path dir = dir_template;
   const std::string json_path = (dir / "row.json").string();
   ChildOptions child;
-  child.argv = {binary, "run", "--impl", row.implementation, "--kernel", row.kernel,
-                "--graph", row.graph_path, "--dataset", row.dataset,
-                "--threads", std::to_string(row.threads),
+  child.argv = {binary,          "run",
+                "--impl",        row.implementation,
+                "--kernel",      row.kernel,
+                "--graph",       row.graph_path,
+                "--dataset",     row.dataset,
+                "--threads",     std::to_string(row.threads),
                 "--repetitions", std::to_string(spec.repetitions),
-                "--iterations", std::to_string(spec.iterations), "--json", json_path, "--quiet"};
+                "--iterations",  std::to_string(spec.iterations),
+                "--json",        json_path,
+                "--quiet"};
   for (const std::string& manifest : spec.systems) {
     child.argv.insert(child.argv.end(), {"--systems", manifest});
   }
@@ -384,16 +396,16 @@ void ShowProgress(size_t done, size_t total, const SweepRow& row, const Measurem
   if (m == nullptr) {  // starting a row: only worth showing on a terminal
     if (!terminal) return;
     std::snprintf(line, sizeof line, "[%zu/%zu] running %s %s on %s, %d thread(s); elapsed %s",
-                  done, total, row.implementation.c_str(), row.kernel.c_str(),
-                  row.dataset.c_str(), row.threads, FormatDuration(elapsed).c_str());
+                  done, total, row.implementation.c_str(), row.kernel.c_str(), row.dataset.c_str(),
+                  row.threads, FormatDuration(elapsed).c_str());
     std::fprintf(stderr, "\r\033[K%s", line);
     return;
   }
   std::snprintf(line, sizeof line,
-                "[%zu/%zu] %-26s %-8s %-12s threads=%-2d %9.4f s  %-15s elapsed %s, ~%s left",
-                done, total, row.implementation.c_str(), row.kernel.c_str(), row.dataset.c_str(),
-                row.threads, m->median_seconds, m->outcome.c_str(),
-                FormatDuration(elapsed).c_str(), FormatDuration(left).c_str());
+                "[%zu/%zu] %-26s %-8s %-12s threads=%-2d %9.4f s  %-15s elapsed %s, ~%s left", done,
+                total, row.implementation.c_str(), row.kernel.c_str(), row.dataset.c_str(),
+                row.threads, m->median_seconds, m->outcome.c_str(), FormatDuration(elapsed).c_str(),
+                FormatDuration(left).c_str());
   std::fprintf(stderr, terminal ? "\r\033[K%s\n" : "%s\n", line);
 }
 
@@ -441,7 +453,8 @@ ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* i
                                  : options.cost_binary;
 
   g_interrupted = 0;
-  struct sigaction action {}, old_int{}, old_term{};
+  struct sigaction action {
+  }, old_int{}, old_term{};
   action.sa_handler = OnInterrupt;
   sigaction(SIGINT, &action, &old_int);
   sigaction(SIGTERM, &action, &old_term);
