@@ -111,12 +111,17 @@ Values ReadExternalValues(const std::string& path, const datasets::Graph& graph,
                                std::to_string(id));
     }
     seen[it->second] = 1;
-    if (kernel == Kernel::kPageRank) {
-      ranks[it->second] = std::stod(value);
-    } else if (kernel == Kernel::kWcc) {
-      labels[it->second] = label_ids.emplace(value, label_ids.size()).first->second;
-    } else {
-      depths[it->second] = std::stoll(value);
+    try {
+      if (kernel == Kernel::kPageRank) {
+        ranks[it->second] = std::stod(value);
+      } else if (kernel == Kernel::kWcc) {
+        labels[it->second] = label_ids.emplace(value, label_ids.size()).first->second;
+      } else {
+        depths[it->second] = std::stoll(value);
+      }
+    } catch (const std::logic_error&) {  // std::stod/stoll: not a number, or out of range
+      throw std::runtime_error(path + ":" + std::to_string(number) + ": value '" + value +
+                               "' is not a number of the kernel's type");
     }
   }
   for (uint64_t v = 0; v < graph.num_vertices(); ++v) {
@@ -155,7 +160,12 @@ double TimeOfRun(const ExternalSystem& system, const std::string& output, double
     if (last.empty() || last.size() < 2) {
       throw std::runtime_error("no time in the output matching /" + system.time_regex + "/");
     }
-    return std::stod(last[1].str()) * system.time_scale;
+    try {
+      return std::stod(last[1].str()) * system.time_scale;
+    } catch (const std::logic_error&) {
+      throw std::runtime_error("the time matched by /" + system.time_regex + "/, '" +
+                               last[1].str() + "', is not a number");
+    }
   }
   if (!system.time_json_field.empty()) {
     std::istringstream lines(output);
