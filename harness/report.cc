@@ -18,6 +18,7 @@
 #include <tuple>
 
 #include "harness/cost_table.h"
+#include "harness/single_thread_comparisons.h"
 
 namespace cost::harness {
 namespace {
@@ -449,6 +450,9 @@ void WriteMarkdown(const fs::path& path, const ResultsFile& results,
   std::string text = "# COST report\n\n" + MachineAndBuild(results);
   text += "\n## COST\n\n" + FormatCostTableMarkdown(groups);
   text += PlotsSection(plots);
+  text += "\n## Single threads\n\nThe paper's single-thread claims as ratios of best medians on "
+          "each dataset, then every single-threaded row's throughput and preparation time.\n\n" +
+          SingleThreadMarkdown(results.measurements);
   text += MeasurementsSection(results);
   text += FailedSection(results);
   WriteTextFile(path, text);

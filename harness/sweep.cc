@@ -50,6 +50,14 @@ DatasetSpec ParseDataset(const nlohmann::json& j, const std::string& source,
   if (j.contains("graph")) d.graph = Resolve(base_dir, j.at("graph").get<std::string>());
   if (j.contains("edges")) d.edges = Resolve(base_dir, j.at("edges").get<std::string>());
   d.symmetrize = j.value("symmetrize", false);
+  if (j.contains("format")) {
+    if (d.edges.empty()) SpecError(source, field + ".format", "only an \"edges\" input has one");
+    try {
+      d.format = datasets::ParseFormatName(j.at("format").get<std::string>());
+    } catch (const std::exception& e) {
+      SpecError(source, field + ".format", e.what());
+    }
+  }
   if (j.contains("layout")) {
     if (!d.graph.empty())
       SpecError(source, field + ".layout", "a prepared \"graph\" has its layout already");
@@ -104,8 +112,8 @@ std::string PrepareDataset(const DatasetSpec& d, const std::string& cache_dir, b
   if (d.kronecker) {
     GenerateKroneckerFile(*d.kronecker, {.symmetrize = true, .layout = d.layout}, path);
   } else {
-    ConvertToGraphFile(d.edges, {.symmetrize = d.symmetrize, .format = {}, .layout = d.layout},
-                       path);
+    ConvertToGraphFile(d.edges,
+                       {.symmetrize = d.symmetrize, .format = d.format, .layout = d.layout}, path);
   }
   return path;
 }

@@ -8,6 +8,7 @@
 //     "datasets": [ {"name": "kron-16", "kronecker": {"scale": 16, "edge_factor": 16, "seed": 1},
 //                    "layout": "hilbert"},
 //                   {"name": "wiki", "edges": "wiki-Vote.txt", "symmetrize": false},
+//                   {"name": "lux", "edges": "luxembourg_osm.mtx", "format": "snap"},
 //                   {"name": "mine", "graph": "mine.cgraph"} ],
 //     "kernels": ["pagerank", "wcc"],
 //     "implementations": ["serial:pagerank", "openmp:pagerank"],   // optional: default all
@@ -28,6 +29,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "datasets/graph_formats.h"
 #include "datasets/hilbert_layout.h"
 #include "datasets/kronecker.h"
 #include "harness/results.h"
@@ -41,6 +43,7 @@ struct DatasetSpec {
   std::string edges;  // a text edge list / LDBC .properties to convert, or
   std::optional<datasets::KroneckerOptions> kronecker;  // a graph to generate
   bool symmetrize = false;  // for edges; Kronecker graphs are always symmetrised (Graph500)
+  std::optional<datasets::GraphFormat> format;  // for edges ("format"); detected when unset
   // Edge layout added when the sweep prepares the graph ("layout": "hilbert" | "compressed");
   // rows that need a layout their dataset lacks are left out.
   datasets::EdgeLayout layout = datasets::EdgeLayout::kVertex;

@@ -2,6 +2,7 @@
 // table, measurements and failures, and per (kernel, dataset) gnuplot data, script, SVG and PNG.
 // Needs gnuplot (package gnuplot-nox) on PATH, as `cost report` does.
 #include "harness/report.h"
+#include "harness/single_thread_comparisons.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -176,6 +177,29 @@ TEST_F(ReportTest, MeasurementsShowIntervalsAndFlags) {
   const std::string md = ReadFile(dir_ / "report.md");
   EXPECT_TRUE(Contains(md, "0.250 s - 0.750 s (93.8%)")) << md;
   EXPECT_TRUE(Contains(md, "oversubscribed (more workers than CPUs)")) << md;
+}
+
+// The paper's single-thread claims become ratios of best medians on the same dataset.
+TEST_F(ReportTest, SingleThreadClaimsAreRatiosOfBestMedians) {
+  ResultsFile results = Fixture();
+  results.measurements.push_back(Row("serial:pagerank-hilbert", "single-threaded", 1, 0.4));
+  Measurement uf = Row("serial:union-find", "single-threaded", 1, 0.2);
+  Measurement lp = Row("serial:label-propagation", "single-threaded", 1, 2.0);
+  uf.kernel = lp.kernel = "wcc";
+  results.measurements.push_back(uf);
+  results.measurements.push_back(lp);
+  const std::vector<SingleThreadComparison> c = CompareSingleThreads(results.measurements);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].faster, "serial:pagerank-hilbert");
+  EXPECT_EQ(c[0].slower, "serial:pagerank");  // the best vertex-order row (1.0 s, not 3.0 s)
+  EXPECT_DOUBLE_EQ(c[0].ratio, 0.4);
+  EXPECT_DOUBLE_EQ(c[0].paper_ratio, 110.0 / 275.0);
+  EXPECT_EQ(c[1].claim, "union-find vs label propagation");
+  EXPECT_DOUBLE_EQ(c[1].ratio, 0.1);
+  WriteReport(results, dir_.string());
+  const std::string md = ReadFile(dir_ / "report.md");
+  EXPECT_TRUE(Contains(md, "| kron-10 | pagerank | Hilbert vs vertex order (same algorithm) |"));
+  EXPECT_TRUE(Contains(md, "| 0.40x | 0.40x (twitter_rv, RAM: 110 s vs 275 s (Tables 2, 4)) |"));
 }
 
 TEST_F(ReportTest, WithoutGnuplotItSaysSoAndLeavesNoHalfReport) {
