@@ -8,6 +8,7 @@
 // Reference: GAP Benchmark Suite, bfs.cc (its top-down step); LDBC Graphalytics, BFS.
 #include "baselines/bfs.h"
 
+#include "baselines/huge_pages.h"
 #include "datasets/kernel_definitions.h"
 
 namespace cost::baselines {
@@ -15,7 +16,7 @@ namespace cost::baselines {
 std::vector<int64_t> BreadthFirstSearch(const datasets::Graph& graph, datasets::VertexId source) {
   const uint64_t n = graph.num_vertices();
   if (n == 0) return {};
-  std::vector<int64_t> depth(n, datasets::kUnreachable);
+  std::vector<int64_t> depth = HugePageVector(n, datasets::kUnreachable);
   std::vector<uint32_t> queue(n);
   const uint64_t* offsets = graph.out.offsets.data();
   const uint32_t* targets = graph.out.targets.data();

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <vector>
 
+#include "baselines/huge_pages.h"
 namespace cost::baselines {
 
 // Labels start as ids; each pass calls scan(relax), which must call relax(u, v) once per arc;
@@ -14,7 +15,7 @@ namespace cost::baselines {
 // same pass. Stops after a pass that changes nothing. Label = smallest id in the component.
 template <typename ScanArcs>
 std::vector<uint32_t> PropagateLabels(uint64_t num_vertices, ScanArcs scan) {
-  std::vector<uint32_t> label(num_vertices);
+  std::vector<uint32_t> label = HugePageVector<uint32_t>(num_vertices);
   std::iota(label.begin(), label.end(), 0u);
   uint32_t* l = label.data();
   bool changed = true;

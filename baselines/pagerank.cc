@@ -10,6 +10,8 @@
 
 #include <cstdint>
 
+#include "baselines/huge_pages.h"
+
 namespace cost::baselines {
 
 std::vector<double> PageRankPull(const datasets::Graph& graph,
@@ -17,8 +19,8 @@ std::vector<double> PageRankPull(const datasets::Graph& graph,
   const uint64_t n = graph.num_vertices();
   if (n == 0) return {};
   const double d = options.damping;
-  std::vector<double> rank(n, 1.0 / static_cast<double>(n));
-  std::vector<double> contribution(n);
+  std::vector<double> rank = HugePageVector(n, 1.0 / static_cast<double>(n));
+  std::vector<double> contribution = HugePageVector<double>(n);
   const uint64_t* out_offsets = graph.out.offsets.data();
   const uint64_t* in_offsets = graph.in.offsets.data();
   const uint32_t* in_sources = graph.in.targets.data();
@@ -33,7 +35,8 @@ std::vector<double> PageRankPull(const datasets::Graph& graph,
     // Plain form: for v: rank[v] = base + d * sum(contribution[u] for u in in.Neighbors(v)).
     for (uint64_t v = 0; v < n; ++v) {
       double sum = 0;
-      for (uint64_t e = in_offsets[v]; e < in_offsets[v + 1]; ++e) sum += contribution[in_sources[e]];
+      for (uint64_t e = in_offsets[v]; e < in_offsets[v + 1]; ++e)
+        sum += contribution[in_sources[e]];
       rank[v] = base + d * sum;
     }
   }

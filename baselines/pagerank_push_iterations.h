@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "baselines/huge_pages.h"
 #include "datasets/graph.h"
 #include "datasets/kernel_definitions.h"
 
@@ -22,8 +23,8 @@ std::vector<double> PushOverArcs(const datasets::Graph& graph,
   const uint64_t n = graph.num_vertices();
   if (n == 0) return {};
   const double d = options.damping;
-  std::vector<double> rank(n, 1.0 / static_cast<double>(n));
-  std::vector<double> next(n);
+  std::vector<double> rank = HugePageVector(n, 1.0 / static_cast<double>(n));
+  std::vector<double> next = HugePageVector<double>(n);
   const uint64_t* offsets = graph.out.offsets.data();
   double* r = rank.data();
   double* x = next.data();

@@ -10,10 +10,12 @@
 #include <utility>
 #include <vector>
 
+#include "baselines/huge_pages.h"
 namespace cost::baselines {
 
 struct UnionByRank {
-  explicit UnionByRank(uint64_t n) : parent(n), rank(n, 0) {
+  explicit UnionByRank(uint64_t n)
+      : parent(HugePageVector<uint32_t>(n)), rank(HugePageVector<uint8_t>(n)) {
     std::iota(parent.begin(), parent.end(), 0u);
   }
 
