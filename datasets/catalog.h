@@ -56,6 +56,10 @@ struct CatalogEntry {
   // symmetrising), from the verified counts in datasets-real/README.md; 0 when not known.
   uint64_t prepared_arcs = 0;
   std::string_view origin = {};  // where the data comes from / how to get it
+  // Download (`cost dataset fetch`): a direct URL of the source file, and the XXH64 (16 hex
+  // digits) the downloaded file must have. Empty when the entry cannot be fetched by name.
+  std::string_view url = {};
+  std::string_view xxh64 = {};
 };
 
 // Every entry, in display order.

@@ -1,5 +1,5 @@
-// `cost dataset generate | convert | export | info | list | prepare`: making and inspecting
-// prepared graph files, and the named datasets of the catalog.
+// `cost dataset generate | convert | export | info | list | prepare | fetch`: making and
+// inspecting prepared graph files, and the named datasets of the catalog.
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -12,6 +12,7 @@
 #include "datasets/graph_formats.h"
 #include "harness/cli.h"
 #include "harness/dataset_cache.h"
+#include "harness/dataset_fetch.h"
 #include "harness/prepare.h"
 
 namespace cost::harness {
@@ -353,11 +354,38 @@ void AddPrepare(CLI::App& dataset) {
   });
 }
 
+void AddFetch(CLI::App& dataset) {
+  struct Options {
+    std::string name;
+    FetchOptions fetch;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = dataset.add_subcommand(
+      "fetch",
+      "Download a named dataset's source file into CACHE/downloads/NAME/ with curl and print its "
+      "path. The download goes to FILE.part, which a failed or interrupted fetch keeps and the "
+      "next one resumes; it is renamed into place only when its XXH64 matches the checksum "
+      "(--xxh64, else the catalog's; with neither it is not verified and its XXH64 is "
+      "printed).");
+  cmd->add_option("name", o->name, "Dataset name")->required();
+  cmd->add_option("--cache", o->fetch.cache_dir, kCacheHelp);
+  cmd->add_option("--url", o->fetch.url,
+                  "Download from this URL instead of the catalog's (a mirror; any URL curl "
+                  "reads, file:// included)");
+  cmd->add_option("--xxh64", o->fetch.xxh64,
+                  "Expected XXH64 of the file in hex, instead of the catalog's");
+  cmd->callback([o] {
+    const datasets::CatalogEntry& entry = datasets::FindDataset(o->name);
+    const FetchedFile fetched = FetchCatalogDataset(entry, o->fetch, &std::cerr);
+    std::cout << fetched.path << "\n";
+  });
+}
+
 }  // namespace
 
 void AddDatasetCommand(CLI::App& app, int*) {
   CLI::App* dataset = app.add_subcommand(
-      "dataset", "Generate, convert, export, inspect, list and prepare graphs");
+      "dataset", "Generate, convert, export, inspect, list, prepare and fetch graphs");
   dataset->require_subcommand(1);
   AddGenerate(*dataset);
   AddConvert(*dataset);
@@ -365,6 +393,7 @@ void AddDatasetCommand(CLI::App& app, int*) {
   AddInfo(*dataset);
   AddList(*dataset);
   AddPrepare(*dataset);
+  AddFetch(*dataset);
 }
 
 }  // namespace cost::harness
