@@ -14,6 +14,11 @@ namespace cost::baselines {
 // unreachable = datasets::kUnreachable.
 std::vector<int64_t> BreadthFirstSearch(const datasets::Graph& graph, datasets::VertexId source);
 
+// The same depths, direction-optimizing: top-down steps over graph.out while the frontier is
+// small, bottom-up steps over graph.in (a bitmap frontier) while it is large. Same contract.
+std::vector<int64_t> BreadthFirstSearchDirectionOptimizing(const datasets::Graph& graph,
+                                                           datasets::VertexId source);
+
 }  // namespace cost::baselines
 
 #endif  // COST_BASELINES_BFS_H_

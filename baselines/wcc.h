@@ -23,6 +23,11 @@ std::vector<uint32_t> ConnectedComponentsUnionFind(const datasets::Graph& graph)
 std::vector<uint32_t> ConnectedComponentsLabelPropagationHilbert(const datasets::Graph& graph);
 std::vector<uint32_t> ConnectedComponentsUnionFindHilbert(const datasets::Graph& graph);
 
+// Union-find with neighbour sampling (Afforest): link two out-neighbours per vertex, find the
+// giant component, then link the remaining edges of vertices outside it only (and their
+// in-edges when the graph is not symmetric). Label = the component's root.
+std::vector<uint32_t> ConnectedComponentsAfforest(const datasets::Graph& graph);
+
 }  // namespace cost::baselines
 
 #endif  // COST_BASELINES_WCC_H_

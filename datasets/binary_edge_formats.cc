@@ -33,7 +33,8 @@ std::vector<uint32_t> ReadWords(const std::string& path, size_t record_bytes, co
                    " trailing bytes at byte offset " + std::to_string(whole));
   }
   std::vector<uint32_t> words(bytes.size() / 4);
-  std::memcpy(words.data(), bytes.data(), bytes.size());
+  // An empty vector's data() may be null, which memcpy must not get even for 0 bytes.
+  if (!bytes.empty()) std::memcpy(words.data(), bytes.data(), bytes.size());
   return words;
 }
 

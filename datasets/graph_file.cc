@@ -20,8 +20,10 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "datasets/dataset_error.h"
+#include "datasets/hilbert_layout.h"
 
 namespace cost::datasets {
 namespace {
@@ -278,6 +280,52 @@ void CheckOffsetEnds(const Csr& csr, const char* which, const std::string& path)
   }
 }
 
+// Ids beyond n in an array of vertex ids: kernels index by them unchecked.
+void CheckVertexIds(std::span<const VertexId> ids, uint64_t n, const char* which,
+                    const std::string& path) {
+  const auto bad = std::find_if(ids.begin(), ids.end(), [n](VertexId v) { return v >= n; });
+  if (bad != ids.end()) {
+    Fail(path, std::string(which) + ": entry " + std::to_string(bad - ids.begin()) +
+                   " names vertex " + std::to_string(*bad) + ", beyond the " + std::to_string(n) +
+                   " vertices");
+  }
+}
+
+// Everything kernels rely on without bounds checks: offsets never decrease and every vertex id,
+// in every layout, is below n. Run beside the checksum (both read every byte): a file can match
+// its checksum and still be inconsistent, when another tool wrote it or it was crafted.
+void CheckStructure(const Graph& g, const std::string& path) {
+  const uint64_t n = g.num_vertices();
+  for (const auto& [csr, which] : {std::pair{&g.out, "out"}, std::pair{&g.in, "in"}}) {
+    for (uint64_t v = 0; v < n; ++v) {
+      if (csr->offsets[v] > csr->offsets[v + 1]) {
+        Fail(path, std::string(which) + " offsets decrease after vertex " + std::to_string(v));
+      }
+    }
+    CheckVertexIds(csr->targets, n, csr == &g.out ? "out targets" : "in sources", path);
+  }
+  CheckVertexIds(g.hilbert_src, n, "hilbert src", path);
+  CheckVertexIds(g.hilbert_dst, n, "hilbert dst", path);
+  if (g.hilbert_compressed.empty()) return;
+  uint64_t beyond = 0;
+  try {
+    const uint64_t arcs = ForEachCompressedEdge(g.hilbert_compressed, [&](VertexId u, VertexId v) {
+      beyond += (u >= n) | (v >= n);
+    });
+    if (arcs != g.num_edges()) {
+      Fail(path, "hilbert compressed stream holds " + std::to_string(arcs) + " arcs, expected " +
+                     std::to_string(g.num_edges()));
+    }
+  } catch (const DatasetError& e) {
+    if (std::string_view(e.what()).starts_with(path)) throw;
+    Fail(path, std::string("hilbert compressed stream: ") + e.what());
+  }
+  if (beyond != 0) {
+    Fail(path, "hilbert compressed stream: " + std::to_string(beyond) +
+                   " arcs name vertices beyond the " + std::to_string(n) + " vertices");
+  }
+}
+
 template <typename T>
 std::span<const T> SectionSpan(const char* base, const Section& s) {
   return {reinterpret_cast<const T*>(base + s.offset), s.bytes / sizeof(T)};
@@ -334,6 +382,18 @@ GraphFileInfo ReadGraphFileInfo(const std::string& path) {
   return InfoFrom(opened.header, std::move(metadata));
 }
 
+GraphFileSections ReadGraphFileSections(const std::string& path, GraphFileInfo* info) {
+  OpenedFile opened;
+  OpenAndCheck(path, &opened);
+  const FileHeader& h = opened.header;
+  if (info != nullptr) *info = InfoFrom(h, "");
+  const auto section = [&](SectionIndex s) {
+    return GraphFileSection{h.sections[s].offset, h.sections[s].bytes};
+  };
+  return {section(kOutOffsets), section(kOutTargets), section(kInOffsets), section(kInSources),
+          section(kOriginalIds)};
+}
+
 Graph LoadGraphFile(const std::string& path, GraphFileInfo* info, bool verify_checksum) {
   OpenedFile opened;
   OpenAndCheck(path, &opened);
@@ -368,6 +428,7 @@ Graph LoadGraphFile(const std::string& path, GraphFileInfo* info, bool verify_ch
   graph.hilbert_compressed = SectionSpan<uint8_t>(base, h.sections[kHilbertCompressed]);
   CheckOffsetEnds(graph.out, "out", path);
   CheckOffsetEnds(graph.in, "in", path);
+  if (verify_checksum) CheckStructure(graph, path);
   graph.storage = std::move(storage);
   if (info != nullptr) {
     const Section& meta = h.sections[kMetadata];

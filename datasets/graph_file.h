@@ -42,9 +42,24 @@ void WriteGraphFile(const Graph& graph, const std::string& metadata_json, const 
 
 // Maps the file and returns a Graph viewing it. Throws DatasetError("PATH: reason") for a
 // missing file, a directory, a wrong magic, an unknown version, counts that do not match the
-// file size, or (when verify_checksum) a checksum mismatch.
+// file size, or (when verify_checksum, which reads every byte anyway) a checksum mismatch or a
+// structure kernels cannot index safely (decreasing offsets, a vertex id beyond n).
 Graph LoadGraphFile(const std::string& path, GraphFileInfo* info = nullptr,
                     bool verify_checksum = true);
+
+// Where one array of a prepared file lies: bytes from the start of the file, and its length.
+struct GraphFileSection {
+  uint64_t offset = 0;
+  uint64_t bytes = 0;
+};
+
+// The section table of a prepared file, for readers that map only part of it (an MPI rank maps
+// the rows it owns: datasets/graph_file_part.h). The header is checked as LoadGraphFile checks
+// it; the checksum is not (verifying it would read the whole file).
+struct GraphFileSections {
+  GraphFileSection out_offsets, out_targets, in_offsets, in_sources, original_ids;
+};
+GraphFileSections ReadGraphFileSections(const std::string& path, GraphFileInfo* info = nullptr);
 
 // Reads and checks only the header and metadata.
 GraphFileInfo ReadGraphFileInfo(const std::string& path);

@@ -88,7 +88,8 @@ GraphFormat ParseFormatName(std::string_view name) {
 GraphFormat DetectGraphFormat(const std::string& path) {
   const std::string head = Peek(path, 64);
   if (EndsWith(path, ".properties")) return GraphFormat::kEvlp;
-  if (head.rfind("COSTGRPH", 0) == 0) return GraphFormat::kCgraph;
+  // A .cgraph with a damaged magic is still one: say "bad magic", not "non-numeric token".
+  if (head.rfind("COSTGRPH", 0) == 0 || EndsWith(path, ".cgraph")) return GraphFormat::kCgraph;
   if (EndsWith(path, ".nodes") || EndsWith(path, ".edges")) return GraphFormat::kCostVertex;
   if (EndsWith(path, ".raw") || EndsWith(path, ".bin")) return GraphFormat::kRaw;
   if (HasMatrixMarketBanner(head)) return GraphFormat::kMatrixMarket;

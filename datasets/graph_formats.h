@@ -1,9 +1,10 @@
 // Every input and output format by name, detection from the file, and one call to load or write
 // any of them.
 //
-// Detection, in order: ".properties" -> evlp; magic "COSTGRPH" -> cgraph; ".nodes"/".edges" ->
-// cost-vertex; ".raw"/".bin" -> raw; a "%%MatrixMarket" banner (after gunzip) -> mtx; ".mtx"
-// without one -> error (read headerless lists with --format snap); anything else -> snap.
+// Detection, in order: ".properties" -> evlp; magic "COSTGRPH" or ".cgraph" -> cgraph;
+// ".nodes"/".edges" -> cost-vertex; ".raw"/".bin" -> raw; a "%%MatrixMarket" banner (after
+// gunzip) -> mtx; ".mtx" without one -> error (read headerless lists with --format snap);
+// anything else -> snap.
 #ifndef COST_DATASETS_GRAPH_FORMATS_H_
 #define COST_DATASETS_GRAPH_FORMATS_H_
 

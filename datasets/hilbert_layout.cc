@@ -1,7 +1,9 @@
 // Hilbert-order layouts; see hilbert_layout.h.
 #include "datasets/hilbert_layout.h"
 
-#include <array>
+#include <omp.h>
+
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <stdexcept>
@@ -62,22 +64,45 @@ std::vector<uint64_t> HilbertIndicesOf(const Csr& out) {
 }
 
 void RadixSort(std::vector<uint64_t>* keys) {
-  // One read pass counts every digit; a digit with a single bucket needs no pass.
-  std::vector<std::array<uint64_t, kBuckets>> counts(kDigits);
-  for (auto& c : counts) c.fill(0);
-  for (const uint64_t key : *keys) {
-    for (int d = 0; d < kDigits; ++d) ++counts[d][(key >> (d * kDigitBits)) & (kBuckets - 1)];
-  }
-  std::vector<uint64_t> buffer(keys->size());
+  // Plain form, one digit: count[digit]++ over all keys; exclusive prefix sum; then
+  // buffer[count[digit(key)]++] = key in key order (stable). Here each thread counts and moves
+  // its own contiguous part; part p's keys of a digit value go after those of parts < p, so the
+  // result is the same stable sort at any thread count. The parts hold other keys after each
+  // pass, so each pass counts its own digit.
+  const uint64_t size = keys->size();
+  if (size == 0) return;
+  const int parts = std::max(1, omp_get_max_threads());
+  auto part_begin = [&](int p) { return size * p / parts; };
+  // Which digits vary: a digit with one value in every key needs no pass.
+  uint64_t varying = 0;  // bit d: digit d is not the same in every key
+#pragma omp parallel for schedule(static) reduction(| : varying)
+  for (uint64_t i = 0; i < size; ++i) varying |= (*keys)[i] ^ (*keys)[0];
+  std::vector<uint64_t> count(static_cast<uint64_t>(parts) * kBuckets);  // [p * kBuckets + value]
+  std::vector<uint64_t> buffer(size);
   for (int d = 0; d < kDigits; ++d) {
-    auto& count = counts[d];
-    const uint64_t digit_of_first =
-        keys->empty() ? 0 : ((*keys)[0] >> (d * kDigitBits)) & (kBuckets - 1);
-    if (count[digit_of_first] == keys->size()) continue;
-    uint64_t sum = 0;
-    for (uint64_t& c : count) sum += std::exchange(c, sum);  // exclusive prefix sum
     const int shift = d * kDigitBits;
-    for (const uint64_t key : *keys) buffer[count[(key >> shift) & (kBuckets - 1)]++] = key;
+    if (((varying >> shift) & (kBuckets - 1)) == 0) continue;
+    const uint64_t* from = keys->data();
+    uint64_t* to = buffer.data();
+    std::fill(count.begin(), count.end(), 0);
+#pragma omp parallel for schedule(static, 1)
+    for (int p = 0; p < parts; ++p) {
+      uint64_t* c = count.data() + static_cast<uint64_t>(p) * kBuckets;
+      for (uint64_t i = part_begin(p); i < part_begin(p + 1); ++i) {
+        ++c[(from[i] >> shift) & (kBuckets - 1)];
+      }
+    }
+    uint64_t sum = 0;  // value-major, part-minor exclusive prefix sum
+    for (uint64_t value = 0; value < kBuckets; ++value) {
+      for (int p = 0; p < parts; ++p) sum += std::exchange(count[p * kBuckets + value], sum);
+    }
+#pragma omp parallel for schedule(static, 1)
+    for (int p = 0; p < parts; ++p) {
+      uint64_t* cursor = count.data() + static_cast<uint64_t>(p) * kBuckets;
+      for (uint64_t i = part_begin(p); i < part_begin(p + 1); ++i) {
+        to[cursor[(from[i] >> shift) & (kBuckets - 1)]++] = from[i];
+      }
+    }
     keys->swap(buffer);
   }
 }

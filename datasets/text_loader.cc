@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -21,6 +20,8 @@
 
 #include "datasets/dataset_error.h"
 #include "datasets/output_file.h"
+#include "datasets/rank_hash_map.h"
+#include "datasets/text_edge_line.h"
 
 namespace cost::datasets {
 namespace {
@@ -31,36 +32,8 @@ struct RawEdges {
   std::vector<uint64_t> dst;
 };
 
-bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
 [[noreturn]] void FailAtLine(const std::string& name, uint64_t line, const std::string& reason) {
   throw DatasetError(name + ":" + std::to_string(line) + ": " + reason);
-}
-
-// Quotes a token for an error message, shortened so a binary file gives a readable message.
-std::string Quote(std::string_view token) {
-  constexpr size_t kMaxShown = 40;
-  std::string quoted = "'";
-  quoted.append(token.substr(0, kMaxShown));
-  if (token.size() > kMaxShown) quoted.append("...");
-  quoted.push_back('\'');
-  return quoted;
-}
-
-// Parses one id token (a maximal run of non-blank characters) or throws naming the line.
-uint64_t ParseId(std::string_view token, const std::string& name, uint64_t line) {
-  uint64_t value = 0;
-  const char* end = token.data() + token.size();
-  const auto [ptr, ec] = std::from_chars(token.data(), end, value);
-  if (ec == std::errc() && ptr == end) return value;
-  if (ec == std::errc::result_out_of_range && ptr == end) {
-    FailAtLine(name, line, "id " + Quote(token) + " is larger than 2^64-1");
-  }
-  const bool digits_after_minus =
-      token.size() > 1 && token[0] == '-' &&
-      std::all_of(token.begin() + 1, token.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (digits_after_minus) FailAtLine(name, line, "negative id " + Quote(token));
-  FailAtLine(name, line, "non-numeric token " + Quote(token));
 }
 
 // Reads every "src dst [ignored...]" line of `text` into raw ids.
@@ -73,31 +46,22 @@ RawEdges ParseRawEdges(std::string_view text, const std::string& name) {
     ++line;
     const char* eol = static_cast<const char*>(std::memchr(p, '\n', end - p));
     if (eol == nullptr) eol = end;
-    // Returns the next token of the line (empty at its end) and advances p past it.
-    auto next_token = [&]() {
-      while (p < eol && IsBlank(*p)) ++p;
-      const char* start = p;
-      while (p < eol && !IsBlank(*p)) ++p;
-      return std::string_view(start, p - start);
-    };
-    const std::string_view first = next_token();
-    if (!first.empty() && first[0] != '#' && first[0] != '%') {
-      const std::string_view second = next_token();
-      if (second.empty()) FailAtLine(name, line, "missing second column");
-      raw.src.push_back(ParseId(first, name, line));
-      raw.dst.push_back(ParseId(second, name, line));
+    uint64_t src = 0, dst = 0;
+    std::string reason;
+    switch (ParseEdgeLine(std::string_view(p, eol - p), &src, &dst, &reason)) {
+      case LineKind::kEdge:
+        raw.src.push_back(src);
+        raw.dst.push_back(dst);
+        break;
+      case LineKind::kSkip:
+        break;
+      case LineKind::kError:
+        FailAtLine(name, line, reason);
     }
     p = eol + 1;
   }
   if (raw.src.empty()) throw DatasetError(name + ": no edges");
   return raw;
-}
-
-void CheckVertexCount(uint64_t count, const std::string& name) {
-  if (count > std::numeric_limits<VertexId>::max()) {
-    throw DatasetError(name + ": " + std::to_string(count) +
-                       " distinct vertex ids, more than the limit of 4294967295");
-  }
 }
 
 // Dense ids (max id within a small multiple of the edge count): a rank table indexed by id.
@@ -119,45 +83,6 @@ std::vector<uint64_t> RelabelByTable(RawEdges* raw, uint64_t max_id, const std::
   }
   return distinct;
 }
-
-// An open-addressing map from each distinct id to its rank: one or two cache misses per lookup,
-// where a binary search over millions of ids takes twenty.
-class RankHashMap {
- public:
-  explicit RankHashMap(const std::vector<uint64_t>& sorted_ids) {
-    uint64_t capacity = 16;
-    while (capacity < 2 * sorted_ids.size()) capacity *= 2;
-    mask_ = capacity - 1;
-    keys_.resize(capacity);
-    ranks_.assign(capacity, kEmpty);
-    for (uint64_t rank = 0; rank < sorted_ids.size(); ++rank) {
-      uint64_t slot = Hash(sorted_ids[rank]) & mask_;
-      while (ranks_[slot] != kEmpty) slot = (slot + 1) & mask_;
-      keys_[slot] = sorted_ids[rank];
-      ranks_[slot] = static_cast<uint32_t>(rank);
-    }
-  }
-
-  // Requires: id is one of the sorted_ids.
-  uint32_t Rank(uint64_t id) const {
-    uint64_t slot = Hash(id) & mask_;
-    while (keys_[slot] != id || ranks_[slot] == kEmpty) slot = (slot + 1) & mask_;
-    return ranks_[slot];
-  }
-
- private:
-  // No rank reaches 2^32-1: at most 2^32-1 distinct ids are allowed.
-  static constexpr uint32_t kEmpty = std::numeric_limits<uint32_t>::max();
-  // splitmix64's finaliser: sequential or strided ids still spread over the slots.
-  static uint64_t Hash(uint64_t x) {
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-  }
-  uint64_t mask_ = 0;
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> ranks_;
-};
 
 // Sparse ids: sort and dedupe the ids, then look each endpoint up in a hash table of ranks.
 std::vector<uint64_t> RelabelByHash(RawEdges* raw, const std::string& name) {

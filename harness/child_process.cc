@@ -74,8 +74,20 @@ ChildResult RunChild(const ChildOptions& options) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const bool interrupted = options.interrupt && *options.interrupt;
     if ((options.timeout_seconds > 0 && elapsed > options.timeout_seconds) || interrupted) {
-      kill(target, SIGKILL);
-      wait4(pid, &status, 0, &usage);
+      bool reaped = false;
+      if (options.term_grace_seconds > 0) {
+        kill(target, SIGTERM);
+        const auto term = std::chrono::steady_clock::now();
+        while (!(reaped = wait4(pid, &status, WNOHANG, &usage) == pid) &&
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - term).count() <
+                   options.term_grace_seconds) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+      }
+      if (!reaped) {
+        kill(target, SIGKILL);
+        wait4(pid, &status, 0, &usage);
+      }
       result.status = interrupted ? ChildResult::Status::kInterrupted
                                   : ChildResult::Status::kTimedOut;
       killed = true;

@@ -21,6 +21,9 @@ struct ChildOptions {
   bool own_process_group = true;
   // Polled while waiting: when it becomes non-zero the child is killed (Ctrl-C of a sweep).
   const volatile std::sig_atomic_t* interrupt = nullptr;
+  // > 0: at the timeout send SIGTERM first and SIGKILL only after this many seconds, for a child
+  // that must clean up what it started outside its process group (mpirun ends its ranks).
+  double term_grace_seconds = 0;
 };
 
 struct ChildResult {

@@ -8,10 +8,13 @@
 
 namespace cost::harness {
 
+void AddCompareCommand(CLI::App& app, int* exit_code);
 void AddDatasetCommand(CLI::App& app, int* exit_code);
 void AddDemoCommand(CLI::App& app, int* exit_code);
 void AddExportCommand(CLI::App& app, int* exit_code);
+void AddMachineCommand(CLI::App& app, int* exit_code);
 void AddReportCommand(CLI::App& app, int* exit_code);
+void AddReproduceCommand(CLI::App& app, int* exit_code);
 void AddRunCommand(CLI::App& app, int* exit_code);
 void AddSweepCommand(CLI::App& app, int* exit_code);
 void AddSystemsCommand(CLI::App& app, int* exit_code);

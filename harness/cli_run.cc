@@ -4,7 +4,9 @@
 #include <memory>
 #include <stdexcept>
 
+#include "harness/available_memory.h"
 #include "harness/cli.h"
+#include "harness/cost_model.h"
 #include "harness/external_system.h"
 #include "harness/machine_info.h"
 #include "harness/measurement.h"
@@ -51,23 +53,44 @@ MeasurementOutput MeasureNamed(const RunOptions& o, MeasurementRequest request) 
 
 void RunOne(const RunOptions& o, int* exit_code) {
   MeasurementOutput out;
+  std::string out_of_memory;  // why, when the measurement ran out of memory
   try {
     out = MeasureNamed(o, o.request);
   } catch (const std::bad_alloc&) {
     // Out of memory (e.g. under a sweep's memory cap): still a row, not a crash.
+    out_of_memory = "allocation failed (std::bad_alloc)";
+  } catch (const NotEnoughMemoryError& e) {
+    out_of_memory = e.what();  // refused before loading a graph larger than the free memory
+  }
+  if (!out_of_memory.empty()) {
     out = MeasurementOutput{};
     out.measurement.implementation = o.impl;
     out.measurement.dataset = o.request.dataset;
     out.measurement.graph_path = o.request.graph_path;
     out.measurement.threads = o.request.params.threads;
+    out.measurement.procs = o.request.procs;
     out.measurement.outcome = "out-of-memory";
-    out.measurement.message = "allocation failed (std::bad_alloc)";
+    out.measurement.message = out_of_memory;
+  }
+  // Judged against this machine's measured limits when `cost machine` (or a sweep) saved them.
+  const std::optional<MachineLimits> limits = LoadMachineLimits(DefaultMachineLimitsPath());
+  if (limits && out.measurement.ok()) {
+    Workload w;
+    ParseKernel(out.measurement.kernel, &w.kernel);
+    if (const Implementation* impl = FindImplementation(o.impl)) w.layout = impl->requires_layout;
+    w.num_vertices = out.measurement.num_vertices;
+    w.num_arcs = out.measurement.num_edges;
+    w.iterations = out.measurement.iterations;
+    w.cores = out.measurement.cores();
+    w.compressed_bytes = out.graph.hilbert_compressed.size();
+    RecordFractionOfLimit(w, *limits, &out.measurement);
   }
   const Measurement& m = out.measurement;
   const bool has_values = std::visit([](const auto& v) { return !v.empty(); }, out.values);
   if (!o.values.empty() && has_values) WriteValuesFile(out.graph, out.values, o.values);
   if (!o.json.empty()) {
     ResultsFile results{UtcNow(), DescribeMachine(), DescribeBuild(), {m}};
+    if (limits) results.machine["limits"] = ToJson(*limits);
     WriteResultsFile(results, o.json);
   }
   if (!o.benchmark_json.empty()) {
@@ -77,12 +100,17 @@ void RunOne(const RunOptions& o, int* exit_code) {
   }
   if (!o.quiet) {
     std::printf(
-        "%s on %s (%llu vertices, %llu edges), %d thread(s): median %.4f s "
+        "%s on %s (%llu vertices, %llu edges), %d thread(s) x %d process(es): median %.4f s "
         "[min %.4f, max %.4f, cv %.1f%%] over %d repetitions\n%s: %s\n",
         m.implementation.c_str(), m.dataset.c_str(),
         static_cast<unsigned long long>(m.num_vertices),
-        static_cast<unsigned long long>(m.num_edges), m.threads, m.median_seconds, m.min_seconds,
+        static_cast<unsigned long long>(m.num_edges), m.threads, m.procs, m.median_seconds,
+        m.min_seconds,
         m.max_seconds, 100 * m.cv, m.repetitions, m.outcome.c_str(), m.message.c_str());
+    if (m.limit_seconds > 0) {
+      std::printf("%.0f%% of the %s limit (%.4f s: %s)\n", 100 * m.fraction_of_limit,
+                  m.limit_bound.c_str(), m.limit_seconds, m.limit_basis.c_str());
+    }
     if (m.source >= 0) std::printf("bfs source: vertex %lld\n", static_cast<long long>(m.source));
   }
   if (!m.ok() && !o.quiet) std::fprintf(stderr, "cost: %s: %s\n", m.outcome.c_str(), m.message.c_str());
@@ -110,6 +138,18 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
                   "file name without extension)");
   cmd->add_option("--threads", o->request.params.threads, "Worker threads (default 1)")
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--procs", o->request.procs,
+                  "MPI processes for a multiprocess row, run with mpirun (default 1); cores = "
+                  "procs x threads")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--hostfile", o->request.hostfile,
+                  "Open MPI hostfile for a multiprocess row across machines (passed to mpirun)");
+  cmd->add_option("--timeout", o->request.timeout_seconds,
+                  "Multiprocess rows: seconds after which mpirun ends the job (outcome timeout)")
+      ->check(CLI::NonNegativeNumber);
+  // Test-only fault injection for multiprocess rows (tests/mpi_test.cc); hidden from --help.
+  cmd->add_option("--test-crash-rank", o->request.test_crash_rank)->group("");
+  cmd->add_option("--test-hang-rank", o->request.test_hang_rank)->group("");
   cmd->add_option("--repetitions", o->request.repetitions,
                   "Timed kernel calls; the median is "
                   "reported (default 5)")

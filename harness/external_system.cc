@@ -81,8 +81,9 @@ std::string EnsureEdgeListFile(const datasets::Graph& graph, const Measurement& 
   return path;
 }
 
-// Parses "original-id value" lines into dense-id order. Labels (WCC) may be any integers: they
-// are renumbered, since only the partition is compared.
+}  // namespace
+
+// Labels (WCC) are renumbered, since only the partition is compared.
 Values ReadExternalValues(const std::string& path, const datasets::Graph& graph, Kernel kernel) {
   std::unordered_map<uint64_t, uint32_t> dense;
   dense.reserve(graph.num_vertices());
@@ -147,6 +148,8 @@ Values ReadExternalValues(const std::string& path, const datasets::Graph& graph,
   if (kernel == Kernel::kWcc) return labels;
   return depths;
 }
+
+namespace {
 
 // The time of one run, from its output or its wall time; throws when the output has none.
 double TimeOfRun(const ExternalSystem& system, const std::string& output, double wall_seconds) {

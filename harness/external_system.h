@@ -57,6 +57,12 @@ const ExternalSystem* FindExternalSystem(const std::vector<ExternalSystem>& syst
 // ("crashed", "failed-to-start", "out-of-memory", "invalid-output").
 MeasurementOutput MeasureExternal(const ExternalSystem& system, const MeasurementRequest& request);
 
+// Parses "original-id value" lines (a values file written by another process) into dense-id
+// order. WCC labels may be any integers; a vertex absent from the file is an error, except
+// isolated ones for WCC and BFS (an edge list cannot hold them). Throws std::runtime_error
+// naming the file and line.
+Values ReadExternalValues(const std::string& path, const datasets::Graph& graph, Kernel kernel);
+
 }  // namespace cost::harness
 
 #endif  // COST_HARNESS_EXTERNAL_SYSTEM_H_

@@ -18,8 +18,11 @@ int main(int argc, char** argv) {
   cost::harness::AddSystemsCommand(app, &exit_code);
   cost::harness::AddRunCommand(app, &exit_code);
   cost::harness::AddSweepCommand(app, &exit_code);
+  cost::harness::AddReproduceCommand(app, &exit_code);
   cost::harness::AddReportCommand(app, &exit_code);
   cost::harness::AddExportCommand(app, &exit_code);
+  cost::harness::AddCompareCommand(app, &exit_code);
+  cost::harness::AddMachineCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

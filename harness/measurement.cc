@@ -18,6 +18,8 @@
 #include <thread>
 
 #include "datasets/graph_file.h"
+#include "harness/available_memory.h"
+#include "harness/multiprocess.h"
 #include "harness/statistics.h"
 #include "harness/validation.h"
 
@@ -81,8 +83,14 @@ MeasurementOutput PrepareMeasurement(const MeasurementRequest& request,
   if (who.kind == Kind::kSingleThreaded && request.params.threads != 1) {
     throw std::invalid_argument(who.name + " is single-threaded: use --threads 1");
   }
+  if (request.procs < 1) throw std::invalid_argument("--procs must be at least 1");
+  if (who.kind != Kind::kMultiprocess && request.procs != 1) {
+    throw std::invalid_argument(who.name + " is not multiprocess: use --procs 1");
+  }
   MeasurementOutput out;
   Measurement& m = out.measurement;
+  // Refused before mapping: a graph larger than the free memory would only swap or be killed.
+  RequireMemoryForGraph(request.graph_path, datasets::ReadGraphFileInfo(request.graph_path));
   const auto load_start = std::chrono::steady_clock::now();
   datasets::GraphFileInfo info;
   out.graph = datasets::LoadGraphFile(request.graph_path, &info);
@@ -101,6 +109,7 @@ MeasurementOutput PrepareMeasurement(const MeasurementRequest& request,
   m.algorithm = who.algorithm;
   m.kind = KindName(who.kind);
   m.threads = request.params.threads;
+  m.procs = request.procs;
   m.iterations = who.kernel == Kernel::kPageRank ? request.params.iterations : 0;
   m.repetitions = request.repetitions;
   m.warmups = request.warmups;
@@ -136,6 +145,7 @@ void FinishMeasurement(const MeasurementRequest& request, Kernel kernel, Measure
 MeasurementOutput Measure(const MeasurementRequest& request) {
   const Implementation* impl = request.implementation;
   if (impl == nullptr) throw std::invalid_argument("no implementation given");
+  if (impl->kind == Kind::kMultiprocess) return MeasureMultiprocess(*impl, request);
   MeasurementOutput out = PrepareMeasurement(
       request, {std::string(impl->name), std::string(impl->system), std::string(impl->algorithm),
                 impl->kernel, impl->kind});

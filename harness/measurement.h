@@ -24,6 +24,13 @@ struct MeasurementRequest {
   int repetitions = 5;     // timed kernel calls; the median is reported
   int warmups = 1;         // untimed calls first (page faults, caches, thread pool start-up)
   bool validate = true;
+  // Multiprocess rows (harness/multiprocess.h) only: MPI processes, an Open MPI hostfile for
+  // several machines, and the wall-clock limit after which the job is ended (0: none).
+  int procs = 1;
+  std::string hostfile;
+  double timeout_seconds = 0;
+  int test_crash_rank = -1;  // test-only fault injection, passed to the ranks
+  int test_hang_rank = -1;
 };
 
 struct MeasurementOutput {

@@ -13,12 +13,18 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <stdexcept>
 #include <tuple>
 
 #include "harness/cost_table.h"
+#include "harness/cost_per_baseline.h"
+#include "harness/gnuplot.h"
+#include "harness/markdown_html.h"
+#include "harness/preparation_plot.h"
 #include "harness/single_thread_comparisons.h"
+#include "harness/speedup_plot.h"
 
 namespace cost::harness {
 namespace {
@@ -39,19 +45,14 @@ struct Plot {
   std::vector<Series> series;                 // data blocks 0 .. series.size() - 1
   std::vector<const CostEntry*> cost_points;  // bounded entries; the block after the series
   std::vector<int> cores;  // distinct cores measured (and 1 when a baseline exists)
+  // Names of the companion plots written beside it; empty when there was nothing to draw.
+  std::string speedup_stem, preparation_stem;
 };
 
 std::string Format(const char* format, double value) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, format, value);
   return buffer;
-}
-
-// gnuplot single-quoted strings take no escapes except '' for a quote.
-std::string GnuplotQuote(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
-  return out + "'";
 }
 
 std::string MarkdownCell(const std::string& text) {
@@ -61,6 +62,11 @@ std::string MarkdownCell(const std::string& text) {
     out += (c == '\n' || c == '\r') ? ' ' : c;
   }
   return out;
+}
+
+std::string ReadText(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 void WriteTextFile(const fs::path& path, const std::string& text) {
@@ -259,68 +265,6 @@ void WritePlotScript(const fs::path& path, const Plot& plot) {
   WriteTextFile(path, text);
 }
 
-bool OnPath(const std::string& program) {
-  const char* path = std::getenv("PATH");
-  std::string dirs = path ? path : "";
-  size_t start = 0;
-  while (start <= dirs.size()) {
-    size_t end = std::min(dirs.find(':', start), dirs.size());
-    std::string dir = dirs.substr(start, end - start);
-    std::string candidate = (dir.empty() ? "." : dir) + "/" + program;
-    if (::access(candidate.c_str(), X_OK) == 0) return true;
-    start = end + 1;
-  }
-  return false;
-}
-
-// Runs `gnuplot SCRIPT` in dir (the script names its files relative to it) and returns its exit
-// status; *output gets what it printed.
-int RunGnuplot(const fs::path& dir, const std::string& script, std::string* output) {
-  int pipe_fds[2];
-  if (::pipe(pipe_fds) != 0) throw std::runtime_error("pipe: " + std::string(std::strerror(errno)));
-  std::string dir_string = dir.string();  // no allocation after fork
-  pid_t pid = ::fork();
-  if (pid < 0) throw std::runtime_error("fork: " + std::string(std::strerror(errno)));
-  if (pid == 0) {
-    int null_fd = ::open("/dev/null", O_RDONLY);
-    if (null_fd >= 0) ::dup2(null_fd, 0);
-    ::dup2(pipe_fds[1], 1);
-    ::dup2(pipe_fds[1], 2);
-    ::close(pipe_fds[0]);
-    if (::chdir(dir_string.c_str()) != 0) ::_exit(126);
-    ::execlp("gnuplot", "gnuplot", script.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  ::close(pipe_fds[1]);
-  char buffer[4096];
-  ssize_t n;
-  while ((n = ::read(pipe_fds[0], buffer, sizeof buffer)) != 0) {
-    if (n > 0)
-      output->append(buffer, n);
-    else if (errno != EINTR)
-      break;
-  }
-  ::close(pipe_fds[0]);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  return status;
-}
-
-void RenderPlot(const fs::path& dir, const std::string& script) {
-  if (!OnPath("gnuplot")) {
-    throw std::runtime_error(
-        "gnuplot is not installed (not found on PATH); the report's plots need it: install "
-        "gnuplot, e.g. `apt-get install gnuplot-nox`");
-  }
-  std::string output;
-  int status = RunGnuplot(dir, script, &output);
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return;
-  std::string how = WIFEXITED(status) ? "exited with status " + std::to_string(WEXITSTATUS(status))
-                                      : "was killed by a signal";
-  throw std::runtime_error("gnuplot " + script + " " + how + ": " + output);
-}
-
 // Known fields first, in a fixed order and with readable labels; then any others by name.
 // Known fields first, in a fixed order and with readable labels; then any others by name.
 std::string MetadataList(const nlohmann::json& object,
@@ -364,6 +308,12 @@ std::string MachineAndBuild(const ResultsFile& results) {
   return text;
 }
 
+// An inline figure and links to its PNG, script and data.
+std::string PlotFiles(const std::string& title, const std::string& stem) {
+  return "![" + title + "](" + stem + ".svg)\n\n[PNG](" + stem + ".png) · [gnuplot script](" +
+         stem + ".gp) · [data](" + stem + ".dat)\n";
+}
+
 std::string PlotsSection(const std::vector<Plot>& plots) {
   std::string text =
       "\n## Plots\n\nMedian seconds against cores on log-log axes; bars span the "
@@ -371,8 +321,17 @@ std::string PlotsSection(const std::vector<Plot>& plots) {
       "circles mark each implementation's COST.\n";
   for (const Plot& p : plots) {
     std::string title = p.group->kernel + " on " + p.group->dataset;
-    text += "\n### " + title + "\n\n![" + title + "](" + p.stem + ".svg)\n\n[PNG](" + p.stem +
-            ".png) · [gnuplot script](" + p.stem + ".gp) · [data](" + p.stem + ".dat)\n";
+    text += "\n### " + title + "\n\n" + PlotFiles(title, p.stem);
+    if (!p.speedup_stem.empty()) {
+      text += "\nSpeed-up relative to each implementation's own 1-core time (left) and relative "
+              "to the best single thread (right; below 1 it is slower than one thread):\n\n" +
+              PlotFiles(title + ", speed-up", p.speedup_stem);
+    }
+    if (!p.preparation_stem.empty()) {
+      text += "\nPreparation time of each edge layout beside the best kernel times that read "
+              "it:\n\n" +
+              PlotFiles(title + ", preparation", p.preparation_stem);
+    }
   }
   return text;
 }
@@ -445,17 +404,34 @@ std::string FailedSection(const ResultsFile& results) {
   return text + (any ? "" : "None: every measurement finished with a valid output.\n");
 }
 
-void WriteMarkdown(const fs::path& path, const ResultsFile& results,
+// Returns the Markdown written.
+std::string WriteMarkdown(const fs::path& path, const ResultsFile& results,
                    const std::vector<CostGroup>& groups, const std::vector<Plot>& plots) {
   std::string text = "# COST report\n\n" + MachineAndBuild(results);
   text += "\n## COST\n\n" + FormatCostTableMarkdown(groups);
+  text += "\n## COST against each baseline\n\nThe same rule with each single-threaded "
+          "implementation in turn as the baseline (the paper's simple and optimised lines): "
+          "*bounded* at the configuration shown, *not separable* within the noise, or "
+          "*unbounded* with the best time and its ratio.\n\n" +
+          CostAgainstEachBaselineMarkdown(CostAgainstEachBaseline(results.measurements));
   text += PlotsSection(plots);
+  text += "\n## Preparation and kernel time per layout\n\n" +
+          LayoutCostsMarkdown(LayoutCosts(results.measurements));
   text += "\n## Single threads\n\nThe paper's single-thread claims as ratios of best medians on "
           "each dataset, then every single-threaded row's throughput and preparation time.\n\n" +
           SingleThreadMarkdown(results.measurements);
   text += MeasurementsSection(results);
   text += FailedSection(results);
+  text += "\n## Projection beyond this machine (not measured)\n\n**Projected, not measured.** "
+          "Amdahl's law and the Universal Scalability Law fitted by least squares (relative "
+          "error) to each parallel implementation's medians, and the core count at which the "
+          "fitted curve would cross each baseline. A model's guess from the measured range: it "
+          "is never a COST. Residuals are (fit - measured) / measured per measured core count; "
+          "a fit with no more core counts than parameters is underdetermined and projects "
+          "nothing.\n\n" +
+          ProjectionsMarkdown(ProjectCosts(results.measurements));
   WriteTextFile(path, text);
+  return text;
 }
 
 // Moves every file of staging into out_dir (same file system, so each move is a rename).
@@ -482,12 +458,25 @@ std::vector<Plot> PlanPlots(const ResultsFile& results, const std::vector<CostGr
 }
 
 // Writes and renders every plot in dir; returns the names of the files written.
-std::vector<std::string> WritePlots(const fs::path& dir, const std::vector<Plot>& plots) {
+std::vector<std::string> WritePlots(const fs::path& dir, const ResultsFile& results,
+                                    std::vector<Plot>& plots) {
   std::vector<std::string> names;
-  for (const Plot& p : plots) {
+  const std::vector<LayoutCost> layouts = LayoutCosts(results.measurements);
+  for (Plot& p : plots) {
+    for (const std::string& name :
+         WriteSpeedupPlot(dir.string(), results, *p.group, p.stem + "-speedup")) {
+      names.push_back(name);
+      p.speedup_stem = p.stem + "-speedup";
+    }
+    for (const std::string& name : WritePreparationPlot(dir.string(), layouts, p.group->kernel,
+                                                        p.group->dataset,
+                                                        p.stem + "-preparation")) {
+      names.push_back(name);
+      p.preparation_stem = p.stem + "-preparation";
+    }
     WriteDataFile(dir / (p.stem + ".dat"), p);
     WritePlotScript(dir / (p.stem + ".gp"), p);
-    RenderPlot(dir, p.stem + ".gp");
+    RenderGnuplotScript(dir.string(), p.stem + ".gp");
     for (const char* ext : {".dat", ".gp", ".svg", ".png"}) names.push_back(p.stem + ext);
   }
   return names;
@@ -496,11 +485,16 @@ std::vector<std::string> WritePlots(const fs::path& dir, const std::vector<Plot>
 ReportFiles FilesIn(const fs::path& out, const std::vector<Plot>& plots) {
   ReportFiles files;
   files.markdown = (out / "report.md").string();
+  files.html = (out / "report.html").string();
+  // Per plot: the time plot first, then its speed-up and preparation companions.
   for (const Plot& p : plots) {
-    files.data.push_back((out / (p.stem + ".dat")).string());
-    files.scripts.push_back((out / (p.stem + ".gp")).string());
-    files.svgs.push_back((out / (p.stem + ".svg")).string());
-    files.pngs.push_back((out / (p.stem + ".png")).string());
+    for (const std::string& stem : {p.stem, p.speedup_stem, p.preparation_stem}) {
+      if (stem.empty()) continue;
+      files.data.push_back((out / (stem + ".dat")).string());
+      files.scripts.push_back((out / (stem + ".gp")).string());
+      files.svgs.push_back((out / (stem + ".svg")).string());
+      files.pngs.push_back((out / (stem + ".png")).string());
+    }
   }
   return files;
 }
@@ -526,9 +520,20 @@ ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir) 
   try {
     std::vector<CostGroup> groups = ComputeCostTable(results.measurements);
     std::vector<Plot> plots = PlanPlots(results, groups);
-    std::vector<std::string> names = WritePlots(staging, plots);
-    WriteMarkdown(staging / "report.md", results, groups, plots);
+    std::vector<std::string> names = WritePlots(staging, results, plots);
+    const std::string markdown = WriteMarkdown(staging / "report.md", results, groups, plots);
     names.push_back("report.md");
+    // The HTML page inlines every SVG it shows, so it is the one file to hand to someone.
+    const std::string html =
+        MarkdownToHtml(markdown, "COST report", [&staging](const std::string& image) {
+          const fs::path file = staging / image;
+          return image.ends_with(".svg") && image.find('/') == std::string::npos &&
+                         fs::exists(file)
+                     ? ReadText(file)
+                     : std::string();
+        });
+    WriteTextFile(staging / "report.html", html);
+    names.push_back("report.html");
     MoveInto(staging, out, names);
     fs::remove_all(staging);
     return FilesIn(out, plots);

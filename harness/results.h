@@ -55,7 +55,19 @@ struct Measurement {
   std::string timing = "kernel";
   double load_seconds = 0;       // mapping the prepared file
   double preparation_seconds = 0;  // building the prepared file (from its metadata)
-  uint64_t peak_rss_bytes = 0;
+  uint64_t peak_rss_bytes = 0;     // multiprocess: the largest rank's
+  // Multiprocess rows only: every rank's peak RSS (rank order), MPI start-up (MPI_Init, slowest
+  // rank) and partitioning (each rank mapping its rows and building its local graph), all outside
+  // the timed kernel.
+  std::vector<uint64_t> rank_peak_rss_bytes;
+  double startup_seconds = 0;
+  double partition_seconds = 0;
+  // The cost model's shortest time for this run on this machine (cost_model.h) and the median's
+  // distance from it; 0 and empty when the machine's limits were not measured (`cost machine`).
+  double limit_seconds = 0;
+  double fraction_of_limit = 0;  // limit_seconds / median_seconds
+  std::string limit_bound;       // "gather-bound" | "bandwidth-bound"
+  std::string limit_basis;       // what the model charged, in words
 
   int cores() const { return threads * procs; }
   bool ok() const { return outcome == "ok"; }

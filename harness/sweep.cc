@@ -21,6 +21,7 @@
 #include "harness/cli.h"
 #include "harness/external_system.h"
 #include "harness/machine_info.h"
+#include "harness/machine_limits.h"
 #include "harness/prepare.h"
 
 namespace cost::harness {
@@ -133,7 +134,7 @@ bool HasLayout(const datasets::GraphFileInfo& info, datasets::EdgeLayout layout)
 
 bool SameRow(const Measurement& m, const SweepRow& row) {
   return m.dataset == row.dataset && m.implementation == row.implementation &&
-         m.kernel == row.kernel && m.threads == row.threads && m.procs == 1;
+         m.kernel == row.kernel && m.threads == row.threads && m.procs == row.procs;
 }
 
 bool Wanted(const SweepSpec& spec, std::string_view name) {
@@ -176,13 +177,19 @@ std::vector<SweepRow> PlanRows(const SweepSpec& spec, const std::vector<std::str
           }
           continue;
         }
-        for (int t : spec.threads) {
+        // In-tree multiprocess rows run one thread per rank at every process count.
+        const Implementation* in_tree = FindImplementation(who.implementation);
+        const bool multiprocess = in_tree != nullptr && in_tree->kind == Kind::kMultiprocess;
+        for (int t : multiprocess ? std::vector<int>{1} : spec.threads) {
           if (who.kind == KindName(Kind::kSingleThreaded) && t != 1) continue;
-          SweepRow row = who;
-          row.dataset = spec.datasets[d].name;
-          row.graph_path = graphs[d];
-          row.threads = t;
-          rows.push_back(row);
+          for (int p : multiprocess ? spec.procs : std::vector<int>{1}) {
+            SweepRow row = who;
+            row.dataset = spec.datasets[d].name;
+            row.graph_path = graphs[d];
+            row.threads = t;
+            row.procs = p;
+            rows.push_back(row);
+          }
         }
       }
     }
@@ -259,6 +266,13 @@ SweepSpec ParseSweepSpec(const nlohmann::json& j, const std::string& source,
     spec.threads = j.value("threads", spec.threads);
     for (int t : spec.threads) {
       if (t < 1) SpecError(source, "threads", "thread counts must be >= 1");
+    }
+    spec.procs = j.value("procs", spec.procs);
+    for (int p : spec.procs) {
+      if (p < 1) SpecError(source, "procs", "process counts must be >= 1");
+    }
+    if (j.contains("hostfile")) {
+      spec.hostfile = Resolve(base_dir, j.at("hostfile").get<std::string>());
     }
     spec.repetitions = j.value("repetitions", spec.repetitions);
     if (spec.repetitions < 1) SpecError(source, "repetitions", "must be >= 1");
@@ -357,6 +371,16 @@ Measurement RunRowInChild(const SweepRow& row, const SweepSpec& spec, const std:
   for (const std::string& manifest : spec.systems) {
     child.argv.insert(child.argv.end(), {"--systems", manifest});
   }
+  if (const Implementation* impl = FindImplementation(row.implementation);
+      impl != nullptr && impl->kind == Kind::kMultiprocess) {
+    // mpirun's own limit ends the ranks (which live outside this row's process group) before
+    // the row's kill below would leave them orphaned.
+    const double inner = spec.timeout_seconds > 50 ? spec.timeout_seconds - 15
+                                                   : spec.timeout_seconds * 0.6;
+    child.argv.insert(child.argv.end(),
+                      {"--procs", std::to_string(row.procs), "--timeout", std::to_string(inner)});
+    if (!spec.hostfile.empty()) child.argv.insert(child.argv.end(), {"--hostfile", spec.hostfile});
+  }
   if (!gbench_json.empty()) child.argv.insert(child.argv.end(), {"--benchmark-json", gbench_json});
   child.log_path = (dir / "row.log").string();
   child.timeout_seconds = spec.timeout_seconds;
@@ -373,8 +397,9 @@ Measurement RunRowInChild(const SweepRow& row, const SweepSpec& spec, const std:
   m.algorithm = row.algorithm;
   m.kind = row.kind;
   m.threads = row.threads;
+  m.procs = row.procs;
   m.repetitions = spec.repetitions;
-  m.oversubscribed = row.threads > static_cast<int>(std::thread::hardware_concurrency());
+  m.oversubscribed = m.cores() > static_cast<int>(std::thread::hardware_concurrency());
   if (run.status == ChildResult::Status::kInterrupted) {
     m.outcome = "interrupted";
   } else if (run.status == ChildResult::Status::kExited && fs::exists(json_path)) {
@@ -410,20 +435,43 @@ void ShowProgress(size_t done, size_t total, const SweepRow& row, const Measurem
     return;
   }
   std::snprintf(line, sizeof line,
-                "[%zu/%zu] %-26s %-8s %-12s threads=%-2d %9.4f s  %-15s elapsed %s, ~%s left", done,
-                total, row.implementation.c_str(), row.kernel.c_str(), row.dataset.c_str(),
-                row.threads, m->median_seconds, m->outcome.c_str(), FormatDuration(elapsed).c_str(),
+                "[%zu/%zu] %-26s %-8s %-12s threads=%-2d procs=%-2d %9.4f s  %-15s elapsed %s, "
+                "~%s left",
+                done, total, row.implementation.c_str(), row.kernel.c_str(), row.dataset.c_str(),
+                row.threads, row.procs, m->median_seconds, m->outcome.c_str(),
+                FormatDuration(elapsed).c_str(),
                 FormatDuration(left).c_str());
   std::fprintf(stderr, terminal ? "\r\033[K%s\n" : "%s\n", line);
 }
 
 std::string GbenchFileName(const SweepRow& row) {
   std::string name = row.dataset + "__" + row.implementation + "__" + row.kernel + "__t" +
-                     std::to_string(row.threads) + ".json";
+                     std::to_string(row.threads) +
+                     (row.procs > 1 ? "__p" + std::to_string(row.procs) : std::string()) + ".json";
   for (char& c : name) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') c = '_';
   }
   return name;
+}
+
+// Every results file carries the machine's limits, and every row its fraction of them: measured
+// once per machine (--quick, a few seconds) into the cache folder unless $COST_MACHINE_LIMITS
+// names a file. The rows' `cost run` children find the file through that variable.
+void RecordMachineLimits(const std::string& cache_dir, bool quiet, nlohmann::json* machine) {
+  const char* env = std::getenv("COST_MACHINE_LIMITS");
+  const std::string path = env && *env ? std::string(env)
+                                       : (fs::path(cache_dir) / "machine-limits.json").string();
+  std::optional<MachineLimits> limits = LoadMachineLimits(path);
+  if (!limits) {
+    if (!quiet) {
+      std::fprintf(stderr, "sweep: measuring this machine's limits once (cost machine --quick), "
+                           "saved to %s\n", path.c_str());
+    }
+    limits = MeasureMachineLimits({.quick = true});
+    SaveMachineLimits(*limits, path);
+  }
+  (*machine)["limits"] = ToJson(*limits);
+  setenv("COST_MACHINE_LIMITS", fs::absolute(path).c_str(), 1);
 }
 
 }  // namespace
@@ -440,10 +488,21 @@ ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* i
   results.created = UtcNow();
   results.machine = DescribeMachine();
   results.build = DescribeBuild();
+  RecordMachineLimits(spec.cache_dir, options.quiet, &results.machine);
   if (const fs::path parent = fs::path(options.out).parent_path(); !parent.empty()) {
     fs::create_directories(parent);
   }
-  WriteResultsFile(results, options.out);  // fail now, not after an hour, if it cannot be written
+  // Fail now, not after an hour, if the results cannot be written. An existing file is left as
+  // it was until the datasets are ready, so a sweep that fails to start never touches it.
+  const bool existed = fs::exists(options.out);
+  const fs::path folder = fs::path(options.out).parent_path().empty()
+                              ? fs::path(".")
+                              : fs::path(options.out).parent_path();
+  if (!existed) {
+    WriteResultsFile(results, options.out);
+  } else if (::access(folder.c_str(), W_OK) != 0) {
+    throw std::runtime_error(options.out + ": cannot write its folder: " + std::strerror(errno));
+  }
   const fs::path gbench_dir = options.out + ".gbench";
   fs::create_directories(gbench_dir);
 
@@ -456,6 +515,7 @@ ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* i
     graphs.push_back(PrepareDataset(d, spec.cache_dir, options.quiet));
   }
   const std::vector<SweepRow> rows = PlanRows(spec, graphs, externals, options.quiet);
+  if (existed) WriteResultsFile(results, options.out);
   const std::string binary = options.cost_binary.empty()
                                  ? fs::read_symlink("/proc/self/exe").string()
                                  : options.cost_binary;
@@ -478,9 +538,11 @@ ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* i
     if (finished) continue;
     if (g_interrupted) break;
     if (!options.quiet) ShowProgress(done, rows.size(), row, nullptr, elapsed(), 0);
-    const bool external = FindExternalSystem(externals, row.implementation) != nullptr;
+    // External systems and MPI ranks do not time with Google Benchmark: no JSON of its own.
+    const Implementation* in_tree = FindImplementation(row.implementation);
+    const bool gbench = in_tree != nullptr && in_tree->kind != Kind::kMultiprocess;
     Measurement m = RunRowInChild(row, spec, binary,
-                                  external ? "" : (gbench_dir / GbenchFileName(row)).string());
+                                  gbench ? (gbench_dir / GbenchFileName(row)).string() : "");
     if (m.outcome == "interrupted") break;
     results.measurements.push_back(m);
     WriteResultsFile(results, options.out);

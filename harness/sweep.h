@@ -13,6 +13,8 @@
 //     "kernels": ["pagerank", "wcc"],
 //     "implementations": ["serial:pagerank", "openmp:pagerank"],   // optional: default all
 //     "threads": [1, 2],
+//     "procs": [1, 2],                                             // multiprocess (MPI) rows
+//     "hostfile": "hosts.txt",                                     // optional, for mpirun
 //     "repetitions": 5, "iterations": 20, "timeout_seconds": 600,
 //     "memory_cap": "8G",                                          // optional, per row
 //     "systems": ["my-systems/"],                                  // external manifests
@@ -55,6 +57,10 @@ struct SweepSpec {
   std::vector<Kernel> kernels;
   std::vector<std::string> implementations;  // empty: every implementation of each kernel
   std::vector<int> threads{1};
+  // MPI processes for multiprocess rows (one thread per rank; cores = procs x threads); other
+  // rows run as one process. "hostfile" is passed to mpirun for runs across machines.
+  std::vector<int> procs{1};
+  std::string hostfile;
   int repetitions = 5;
   int iterations = 20;
   double timeout_seconds = 600;
@@ -86,6 +92,7 @@ struct SweepRow {
   std::string dataset, graph_path, implementation, kernel;
   int threads = 1;
   std::string system, algorithm, kind;  // recorded even when the row's process fails
+  int procs = 1;                        // MPI processes (multiprocess rows only)
 };
 
 // Prepares the datasets (cached), runs every row not yet in the results file, writes the file

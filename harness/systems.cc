@@ -8,6 +8,7 @@
 #include "baselines/bgl.h"
 #include "baselines/pagerank.h"
 #include "baselines/wcc.h"
+#include "parallel/graphblas/graphblas.h"
 #include "parallel/openmp.h"
 
 namespace cost::harness {
@@ -44,6 +45,15 @@ Values SerialUnionFindHilbert(const datasets::Graph& g, const RunParams&) {
 Values SerialBfs(const datasets::Graph& g, const RunParams& p) {
   return baselines::BreadthFirstSearch(g, p.source);
 }
+Values SerialPageRankHilbertFloat(const datasets::Graph& g, const RunParams& p) {
+  return baselines::PageRankPushHilbertFloat(g, PageRankOptionsOf(p));
+}
+Values SerialAfforest(const datasets::Graph& g, const RunParams&) {
+  return baselines::ConnectedComponentsAfforest(g);
+}
+Values SerialBfsDirectionOptimizing(const datasets::Graph& g, const RunParams& p) {
+  return baselines::BreadthFirstSearchDirectionOptimizing(g, p.source);
+}
 Values BglPageRank(const datasets::Graph& g, const RunParams& p) {
   return baselines::PageRankBgl(g, PageRankOptionsOf(p));
 }
@@ -62,9 +72,28 @@ Values OpenMPPageRank(const datasets::Graph& g, const RunParams& p) {
 Values OpenMPLabelPropagation(const datasets::Graph& g, const RunParams& p) {
   return parallel::ConnectedComponentsLabelPropagationOpenMP(g, p.threads);
 }
+Values OpenMPPageRankHilbert(const datasets::Graph& g, const RunParams& p) {
+  return parallel::PageRankPushHilbertOpenMP(g, PageRankOptionsOf(p), p.threads);
+}
+Values OpenMPAfforest(const datasets::Graph& g, const RunParams& p) {
+  return parallel::ConnectedComponentsAfforestOpenMP(g, p.threads);
+}
+Values OpenMPBfs(const datasets::Graph& g, const RunParams& p) {
+  return parallel::BreadthFirstSearchDirectionOptimizingOpenMP(g, p.source, p.threads);
+}
+Values GraphBlasPageRank(const datasets::Graph& g, const RunParams& p) {
+  return parallel::graphblas::PageRankGraphBlas(g, PageRankOptionsOf(p), p.threads);
+}
+Values GraphBlasWcc(const datasets::Graph& g, const RunParams& p) {
+  return parallel::graphblas::ConnectedComponentsGraphBlas(g, p.threads);
+}
+Values GraphBlasBfs(const datasets::Graph& g, const RunParams& p) {
+  return parallel::graphblas::BreadthFirstSearchGraphBlas(g, p.source, p.threads);
+}
 
 constexpr Kind kSingle = Kind::kSingleThreaded;
 constexpr Kind kThreaded = Kind::kThreaded;
+constexpr Kind kMultiprocess = Kind::kMultiprocess;
 constexpr datasets::EdgeLayout kHilbert = datasets::EdgeLayout::kHilbert;
 constexpr datasets::EdgeLayout kCompressed = datasets::EdgeLayout::kCompressed;
 
@@ -103,10 +132,57 @@ const std::array kImplementations = {
                    "PageRank, pull over the CSR transpose, edge-balanced ranges per thread",
                    OpenMPPageRank},
     Implementation{"openmp:label-propagation", Kernel::kWcc, "openmp", "label-propagation",
-                   kThreaded, "WCC, label propagation (min over neighbours, in place), threads",
+                   kThreaded,
+                   "WCC, label propagation with a frontier: pull passes over every vertex while "
+                   "the frontier is large, push passes from the changed vertices after, threads",
                    OpenMPLabelPropagation},
+    Implementation{"openmp:pagerank-hilbert", Kernel::kPageRank, "openmp", "pagerank-push",
+                   kThreaded,
+                   "PageRank, push over the Hilbert-ordered arcs cut into destination-range "
+                   "tiles, one tile column per thread (--layout hilbert), threads",
+                   OpenMPPageRankHilbert, {}, nullptr, kHilbert},
+    Implementation{"openmp:afforest", Kernel::kWcc, "openmp", "union-find-afforest", kThreaded,
+                   "WCC, concurrent union-find (compare-exchange links) with neighbour sampling "
+                   "(Afforest), threads",
+                   OpenMPAfforest},
+    Implementation{"openmp:bfs-direction-optimizing", Kernel::kBfs, "openmp",
+                   "bfs-direction-optimizing", kThreaded,
+                   "BFS, top-down (compare-exchange claims) and bottom-up (bitmap over the "
+                   "in-CSR) steps switched by frontier size (Beamer), threads",
+                   OpenMPBfs},
+    // SuiteSparse:GraphBLAS 7.4 with its own threads; each call includes copying our CSR into
+    // a GrB_Matrix (offsets copied, targets widened to 64 bits), as the bgl rows time theirs.
+    Implementation{"graphblas:pagerank", Kernel::kPageRank, "graphblas", "pagerank-pull",
+                   kThreaded,
+                   "PageRank, GraphBLAS mxv over the transpose (plus.second), dangling term "
+                   "by a masked reduce; times the GrB_Matrix import, threads",
+                   GraphBlasPageRank},
+    Implementation{"graphblas:wcc", Kernel::kWcc, "graphblas", "label-propagation", kThreaded,
+                   "WCC, GraphBLAS min.second mxv until labels stop falling (synchronous label "
+                   "propagation); times the GrB_Matrix import, threads",
+                   GraphBlasWcc},
+    Implementation{"graphblas:bfs", Kernel::kBfs, "graphblas", "bfs-level-synchronous",
+                   kThreaded,
+                   "BFS, GraphBLAS vxm (any.pair) per level masked by the unvisited vertices; "
+                   "times the GrB_Matrix import, threads",
+                   GraphBlasBfs},
     Implementation{"serial:bfs", Kernel::kBfs, "serial", "bfs-queue", kSingle,
                    "BFS, FIFO queue over the out-CSR (top-down), one thread", SerialBfs},
+    // The optimised single threads (Figure 5's "best" line beside the simple rows above).
+    Implementation{"serial:pagerank-hilbert-float", Kernel::kPageRank, "serial", "pagerank-push",
+                   kSingle,
+                   "PageRank, push over the Hilbert-ordered arcs with float shares and sums and "
+                   "software prefetch (--layout hilbert), one thread",
+                   SerialPageRankHilbertFloat, {}, nullptr, kHilbert},
+    Implementation{"serial:afforest", Kernel::kWcc, "serial", "union-find-afforest", kSingle,
+                   "WCC, union-find linking 2 sampled neighbours per vertex, then only the edges "
+                   "of vertices outside the giant component (Afforest), one thread",
+                   SerialAfforest},
+    Implementation{"serial:bfs-direction-optimizing", Kernel::kBfs, "serial",
+                   "bfs-direction-optimizing", kSingle,
+                   "BFS, top-down queue steps and bottom-up bitmap steps over the in-CSR, switched "
+                   "by frontier size (Beamer), one thread",
+                   SerialBfsDirectionOptimizing},
     // Boost.Graph 1.74, one thread; each call includes copying our CSR into BGL's.
     Implementation{"bgl:pagerank", Kernel::kPageRank, "bgl", "pagerank-push", kSingle,
                    "PageRank, boost::graph::page_rank on BGL's CSR (push), one thread",
@@ -122,6 +198,26 @@ const std::array kImplementations = {
                    BglConnectedComponents},
     Implementation{"bgl:bfs", Kernel::kBfs, "bgl", "bfs-queue", kSingle,
                    "BFS, boost::breadth_first_search on BGL's CSR, one thread", BglBfs},
+    // MPI (parallel/mpi/): run as `mpirun -np P` of cost_mpi / cost_pbgl, one thread per rank,
+    // each rank mapping only its rows of the prepared file; see harness/multiprocess.h.
+    Implementation{"mpi:pagerank", Kernel::kPageRank, "mpi", "pagerank-push", kMultiprocess,
+                   "PageRank, 1D rows per rank, push; ghost sums to owners by MPI_Alltoallv",
+                   nullptr},
+    Implementation{"mpi:label-propagation", Kernel::kWcc, "mpi", "label-propagation",
+                   kMultiprocess,
+                   "WCC, label propagation per rank, ghost labels by MPI_Alltoallv each round",
+                   nullptr},
+    Implementation{"mpi:union-find", Kernel::kWcc, "mpi", "union-find", kMultiprocess,
+                   "WCC, union-find per rank, forests merged up a binary tree of ranks", nullptr},
+    Implementation{"mpi:bfs", Kernel::kBfs, "mpi", "bfs-level-synchronous", kMultiprocess,
+                   "BFS, level-synchronous, frontier exchanged by MPI_Alltoallv", nullptr},
+    Implementation{"pbgl:pagerank", Kernel::kPageRank, "pbgl", "pagerank-push", kMultiprocess,
+                   "PageRank, Parallel BGL page_rank on a distributed CSR (dangling term added "
+                   "through its done hook)",
+                   nullptr},
+    Implementation{"pbgl:wcc", Kernel::kWcc, "pbgl", "connected-components", kMultiprocess,
+                   "WCC, Parallel BGL connected_components on a distributed adjacency_list",
+                   nullptr},
 };
 
 }  // namespace

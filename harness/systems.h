@@ -43,6 +43,8 @@ struct Implementation {
   std::string_view algorithm;  // "pagerank-pull", "label-propagation", "union-find"
   Kind kind;
   std::string_view description;
+  // nullptr for Kind::kMultiprocess rows: those run as `mpirun -np P` of an MPI executable
+  // (harness/multiprocess.h), not in the measuring process.
   Values (*run)(const datasets::Graph& graph, const RunParams& params);
   // Where the implementation knowingly departs from the kernel's definition; empty when it
   // computes the definition. deviation_applies says on which graphs that changes the output.

@@ -16,10 +16,29 @@ namespace cost::parallel {
 std::vector<double> PageRankPullOpenMP(const datasets::Graph& graph,
                                        const datasets::PageRankOptions& options, int threads);
 
-// Label propagation: every pass each vertex takes the minimum label over its undirected
-// neighbourhood, in place with relaxed atomics, until a pass changes nothing.
+// PageRank push over the arcs in Hilbert-curve order (graph.hilbert_src/dst), cut into
+// destination-range tiles so each thread owns the destinations it adds to. Same definition as
+// baselines::PageRankPushHilbert. Throws std::invalid_argument when the graph lacks the layout.
+std::vector<double> PageRankPushHilbertOpenMP(const datasets::Graph& graph,
+                                              const datasets::PageRankOptions& options,
+                                              int threads);
+
+// Label propagation with a frontier: dense passes pull the minimum label over each vertex's
+// undirected neighbourhood, sparse passes push from the vertices whose label fell, until none
+// did. Label = smallest id in the component (as baselines::ConnectedComponentsLabelPropagation).
 std::vector<uint32_t> ConnectedComponentsLabelPropagationOpenMP(const datasets::Graph& graph,
                                                                 int threads);
+
+// Afforest (concurrent union-find with neighbour sampling). Label = a root per component (the
+// smallest id of its tree); like every WCC output it is validated up to equivalence.
+std::vector<uint32_t> ConnectedComponentsAfforestOpenMP(const datasets::Graph& graph, int threads);
+
+// Direction-optimizing BFS (top-down / bottom-up by frontier size); reads graph.out and
+// graph.in. Requires: source < num_vertices unless the graph is empty. Same output as
+// baselines::BreadthFirstSearch.
+std::vector<int64_t> BreadthFirstSearchDirectionOptimizingOpenMP(const datasets::Graph& graph,
+                                                                 datasets::VertexId source,
+                                                                 int threads);
 
 }  // namespace cost::parallel
 

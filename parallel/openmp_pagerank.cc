@@ -10,6 +10,7 @@
 #include <omp.h>
 
 #include "parallel/openmp.h"
+#include "parallel/thread_arrays.h"
 
 namespace cost::parallel {
 namespace {
@@ -36,8 +37,8 @@ std::vector<double> PageRankPullOpenMP(const datasets::Graph& graph,
   if (n == 0) return {};
   threads = std::max(1, threads);
   const double d = options.damping;
-  std::vector<double> rank(n, 1.0 / static_cast<double>(n));
-  std::vector<double> contribution(n);
+  std::vector<double> rank = HugePageArray(n, 1.0 / static_cast<double>(n));
+  std::vector<double> contribution = HugePageArray<double>(n);
   const std::vector<uint64_t> ranges = EdgeBalancedRanges(graph.in, threads);
   const uint64_t* out_offsets = graph.out.offsets.data();
   const uint64_t* in_offsets = graph.in.offsets.data();

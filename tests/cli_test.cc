@@ -202,7 +202,8 @@ TEST_F(CliTest, EveryCommandHasHelp) {
                                        {"systems", "--help"},
                                        {"run", "--help"},
                                        {"sweep", "--help"},
-                                       {"report", "--help"}}) {
+                                       {"report", "--help"},
+                                       {"machine", "--help"}}) {
     const CostRun r = Cost(cmd);
     EXPECT_EQ(r.exit_code, 0) << cmd[0];
     EXPECT_THAT(r.out, HasSubstr("Usage:")) << cmd[0];

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -134,6 +136,59 @@ TEST(CsrBuildTest, KroneckerGraphIsWellFormedAndIndependentOfThreads) {
     EXPECT_GT(stats1.duplicates_removed, 0u);
   }
   omp_set_num_threads(saved_threads);
+}
+
+// Bucketing depends on the thread count (each thread fills its own slots), the result must not:
+// every array is compared between 1, 2 and 3 threads, on a graph big enough for many buckets,
+// with duplicates, self-loops and hubs (Kronecker) and on a sparse one with isolated vertices.
+TEST(CsrBuildTest, ArraysAreIdenticalAtOneTwoAndThreeThreads) {
+  EdgeList sparse = GenerateKronecker({.scale = 14, .edge_factor = 2, .seed = 3});
+  sparse.num_vertices = uint64_t{1} << 18;  // most vertices isolated: many empty buckets
+  const EdgeList inputs[] = {GenerateKronecker({.scale = 15, .edge_factor = 16, .seed = 5}),
+                             sparse};
+  const int saved_threads = omp_get_max_threads();
+  for (const EdgeList& edges : inputs) {
+    for (bool symmetrize : {false, true}) {
+      std::vector<Graph> graphs;
+      std::vector<BuildStats> stats(3);
+      for (int threads = 1; threads <= 3; ++threads) {
+        omp_set_num_threads(threads);
+        graphs.push_back(BuildGraph(edges, {.symmetrize = symmetrize}, &stats[threads - 1]));
+      }
+      ExpectWellFormed(graphs[0]);
+      for (int i = 1; i < 3; ++i) {
+        SCOPED_TRACE("threads " + std::to_string(i + 1) + ", symmetrize " +
+                     std::to_string(symmetrize));
+        EXPECT_TRUE(std::ranges::equal(graphs[0].out.offsets, graphs[i].out.offsets));
+        EXPECT_TRUE(std::ranges::equal(graphs[0].out.targets, graphs[i].out.targets));
+        EXPECT_TRUE(std::ranges::equal(graphs[0].in.offsets, graphs[i].in.offsets));
+        EXPECT_TRUE(std::ranges::equal(graphs[0].in.targets, graphs[i].in.targets));
+        EXPECT_EQ(stats[0].duplicates_removed, stats[i].duplicates_removed);
+        EXPECT_EQ(stats[0].self_loops_dropped, stats[i].self_loops_dropped);
+      }
+    }
+  }
+  omp_set_num_threads(saved_threads);
+}
+
+// The plain form (a set of arcs per vertex) agrees with the bucketed build row by row.
+TEST(CsrBuildTest, MatchesAPlainSetOfArcsPerVertex) {
+  const EdgeList edges = GenerateKronecker({.scale = 13, .edge_factor = 8, .seed = 11});
+  for (bool symmetrize : {false, true}) {
+    const Graph g = BuildGraph(edges, {.symmetrize = symmetrize});
+    std::vector<std::set<VertexId>> out(edges.num_vertices), in(edges.num_vertices);
+    for (uint64_t e = 0; e < edges.num_edges(); ++e) {
+      const VertexId u = edges.src[e], v = edges.dst[e];
+      if (u == v) continue;
+      out[u].insert(v);
+      in[v].insert(u);
+      if (symmetrize) out[v].insert(u), in[u].insert(v);
+    }
+    for (VertexId v = 0; v < edges.num_vertices; ++v) {
+      ASSERT_TRUE(std::ranges::equal(g.out.Neighbors(v), out[v])) << "out row " << v;
+      ASSERT_TRUE(std::ranges::equal(g.in.Neighbors(v), in[v])) << "in row " << v;
+    }
+  }
 }
 
 TEST(CsrBuildTest, RejectsOutOfRangeIds) {

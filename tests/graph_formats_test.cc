@@ -3,6 +3,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <omp.h>
 #include <zlib.h>
 
 #include <filesystem>
@@ -12,9 +13,13 @@
 
 #include "datasets/csr_build.h"
 #include "datasets/dataset_error.h"
+#include "datasets/graph_file.h"
 #include "datasets/graph_writers.h"
+#include "datasets/kronecker.h"
 #include "datasets/matrix_market.h"
 #include "datasets/output_file.h"
+#include "datasets/text_file_build.h"
+#include "datasets/text_loader.h"
 #include "harness/prepare.h"
 #include "tests/test_support.h"
 
@@ -240,5 +245,84 @@ TEST_F(GraphFormatsTest, RoundTripsThroughEveryWriter) {
   }
 }
 
+// The streamed text conversion gives the same arrays, ids and stats as loading the edge list and
+// building in memory, whatever the chunk size (1 byte cuts every line) and the thread count.
+//   dense ids 0..4 with a duplicate, a self-loop, comments, CRLF and no final newline; sparse
+//   ids up to 2^64-1 beside small ones; a file whose ids all exceed the dense bitmap.
+TEST_F(GraphFormatsTest, StreamedTextBuildMatchesInMemoryBuild) {
+  const std::string texts[] = {
+      "# comment\n0 2\n0 1\r\n0 2\n1 1\n\n2 0 extra\n3\t1\n% other comment\n4 3",
+      "18446744073709551615 7\n7 3000000000000\n3000000000000 18446744073709551615\n5 5\n"
+      "0 7\n7 0\n",
+      "900000001 900000002\n900000002 900000003\n900000003 900000001\n"};
+  const int saved_threads = omp_get_max_threads();
+  int index = 0;
+  for (const std::string& text : texts) {
+    const std::string path = Write("edges" + std::to_string(index++) + ".txt", text);
+    ASSERT_TRUE(CanBuildFromTextFile(path));
+    for (bool symmetrize : {false, true}) {
+      BuildStats expected_stats;
+      const Graph expected = BuildGraph(LoadTextEdgeList(path), {symmetrize}, &expected_stats);
+      for (const uint64_t chunk : {uint64_t{1}, uint64_t{7}, kDefaultTextChunkBytes}) {
+        for (int threads = 1; threads <= 3; ++threads) {
+          SCOPED_TRACE(path + " chunk " + std::to_string(chunk) + " threads " +
+                       std::to_string(threads) + " symmetrize " + std::to_string(symmetrize));
+          omp_set_num_threads(threads);
+          BuildStats stats;
+          const Graph streamed = BuildGraphFromTextFile(path, {symmetrize}, &stats, chunk);
+          ExpectSameCsr(expected, streamed);
+          EXPECT_TRUE(std::ranges::equal(expected.in.offsets, streamed.in.offsets));
+          EXPECT_TRUE(std::ranges::equal(expected.original_ids, streamed.original_ids));
+          EXPECT_EQ(expected.symmetric, streamed.symmetric);
+          EXPECT_EQ(stats.input_edges, expected_stats.input_edges);
+          EXPECT_EQ(stats.self_loops_dropped, expected_stats.self_loops_dropped);
+          EXPECT_EQ(stats.duplicates_removed, expected_stats.duplicates_removed);
+        }
+      }
+    }
+  }
+  omp_set_num_threads(saved_threads);
+}
+
+// Same on a Kronecker graph written as text, through `convert`'s code path: the .cgraph holds
+// the arrays the in-memory build gives.
+TEST_F(GraphFormatsTest, ConvertedTextFileHoldsTheInMemoryArrays) {
+  const EdgeList edges = GenerateKronecker({.scale = 12, .edge_factor = 8, .seed = 4});
+  std::string text;
+  for (uint64_t e = 0; e < edges.num_edges(); ++e) {
+    text += std::to_string(edges.src[e]) + " " + std::to_string(edges.dst[e]) + "\n";
+  }
+  const std::string input = Write("kron.txt", text);
+  for (bool symmetrize : {false, true}) {
+    const std::string output = Path(symmetrize ? "sym.cgraph" : "dir.cgraph");
+    harness::ConvertToGraphFile(input, symmetrize, output);
+    const Graph converted = LoadGraphFile(output);
+    const Graph expected = BuildGraph(LoadTextEdgeList(input), {symmetrize});
+    ExpectSameCsr(expected, converted);
+    EXPECT_TRUE(std::ranges::equal(expected.original_ids, converted.original_ids));
+  }
+}
+
+// Errors name the file and the line, as the in-memory loader's do, also when the bad line
+// straddles a chunk boundary; no edges is an error.
+TEST_F(GraphFormatsTest, StreamedTextBuildReportsFileLineAndReason) {
+  const std::string bad = Write("bad.txt", "# c\n1 2\n3 4\n5 -6\n7 x\n");
+  const std::string one_column = Write("one.txt", "1 2\n3\n");
+  const std::string comments = Write("comments.txt", "# only\n% comments\n");
+  for (const uint64_t chunk : {uint64_t{1}, uint64_t{5}, kDefaultTextChunkBytes}) {
+    auto error = [&](const std::string& path) -> std::string {
+      try {
+        BuildGraphFromTextFile(path, {}, nullptr, chunk);
+      } catch (const DatasetError& e) {
+        return e.what();
+      }
+      return "no error";
+    };
+    EXPECT_EQ(error(bad), bad + ":4: negative id '-6'");
+    EXPECT_EQ(error(one_column), one_column + ":2: missing second column");
+    EXPECT_EQ(error(comments), comments + ": no edges");
+  }
+  EXPECT_FALSE(CanBuildFromTextFile(Path("missing.txt")));
+}
 }  // namespace
 }  // namespace cost::datasets

@@ -105,11 +105,14 @@ TEST_F(ReportTest, MarkdownHasMetadataCostTablePlotsAndFailures) {
 
 TEST_F(ReportTest, PlotFilesAreWrittenAndRendered) {
   ReportFiles files = WriteReport(Fixture(), dir_.string());
-  ASSERT_EQ(files.svgs.size(), 1u);
+  // The time plot, then its speed-up and preparation companions.
+  ASSERT_EQ(files.svgs.size(), 3u);
   EXPECT_EQ(files.svgs[0], (dir_ / "pagerank-kron-10.svg").string());
-  ASSERT_EQ(files.pngs.size(), 1u);
-  ASSERT_EQ(files.scripts.size(), 1u);
-  ASSERT_EQ(files.data.size(), 1u);
+  EXPECT_EQ(files.svgs[1], (dir_ / "pagerank-kron-10-speedup.svg").string());
+  EXPECT_EQ(files.svgs[2], (dir_ / "pagerank-kron-10-preparation.svg").string());
+  ASSERT_EQ(files.pngs.size(), 3u);
+  ASSERT_EQ(files.scripts.size(), 3u);
+  ASSERT_EQ(files.data.size(), 3u);
 
   std::string svg = ReadFile(files.svgs[0]);
   EXPECT_EQ(svg.rfind("<?xml", 0), 0u);
@@ -134,7 +137,7 @@ TEST_F(ReportTest, PlotFilesAreWrittenAndRendered) {
     EXPECT_NE(entry.path().filename().string()[0], '.') << entry.path();
     ++entries;
   }
-  EXPECT_EQ(entries, 5);
+  EXPECT_EQ(entries, 14);  // report.md, report.html and 3 plots x (dat, gp, svg, png)
 }
 
 // A user edits the script and redraws it by hand from the report folder.
@@ -159,8 +162,10 @@ TEST_F(ReportTest, MissingMetadataAndAllFailedGroupsAreTolerated) {
   std::string md = ReadFile(files.markdown);
   EXPECT_TRUE(Contains(md, "(not recorded)"));
   EXPECT_TRUE(Contains(md, "signal 11 \\| core dumped"));  // a pipe must not split the cell
-  // grid-4 has nothing to draw; kron-10 has its baseline line.
-  EXPECT_EQ(files.svgs.size(), 1u);
+  // grid-4 has nothing to draw; kron-10 has its baseline line (and its preparation plot; no
+  // speed-up plot without a parallel row).
+  EXPECT_EQ(files.svgs.size(), 2u);
+  EXPECT_FALSE(fs::exists(dir_ / "pagerank-kron-10-speedup.svg"));
   EXPECT_FALSE(fs::exists(dir_ / "pagerank-grid-4.svg"));
 }
 

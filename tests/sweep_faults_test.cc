@@ -165,5 +165,33 @@ TEST_F(SweepFaultsTest, InterruptKillsTheRunningRowAndKeepsTheRest) {
   EXPECT_EQ(results.measurements[0].implementation, "serial:union-find");
 }
 
+// A sweep that fails before its first row (here: a malformed edge list) leaves an existing
+// results file byte for byte as it was, whether asked to resume it or to overwrite it.
+TEST_F(SweepFaultsTest, FailedSweepLeavesExistingResultsUntouched) {
+  harness::ResultsFile kept;
+  kept.created = "2024-01-01T00:00:00Z";
+  harness::Measurement row;
+  row.dataset = "k8";
+  row.implementation = "serial:union-find";
+  row.kernel = "wcc";
+  row.repetition_seconds = {0.5};
+  kept.measurements = {row};
+  harness::WriteResultsFile(kept, (dir_ / "results.json").string());
+  const std::string before = testing_support::ReadFile(dir_ / "results.json");
+  const std::string bad = std::string(COST_TEST_DATA_DIR) + "/malformed/non_numeric_token.txt";
+  std::ofstream(dir_ / "spec.json") << R"({"datasets": [{"name": "bad", "edges": ")" << bad
+                                    << R"("}], "kernels": ["wcc"], "cache_dir": "cache"})";
+  for (const char* mode : {"--resume", "--overwrite", ""}) {
+    SCOPED_TRACE(mode);
+    std::vector<std::string> args = {"sweep", "spec.json", "--out", "results.json", "--quiet"};
+    if (*mode) args.push_back(mode);
+    const testing_support::CostRun run = testing_support::RunCost(args, dir_);
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_THAT(run.err, testing::HasSubstr(*mode ? bad + ":2: non-numeric token 'x1'"
+                                                  : "results.json: already exists"));
+    EXPECT_EQ(testing_support::ReadFile(dir_ / "results.json"), before);
+  }
+}
+
 }  // namespace
 }  // namespace cost

@@ -14,8 +14,11 @@ jobs="$(nproc)"
 
 # Debian packages the build, the tests and the reports need (see shared/docs/DEPENDENCIES.md).
 packages=(cmake g++ make pkg-config git libbenchmark-dev libgtest-dev libgmock-dev
-          nlohmann-json3-dev libcli11-dev libxxhash-dev zlib1g-dev libboost-graph-dev gnuplot-nox
-          curl)
+          nlohmann-json3-dev libcli11-dev libxxhash-dev zlib1g-dev libboost-graph-dev
+          libgraphblas-dev gnuplot-nox
+          libboost-graph-parallel-dev libboost-mpi-dev libopenmpi-dev openmpi-bin
+          curl
+          clang libclang-rt-14-dev libomp-dev ccache)  # the sanitizer and fuzz stages (clang 14)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
