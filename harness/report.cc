@@ -21,6 +21,7 @@
 #include "harness/cost_table.h"
 #include "harness/cost_per_baseline.h"
 #include "harness/gnuplot.h"
+#include "harness/machine_limits.h"
 #include "harness/markdown_html.h"
 #include "harness/preparation_plot.h"
 #include "harness/single_thread_comparisons.h"
@@ -286,9 +287,39 @@ std::string MetadataList(const nlohmann::json& object,
     done.insert(key);
   }
   for (const auto& [key, value] : object.items()) {
+    if (key == "limits") continue;  // its own table: LimitsSection
     if (!done.count(key)) text += "- " + key + ": " + value_text(key, value) + "\n";
   }
   return text.empty() ? "- (not recorded)\n" : text;
+}
+
+// The machine's measured limits (`cost machine`), which every "of limit" figure is relative to.
+std::string LimitsSection(const nlohmann::json& machine) {
+  if (!machine.is_object() || !machine.contains("limits")) return "";
+  MachineLimits m;
+  try {
+    m = MachineLimitsFromJson(machine["limits"]);
+  } catch (const std::exception& e) {
+    return "\n### Limits\n\n- (unreadable: " + std::string(e.what()) + ")\n";
+  }
+  std::string text = "\n### Limits\n\nMeasured by `cost machine` on " + m.measured +
+                     "; the cost model (harness/cost_model.h) judges every row against them.\n\n"
+                     "| test | 1 core | " + std::to_string(m.all_threads) + " threads |\n"
+                     "| --- | ---: | ---: |\n";
+  auto row = [&](const std::string& name, double one, double all, double unit, const char* suffix) {
+    text += "| " + name + " | " + Format("%.1f ", one / unit) + suffix + " | " +
+            Format("%.1f ", all / unit) + suffix + " |\n";
+  };
+  row("sequential read", m.one_core.read_bytes_per_second, m.all_cores.read_bytes_per_second, 1e9,
+      "GB/s");
+  row("triad", m.one_core.triad_bytes_per_second, m.all_cores.triad_bytes_per_second, 1e9, "GB/s");
+  row(Format("4-byte gathers from %.0f KiB", m.l2_array_bytes / 1024.0),
+      m.one_core.l2_gathers_per_second, m.all_cores.l2_gathers_per_second, 1e6, "M/s");
+  row(Format("4-byte gathers from %.0f MiB", m.l3_array_bytes / 1048576.0),
+      m.one_core.l3_gathers_per_second, m.all_cores.l3_gathers_per_second, 1e6, "M/s");
+  row(Format("4-byte gathers from %.0f MiB", m.dram_array_bytes / 1048576.0),
+      m.one_core.dram_gathers_per_second, m.all_cores.dram_gathers_per_second, 1e6, "M/s");
+  return text;
 }
 
 std::string MachineAndBuild(const ResultsFile& results) {
@@ -301,6 +332,7 @@ std::string MachineAndBuild(const ResultsFile& results) {
                                                             {"kernel", "kernel"},
                                                             {"os", "OS"},
                                                             {"hostname", "host"}});
+  text += LimitsSection(results.machine);
   text += "\n## Build\n\n" + MetadataList(results.build, {{"compiler", "compiler"},
                                                           {"build_type", "build type"},
                                                           {"flags", "flags"},
@@ -358,12 +390,21 @@ std::string RowNotes(const Measurement& m) {
   return text;
 }
 
+// "61% (gather-bound)": the median against the cost model's limit on this machine; "-" when the
+// machine's limits were not measured.
+std::string FractionOfLimit(const Measurement& m) {
+  if (m.limit_seconds <= 0) return "-";
+  return Format("%.0f%%", 100 * m.fraction_of_limit) +
+         (m.limit_bound.empty() ? "" : " (" + m.limit_bound + ")");
+}
+
 std::string MeasurementsSection(const ResultsFile& results) {
   std::string text =
       "\n## Measurements\n\n| implementation | algorithm | kernel | dataset | threads | procs | "
-      "median | 95% CI of median | min | max | cv | repetitions | outcome | notes | message |\n"
-      "| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- "
-      "| --- |\n";
+      "median | 95% CI of median | min | max | cv | of limit | repetitions | outcome | notes | "
+      "message |\n"
+      "| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- "
+      "| --- | --- |\n";
   for (const Measurement* m : SortedMeasurements(results)) {
     text += "| " + MarkdownCell(m->implementation) + " | " + MarkdownCell(m->algorithm) + " | " +
             MarkdownCell(m->kernel) + " | " + MarkdownCell(m->dataset) + " | " +
@@ -376,9 +417,9 @@ std::string MeasurementsSection(const ResultsFile& results) {
               : "-";
       text += FormatSeconds(m->median_seconds) + " | " + ci + " | " +
               FormatSeconds(m->min_seconds) + " | " + FormatSeconds(m->max_seconds) + " | " +
-              Format("%.1f%%", 100 * m->cv) + " | ";
+              Format("%.1f%%", 100 * m->cv) + " | " + FractionOfLimit(*m) + " | ";
     } else {
-      text += "- | - | - | - | - | ";
+      text += "- | - | - | - | - | - | ";
     }
     text += std::to_string(m->repetitions) + " | " + MarkdownCell(m->outcome) + " | " +
             MarkdownCell(RowNotes(*m)) + " | " + MarkdownCell(m->message) + " |\n";

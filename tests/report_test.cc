@@ -1,6 +1,7 @@
 // The report of a small results file written into a temporary folder: report.md with the COST
 // table, measurements and failures, and per (kernel, dataset) gnuplot data, script, SVG and PNG.
 // Needs gnuplot (package gnuplot-nox) on PATH, as `cost report` does.
+#include "harness/machine_limits.h"
 #include "harness/report.h"
 #include "harness/single_thread_comparisons.h"
 
@@ -182,6 +183,29 @@ TEST_F(ReportTest, MeasurementsShowIntervalsAndFlags) {
   const std::string md = ReadFile(dir_ / "report.md");
   EXPECT_TRUE(Contains(md, "0.250 s - 0.750 s (93.8%)")) << md;
   EXPECT_TRUE(Contains(md, "oversubscribed (more workers than CPUs)")) << md;
+}
+
+// The machine's limits get their own table and each row its fraction of them.
+TEST_F(ReportTest, MachineLimitsAndFractionOfLimitAreShown) {
+  ResultsFile results = Fixture();
+  MachineLimits limits;
+  limits.measured = "2025-01-02T03:00:00Z";
+  limits.all_threads = 8;
+  limits.l2_array_bytes = 512 << 10;
+  limits.l3_array_bytes = 16 << 20;
+  limits.dram_array_bytes = 1 << 30;
+  limits.one_core = {24.5e9, 25e9, 888e6, 180e6, 88e6};
+  limits.all_cores = {47.6e9, 48e9, 1778e6, 350e6, 175e6};
+  results.machine["limits"] = ToJson(limits);
+  results.measurements.front().limit_seconds = 0.61;
+  results.measurements.front().fraction_of_limit = 0.61;
+  results.measurements.front().limit_bound = "gather-bound";
+  WriteReport(results, dir_.string());
+  const std::string md = ReadFile(dir_ / "report.md");
+  EXPECT_TRUE(Contains(md, "| 4-byte gathers from 1024 MiB | 88.0 M/s | 175.0 M/s |")) << md;
+  EXPECT_TRUE(Contains(md, "| sequential read | 24.5 GB/s | 47.6 GB/s |")) << md;
+  EXPECT_TRUE(Contains(md, "| 61% (gather-bound) |")) << md;
+  EXPECT_FALSE(Contains(md, "- limits:")) << md;  // not dumped raw in the machine list
 }
 
 // The paper's single-thread claims become ratios of best medians on the same dataset.
