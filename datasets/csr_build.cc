@@ -241,7 +241,10 @@ RawArray<VertexId> PlaceRows(uint64_t n, BucketedArcs* arcs, bool sort_rows, boo
         (*offsets)[first + r + 1] = length;
         written += length;
       }
-      std::memcpy(key_bytes + arcs->starts[k] * sizeof(uint64_t), t, written * sizeof(VertexId));
+      // An empty bucket has no scratch memory (t may be null, which memcpy must not get).
+      if (written > 0) {
+        std::memcpy(key_bytes + arcs->starts[k] * sizeof(uint64_t), t, written * sizeof(VertexId));
+      }
       kept_in_bucket[k] = written;
     }
   }
@@ -249,6 +252,7 @@ RawArray<VertexId> PlaceRows(uint64_t n, BucketedArcs* arcs, bool sort_rows, boo
   RawArray<VertexId> targets(offsets->back());
 #pragma omp parallel for schedule(dynamic, 16)
   for (uint64_t k = 0; k < b.count; ++k) {
+    if (kept_in_bucket[k] == 0) continue;  // nothing to copy, and the arrays may be null
     std::memcpy(targets.data.get() + (*offsets)[k << b.shift],
                 key_bytes + arcs->starts[k] * sizeof(uint64_t),
                 kept_in_bucket[k] * sizeof(VertexId));

@@ -54,7 +54,13 @@ void RunPageRankPbgl(const RankOptions& options, RunReport* report) {
   std::vector<char> sinks;
   auto edges = ReadBlockEdges(options, /*only_forward=*/false, &n, &sinks);
   mpi_process_group pg;
-  const DistributedCsr g(boost::edges_are_sorted, edges.begin(), edges.end(), n, 0, pg);
+  // Boost 1.74's distributed CSR constructor wraps the range in index_to_vertex_iterator, whose
+  // constructor dereferences its iterator, the end one included: a sentinel past the range keeps
+  // that read inside the vector (AddressSanitizer found it as a heap-buffer-overflow).
+  const size_t num_edges = edges.size();
+  edges.emplace_back(0, 0);
+  const DistributedCsr g(boost::edges_are_sorted, edges.begin(), edges.begin() + num_edges, n, 0,
+                         pg);
   edges = {};
   report->partition_seconds = MaxOverRanks(MPI_Wtime() - start, MPI_COMM_WORLD);
 
