@@ -195,8 +195,10 @@ std::string ScriptAxes(const Plot& plot) {
 std::string ScriptKey(const Plot& plot) {
   size_t entries =
       plot.series.size() + plot.group->single_threaded.size() + (plot.cost_points.empty() ? 0 : 1);
-  size_t rows = (entries + 1) / 2;
-  return "set key below center maxcols 2 box\nset bmargin " + std::to_string(5 + rows) +
+  // One entry per row: with "system:algorithm (algorithm), 1 thread" labels gnuplot fits one
+  // column anyway, and a margin sized for two columns let the key cover the x label.
+  size_t rows = entries;
+  return "set key below center maxcols 1 box\nset bmargin " + std::to_string(5 + rows) +
          "\nset bars small\n";
 }
 

@@ -8,16 +8,33 @@
 // --benchmark_filter=Csr`; benchmark names end in /scale:S so a filter can pick one. Inputs
 // are made once per scale, outside the timed loops. Rates: edges_per_second counts generated
 // (input) edges; the parse benchmark also reports bytes_per_second of the text file.
+//
+// Each step is also placed against the machine's memory bandwidth (`cost machine`, read from
+// $COST_MACHINE_LIMITS or cost-data/machine-limits.json when present): moved_bytes is the least
+// memory traffic the step needs (below), fraction_of_bandwidth is that traffic over the measured
+// time divided by the sequential read bandwidth at OMP_NUM_THREADS threads. A step far below 1
+// is bound by something else (random scatter, parsing, the generator's arithmetic). It is computed
+// as a Google Benchmark rate, so the console prints it with a "/s" suffix; the value (and the
+// JSON's) is the plain fraction.
+//   generation      8 B per edge written (src, dst)
+//   CSR build       8 B per input edge read, 4 B per arc written twice (out and in CSR)
+//   Hilbert         4 B per arc read, 8 B key written, then 16 B per arc per radix pass
+//   parse           the text read, 8 B per edge written
 #include <benchmark/benchmark.h>
+#include <omp.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "datasets/csr_build.h"
 #include "datasets/graph.h"
@@ -39,6 +56,7 @@ struct ScaleInputs {
 };
 
 std::string g_tmp_dir;
+double g_bandwidth = 0;  // bytes/s at this run's thread count; 0 when no limits were measured
 std::vector<std::string> g_text_files;  // written by this run, removed at exit
 
 KroneckerOptions OptionsFor(int scale) { return {.scale = scale, .edge_factor = 16, .seed = 1}; }
@@ -91,6 +109,19 @@ void SetEdgeRate(benchmark::State& state, uint64_t edges) {
       benchmark::Counter(static_cast<double>(edges), benchmark::Counter::kIsIterationInvariantRate);
 }
 
+// Moved bytes as a counter, and their rate against the machine's bandwidth.
+void SetTraffic(benchmark::State& state, double bytes) {
+  state.counters["moved_bytes"] = bytes;
+  if (g_bandwidth > 0) {
+    // Counter kIsIterationInvariantRate divides by the elapsed time: bytes/s, then / bandwidth.
+    state.counters["fraction_of_bandwidth"] = benchmark::Counter(
+        bytes / g_bandwidth, benchmark::Counter::kIsIterationInvariantRate);
+  }
+}
+
+// Radix passes RadixSort makes over keys of `bits` significant bits (11-bit digits).
+int RadixPasses(int bits) { return (bits + 10) / 11; }
+
 void BM_KroneckerGenerate(benchmark::State& state, int scale) {
   uint64_t edges = 0;
   for (auto _ : state) {
@@ -99,6 +130,7 @@ void BM_KroneckerGenerate(benchmark::State& state, int scale) {
     benchmark::DoNotOptimize(list.src.data());
   }
   SetEdgeRate(state, edges);
+  SetTraffic(state, 8.0 * edges);
 }
 
 void BM_CsrBuildSymmetrised(benchmark::State& state, int scale) {
@@ -111,6 +143,7 @@ void BM_CsrBuildSymmetrised(benchmark::State& state, int scale) {
   }
   SetEdgeRate(state, edges.num_edges());
   state.counters["arcs"] = static_cast<double>(arcs);
+  SetTraffic(state, 8.0 * edges.num_edges() + 8.0 * arcs);
 }
 
 void BM_HilbertEncodeSort(benchmark::State& state, int scale) {
@@ -121,6 +154,8 @@ void BM_HilbertEncodeSort(benchmark::State& state, int scale) {
     benchmark::DoNotOptimize(keys.data());
   }
   SetEdgeRate(state, graph.num_edges());  // arcs of the symmetrised CSR
+  // The curve index of a 2^scale x 2^scale grid has 2 x scale significant bits.
+  SetTraffic(state, (12.0 + 16.0 * RadixPasses(2 * scale)) * graph.num_edges());
 }
 
 void BM_TextEdgeListParse(benchmark::State& state, int scale) {
@@ -134,6 +169,36 @@ void BM_TextEdgeListParse(benchmark::State& state, int scale) {
   }
   SetEdgeRate(state, edges);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  SetTraffic(state, static_cast<double>(bytes) + 8.0 * edges);
+}
+
+// Sequential read bandwidth at omp_get_max_threads() threads from the limits `cost machine`
+// saved (the one-core figure times threads, capped at the all-cores figure, as the harness's
+// cost model scales it); 0 when there are none. Read as plain JSON: datasets/ does not link the
+// harness.
+double MachineBandwidth() {
+  const char* env = std::getenv("COST_MACHINE_LIMITS");
+  const std::string path = env && *env ? env : "cost-data/machine-limits.json";
+  std::ifstream in(path);
+  if (!in) {
+    std::fprintf(stderr, "prep_bench: no machine limits at %s (run `cost machine`): "
+                         "no fraction_of_bandwidth\n", path.c_str());
+    return 0;
+  }
+  try {
+    const nlohmann::json j = nlohmann::json::parse(in);
+    const int threads = omp_get_max_threads();
+    const double one = j.at("one_core").at("read_bytes_per_second").get<double>();
+    const double all = j.at("all_cores").at("read_bytes_per_second").get<double>();
+    const double bandwidth =
+        threads >= j.at("all_threads").get<int>() ? all : std::min(all, one * threads);
+    std::fprintf(stderr, "prep_bench: read bandwidth %.1f GB/s at %d thread(s), from %s\n",
+                 bandwidth / 1e9, threads, path.c_str());
+    return bandwidth;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "prep_bench: %s: %s\n", path.c_str(), e.what());
+    return 0;
+  }
 }
 
 void RegisterScale(int scale) {
@@ -165,6 +230,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(10, 28));
   app.add_option("--tmp", cost::datasets::g_tmp_dir, "Folder for the temporary text edge list");
   CLI11_PARSE(app, argc, argv);
+  cost::datasets::g_bandwidth = cost::datasets::MachineBandwidth();
   for (const int scale : scales) cost::datasets::RegisterScale(scale);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
