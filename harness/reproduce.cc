@@ -158,7 +158,7 @@ nlohmann::json ReadPublishedTimes(const std::string& path) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error or out_of_range (number overflow)
     throw std::runtime_error(path + ": not valid JSON: " + e.what());
   }
   if (!j.is_object() || j.value("format", "") != "cost-published-times" || !j.contains("tables") ||

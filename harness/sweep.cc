@@ -304,7 +304,8 @@ SweepSpec ReadSweepSpec(const std::string& path) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for a
+    // number too large for a double (found by the sweep_spec fuzzer)
     throw std::runtime_error(path + ": not valid JSON: " + e.what());
   }
   const fs::path parent = fs::path(path).parent_path();
