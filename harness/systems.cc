@@ -142,13 +142,13 @@ const std::array kImplementations = {
                    "tiles, one tile column per thread (--layout hilbert), threads",
                    OpenMPPageRankHilbert, {}, nullptr, kHilbert},
     Implementation{"openmp:afforest", Kernel::kWcc, "openmp", "union-find-afforest", kThreaded,
-                   "WCC, concurrent union-find (compare-exchange links) with neighbour sampling "
-                   "(Afforest), threads",
+                   "WCC, concurrent union-find (compare-exchange links, path halving) with "
+                   "neighbour sampling (Afforest), threads",
                    OpenMPAfforest},
     Implementation{"openmp:bfs-direction-optimizing", Kernel::kBfs, "openmp",
                    "bfs-direction-optimizing", kThreaded,
-                   "BFS, top-down (compare-exchange claims) and bottom-up (bitmap over the "
-                   "in-CSR) steps switched by frontier size (Beamer), threads",
+                   "BFS, top-down (fetch-or claims on a visited bitmap) and bottom-up (bitmap "
+                   "over the in-CSR) steps switched by frontier size (Beamer), threads",
                    OpenMPBfs},
     // SuiteSparse:GraphBLAS 7.4 with its own threads; each call includes copying our CSR into
     // a GrB_Matrix (offsets copied, targets widened to 64 bits), as the bgl rows time theirs.
