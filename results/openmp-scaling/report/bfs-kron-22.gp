@@ -16,10 +16,10 @@ set grid xtics ytics lc rgb '#dddddd'
 set key below center maxcols 1 box
 set bmargin 9
 set bars small
-baseline_1 = 0.074554023  # serial:bfs-direction-optimizing
-set label 1 'serial:bfs-direction-optimizing 0.0746 s' at graph 0.98, first baseline_1 right offset 0,0.6 front textcolor rgb '#222222'
-baseline_2 = 1.11987218  # serial:bfs
-set label 2 'serial:bfs 1.12 s' at graph 0.98, first baseline_2 right offset 0,0.6 front textcolor rgb '#888888'
+baseline_1 = 0.080524356  # serial:bfs-direction-optimizing
+set label 1 'serial:bfs-direction-optimizing 0.0805 s' at graph 0.98, first baseline_1 right offset 0,0.6 front textcolor rgb '#222222'
+baseline_2 = 1.46206005  # serial:bfs
+set label 2 'serial:bfs 1.46 s' at graph 0.98, first baseline_2 right offset 0,0.6 front textcolor rgb '#888888'
 
 set terminal svg size 800,500 font 'DejaVu Sans,11' background '#ffffff' noenhanced
 set output 'bfs-kron-22.svg'

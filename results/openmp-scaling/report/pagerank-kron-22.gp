@@ -16,12 +16,12 @@ set grid xtics ytics lc rgb '#dddddd'
 set key below center maxcols 1 box
 set bmargin 11
 set bars small
-baseline_1 = 4.35149838  # serial:pagerank-hilbert-float
-set label 1 'serial:pagerank-hilbert-float 4.35 s' at graph 0.98, first baseline_1 right offset 0,0.6 front textcolor rgb '#222222'
-baseline_2 = 11.8583139  # serial:pagerank-hilbert
-set label 2 'serial:pagerank-hilbert 11.9 s' at graph 0.98, first baseline_2 right offset 0,0.6 front textcolor rgb '#888888'
-baseline_3 = 13.7656033  # serial:pagerank
-set label 3 'serial:pagerank 13.8 s' at graph 0.98, first baseline_3 right offset 0,0.6 front textcolor rgb '#aa5500'
+baseline_1 = 4.32371267  # serial:pagerank-hilbert-float
+set label 1 'serial:pagerank-hilbert-float 4.32 s' at graph 0.98, first baseline_1 right offset 0,0.6 front textcolor rgb '#222222'
+baseline_2 = 9.61570264  # serial:pagerank-hilbert
+set label 2 'serial:pagerank-hilbert 9.62 s' at graph 0.98, first baseline_2 right offset 0,0.6 front textcolor rgb '#888888'
+baseline_3 = 12.9723415  # serial:pagerank
+set label 3 'serial:pagerank 13.0 s' at graph 0.98, first baseline_3 right offset 0,0.6 front textcolor rgb '#aa5500'
 
 set terminal svg size 800,500 font 'DejaVu Sans,11' background '#ffffff' noenhanced
 set output 'pagerank-kron-22.svg'

@@ -10,24 +10,25 @@ set xrange [0.666667:3]
 set xtics (1, 2)
 set autoscale yfix
 set offsets 0, 0, graph 0.08, graph 0.08
-set ytics (0.1, 0.2, 0.5, 1, 2, 5)
+set ytics (0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10)
 set format y '%g'
 set grid xtics ytics lc rgb '#dddddd'
 set key below center maxcols 1 box
-set bmargin 11
+set bmargin 12
 set bars small
-baseline_1 = 0.089183845  # serial:afforest
-set label 1 'serial:afforest 0.0892 s' at graph 0.98, first baseline_1 right offset 0,0.6 front textcolor rgb '#222222'
-baseline_2 = 1.11201709  # serial:union-find
-set label 2 'serial:union-find 1.11 s' at graph 0.98, first baseline_2 right offset 0,0.6 front textcolor rgb '#888888'
-baseline_3 = 2.40498449  # serial:label-propagation
-set label 3 'serial:label-propagation 2.40 s' at graph 0.98, first baseline_3 right offset 0,0.6 front textcolor rgb '#aa5500'
+baseline_1 = 0.114706653  # serial:afforest
+set label 1 'serial:afforest 0.115 s' at graph 0.98, first baseline_1 right offset 0,0.6 front textcolor rgb '#222222'
+baseline_2 = 1.54561478  # serial:union-find
+set label 2 'serial:union-find 1.55 s' at graph 0.98, first baseline_2 right offset 0,0.6 front textcolor rgb '#888888'
+baseline_3 = 2.63281618  # serial:label-propagation
+set label 3 'serial:label-propagation 2.63 s' at graph 0.98, first baseline_3 right offset 0,0.6 front textcolor rgb '#aa5500'
 
 set terminal svg size 800,500 font 'DejaVu Sans,11' background '#ffffff' noenhanced
 set output 'wcc-kron-22.svg'
 plot 'wcc-kron-22.dat' index 0 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'graphblas:wcc (label-propagation)', \
      'wcc-kron-22.dat' index 1 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'openmp:afforest (union-find-afforest)', \
      'wcc-kron-22.dat' index 2 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'openmp:label-propagation', \
+     'wcc-kron-22.dat' index 3 using 1:2 with points pt 6 ps 2.5 lw 2 lc rgb 'black' title 'COST point', \
      baseline_1 with lines dt 2 lw 2 lc rgb '#222222' title 'serial:afforest (union-find-afforest), 1 thread', \
      baseline_2 with lines dt 3 lw 2 lc rgb '#888888' title 'serial:union-find, 1 thread', \
      baseline_3 with lines dt 4 lw 2 lc rgb '#aa5500' title 'serial:label-propagation, 1 thread'
