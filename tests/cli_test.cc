@@ -191,7 +191,6 @@ TEST(ExperimentSpecs, EveryCommittedSpecParsesAndEveryRowRuns) {
     SCOPED_TRACE(entry.path().string());
     harness::SweepSpec spec;
     ASSERT_NO_THROW(spec = harness::ReadSweepSpec(entry.path().string()));
-    EXPECT_FALSE(spec.implementations.empty());
     for (const std::string& name : spec.implementations) {
       const harness::Implementation* impl = harness::FindImplementation(name);
       if (impl == nullptr) continue;  // an external system's row: the parser found its manifest
