@@ -87,6 +87,9 @@ Values GraphBlasPageRank(const datasets::Graph& g, const RunParams& p) {
 Values GraphBlasWcc(const datasets::Graph& g, const RunParams& p) {
   return parallel::graphblas::ConnectedComponentsGraphBlas(g, p.threads);
 }
+Values GraphBlasFastSv(const datasets::Graph& g, const RunParams& p) {
+  return parallel::graphblas::ConnectedComponentsFastSvGraphBlas(g, p.threads);
+}
 Values GraphBlasBfs(const datasets::Graph& g, const RunParams& p) {
   return parallel::graphblas::BreadthFirstSearchGraphBlas(g, p.source, p.threads);
 }
@@ -161,6 +164,11 @@ const std::array kImplementations = {
                    "WCC, GraphBLAS min.second mxv until labels stop falling (synchronous label "
                    "propagation); times the GrB_Matrix import, threads",
                    GraphBlasWcc},
+    Implementation{"graphblas:wcc-fastsv", Kernel::kWcc, "graphblas", "fastsv", kThreaded,
+                   "WCC, FastSV in GraphBLAS (min.second mxv over the grandparents, hooking, "
+                   "shortcutting; LAGraph's form), O(log n) rounds; times the GrB_Matrix "
+                   "import, threads",
+                   GraphBlasFastSv},
     Implementation{"graphblas:bfs", Kernel::kBfs, "graphblas", "bfs-level-synchronous",
                    kThreaded,
                    "BFS, GraphBLAS vxm (any.pair) per level masked by the unvisited vertices; "

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "parallel/graphblas/graphblas.h"
@@ -15,7 +16,7 @@ namespace {
 using testing_support::MakeSmallGraph;
 
 TEST(GraphBlas, EveryRowAgreesWithTheSerialRowsAtOneTwoAndThreeThreads) {
-  EXPECT_EQ(testing_support::ExpectRowsAgreeWithSerial("graphblas"), 3);
+  EXPECT_EQ(testing_support::ExpectRowsAgreeWithSerial("graphblas"), 4);
 }
 
 //   0 --> 1 --> 2      (2 is a sink: its rank is spread over all three vertices)
@@ -35,6 +36,24 @@ TEST(GraphBlas, WccLabelsBySmallestIdFollowingEdgesBothWays) {
   const datasets::Graph g = MakeSmallGraph(6, {{1, 0}, {1, 2}, {4, 3}});
   EXPECT_THAT(parallel::graphblas::ConnectedComponentsGraphBlas(g, 3),
               testing::ElementsAre(0, 0, 0, 3, 3, 5));
+}
+
+// FastSV on two long directed paths: 499 -> 498 -> ... -> 0, whose smallest id sits where the
+// edges end, and 500 -> 501 -> ... -> 999, where they start; 1000 is isolated. Paths are where
+// labels travel farthest. Each component must end with one label, its smallest id, at every
+// thread count.
+TEST(GraphBlas, FastSvLabelsEachComponentByItsSmallestId) {
+  std::vector<std::pair<uint32_t, uint32_t>> edges;
+  for (uint32_t v = 0; v + 1 < 500; ++v) edges.push_back({v + 1, v});
+  for (uint32_t v = 500; v + 1 < 1000; ++v) edges.push_back({v, v + 1});
+  const datasets::Graph g = MakeSmallGraph(1001, edges);
+  std::vector<uint32_t> expected(1001, 0);
+  std::fill(expected.begin() + 500, expected.end(), 500u);
+  expected[1000] = 1000;
+  for (int threads : {1, 2, 3}) {
+    EXPECT_EQ(parallel::graphblas::ConnectedComponentsFastSvGraphBlas(g, threads), expected)
+        << threads << " threads";
+  }
 }
 
 //   0 --> 1 --> 2,  3 --> 0   (3 unreachable from 0)

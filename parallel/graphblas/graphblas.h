@@ -22,6 +22,11 @@ std::vector<double> PageRankGraphBlas(const datasets::Graph& graph,
 // graph is not symmetric) until the label sum stops falling. Label = smallest id in the component.
 std::vector<uint32_t> ConnectedComponentsGraphBlas(const datasets::Graph& graph, int threads);
 
+// WCC by FastSV (Zhang, Azad, Hu, SIAM PP 2020; LAGraph's form): hooking on the neighbours'
+// minimum grandparent and shortcutting, O(log n) rounds. Label = a root per component (its
+// smallest id); validated up to equivalence like every WCC output.
+std::vector<uint32_t> ConnectedComponentsFastSvGraphBlas(const datasets::Graph& graph, int threads);
+
 // BFS level by level: q<!struct(depth), replace> = q any.pair A, then depth<struct(q)> = level.
 // Requires: source < num_vertices unless the graph is empty. Unreachable = kUnreachable.
 std::vector<int64_t> BreadthFirstSearchGraphBlas(const datasets::Graph& graph,

@@ -4,7 +4,8 @@
 // in-neighbours (AT from graph.in), and on a directed graph also over out-neighbours (A from
 // graph.out), so edges count in both directions. Labels only fall, so the round in which their
 // sum does not fall changed nothing: stop. Rounds ~ the graph's diameter, as for every label
-// propagation (FastSV would take O(log n) rounds; this is the algorithm the paper's systems ran).
+// propagation. This is the algorithm the paper's systems ran; graphblas_fastsv.cc is the
+// O(log n)-round one.
 // Label = smallest id in the component. Setup (timed): the CSR import(s).
 // Reference: McSherry, Isard, Murray, HotOS 2015 (label propagation); Kepner & Gilbert, "Graph
 // Algorithms in the Language of Linear Algebra" (connectivity by semiring products).
