@@ -475,6 +475,36 @@ void RecordMachineLimits(const std::string& cache_dir, bool quiet, nlohmann::jso
   setenv("COST_MACHINE_LIMITS", fs::absolute(path).c_str(), 1);
 }
 
+// A results file records one build and one machine for all its rows, so --resume may only add
+// rows measured by the same build on the same machine: otherwise the rows already there would be
+// credited to a build or machine that did not measure them. (The machine limits are left out of
+// the comparison: they are re-measured, and rows record their own fraction of them.)
+void RequireSameBuildAndMachine(const ResultsFile& existing, const std::string& path) {
+  if (existing.measurements.empty()) return;
+  const nlohmann::json build = DescribeBuild();
+  if (existing.build != build) {
+    auto name = [](const nlohmann::json& b) {
+      return b.value("git_revision", std::string("unknown")) +
+             (b.value("git_dirty", false) ? " (uncommitted changes)" : "") + ", " +
+             b.value("compiler", std::string("?")) + " " + b.value("cxx_flags", std::string());
+    };
+    throw std::runtime_error(path + ": its rows were measured by build " + name(existing.build) +
+                             "; this is build " + name(build) +
+                             ". One results file holds one build's rows: use --overwrite or "
+                             "another --out");
+  }
+  nlohmann::json machine = DescribeMachine(), recorded = existing.machine;
+  machine.erase("limits");
+  recorded.erase("limits");
+  if (recorded != machine) {
+    throw std::runtime_error(path + ": its rows were measured on another machine (" +
+                             recorded.value("hostname", std::string("?")) + ", " +
+                             recorded.value("cpu_model", std::string("?")) +
+                             "). One results file holds one machine's rows: use --overwrite or "
+                             "another --out");
+  }
+}
+
 }  // namespace
 
 ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* interrupted) {
@@ -482,6 +512,7 @@ ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* i
   ResultsFile results;
   if (fs::exists(options.out) && options.resume) {
     results = ReadResultsFile(options.out);
+    RequireSameBuildAndMachine(results, options.out);
   } else if (fs::exists(options.out) && !options.overwrite) {
     throw std::runtime_error(options.out +
                              ": already exists; use --resume to continue it or --overwrite");

@@ -164,6 +164,26 @@ TEST_F(CliTest, SweepWritesEveryRowOnceAndResumes) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::exists(Path("report/report.md")));
   EXPECT_GT(fs::file_size(Path("report/pagerank-k8.svg")), 0u);
+  // Rows from another build or machine cannot be resumed into (the file records one of each for
+  // all its rows), and the file is left as it was.
+  const nlohmann::json measured = nlohmann::json::parse(ReadFile(Path("res.json")));
+  nlohmann::json other = measured;
+  other["build"]["git_revision"] = "0123456789abcdef0123456789abcdef01234567";
+  std::ofstream(Path("res.json"), std::ios::trunc) << other.dump(2);
+  std::string before = ReadFile(Path("res.json"));
+  r = Cost({"sweep", Path("spec.json"), "--out", Path("res.json"), "--resume", "--quiet"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("res.json: its rows were measured by build "
+                               "0123456789abcdef0123456789abcdef01234567"));
+  EXPECT_EQ(ReadFile(Path("res.json")), before);
+  other = measured;
+  other["machine"]["hostname"] = "elsewhere";
+  std::ofstream(Path("res.json"), std::ios::trunc) << other.dump(2);
+  before = ReadFile(Path("res.json"));
+  r = Cost({"sweep", Path("spec.json"), "--out", Path("res.json"), "--resume", "--quiet"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("res.json: its rows were measured on another machine (elsewhere"));
+  EXPECT_EQ(ReadFile(Path("res.json")), before);
 }
 
 TEST_F(CliTest, SweepSpecErrorsNameTheFileAndField) {

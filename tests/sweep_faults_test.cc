@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "harness/cost_table.h"
+#include "harness/machine_info.h"
 #include "harness/results.h"
 #include "tests/test_support.h"
 
@@ -170,6 +171,9 @@ TEST_F(SweepFaultsTest, InterruptKillsTheRunningRowAndKeepsTheRest) {
 TEST_F(SweepFaultsTest, FailedSweepLeavesExistingResultsUntouched) {
   harness::ResultsFile kept;
   kept.created = "2024-01-01T00:00:00Z";
+  // This build and machine, so that --resume gets as far as preparing the dataset.
+  kept.build = harness::DescribeBuild();
+  kept.machine = harness::DescribeMachine();
   harness::Measurement row;
   row.dataset = "k8";
   row.implementation = "serial:union-find";
