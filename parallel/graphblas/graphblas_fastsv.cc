@@ -19,7 +19,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
-#include <cstring>
 #include <new>
 #include <numeric>
 
@@ -55,15 +54,6 @@ void PackFull(Vector* v, uint32_t* values, uint64_t n) {
   Check(info, "GxB_Vector_pack_Full");
 }
 
-// A new full uint32 vector of length n holding `values` (copied).
-void NewFull(const uint32_t* values, uint64_t n, Vector* v) {
-  Check(GrB_Vector_new(v->out(), GrB_UINT32, n), "GrB_Vector_new");
-  auto* copy = static_cast<uint32_t*>(std::malloc(n * sizeof(uint32_t)));
-  if (copy == nullptr) throw std::bad_alloc();
-  std::memcpy(copy, values, n * sizeof(uint32_t));
-  PackFull(v, copy, n);
-}
-
 }  // namespace
 
 std::vector<uint32_t> ConnectedComponentsFastSvGraphBlas(const datasets::Graph& graph,
@@ -77,17 +67,15 @@ std::vector<uint32_t> ConnectedComponentsFastSvGraphBlas(const datasets::Graph& 
   ImportCsr(graph.in, GrB_UINT32, &one, threads, &at);
   if (!graph.symmetric) ImportCsr(graph.out, GrB_UINT32, &one, threads, &a);
 
-  std::vector<uint32_t> ids(n);
-  std::iota(ids.begin(), ids.end(), 0u);
   Vector f, gp, mngp, gp_new, changed;
-  NewFull(ids.data(), n, &f);
-  NewFull(ids.data(), n, &gp);
-  NewFull(ids.data(), n, &mngp);
+  NewIdVector(n, &f);
+  NewIdVector(n, &gp);
+  NewIdVector(n, &mngp);
   Check(GrB_Vector_new(gp_new.out(), GrB_UINT32, n), "GrB_Vector_new");
   Check(GrB_Vector_new(changed.out(), GrB_BOOL, n), "GrB_Vector_new");
   // parent[v] = f[v] at the start of the round (GrB_Index: extract's index type).
-  std::vector<GrB_Index> parent(ids.begin(), ids.end());
-  ids = {};
+  std::vector<GrB_Index> parent(n);
+  std::iota(parent.begin(), parent.end(), GrB_Index{0});
 
   for (bool any_changed = true; any_changed;) {
     // 1. mngp = min(mngp, A' min.second gp) (and A).
@@ -142,12 +130,7 @@ std::vector<uint32_t> ConnectedComponentsFastSvGraphBlas(const datasets::Graph& 
     std::swap(*gp.out(), *gp_new.out());
   }
 
-  std::vector<uint32_t> label(n);
-  GrB_Index count = n;
-  Check(GrB_Vector_extractTuples_UINT32(nullptr, label.data(), &count, f.get()),
-        "GrB_extractTuples");
-  if (count != n) Check(GrB_INVALID_VALUE, "WCC: label vector not full");
-  return label;
+  return FullValues(f, n);
 }
 
 }  // namespace cost::parallel::graphblas

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <mutex>
 #include <new>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 
@@ -58,6 +59,26 @@ void ImportCsr(const datasets::Csr& csr, GrB_Type type, const void* iso_value, i
   std::free(targets);
   std::free(values);
   Check(info, "GxB_Matrix_import_CSR");
+}
+
+void NewIdVector(uint64_t n, Vector* v) {
+  auto* ids = static_cast<uint32_t*>(std::malloc((n > 0 ? n : 1) * sizeof(uint32_t)));
+  if (ids == nullptr) throw std::bad_alloc();
+  std::iota(ids, ids + n, 0u);
+  void* raw = ids;
+  const GrB_Info info = GxB_Vector_import_Full(v->out(), GrB_UINT32, n, &raw, n * sizeof(uint32_t),
+                                               /*iso=*/false, nullptr);
+  std::free(raw);  // nullptr after a successful import
+  Check(info, "GxB_Vector_import_Full");
+}
+
+std::vector<uint32_t> FullValues(const Vector& v, uint64_t n) {
+  std::vector<uint32_t> values(n);
+  GrB_Index count = n;
+  Check(GrB_Vector_extractTuples_UINT32(nullptr, values.data(), &count, v.get()),
+        "GrB_extractTuples");
+  if (count != n) Check(GrB_INVALID_VALUE, "vector not full");
+  return values;
 }
 
 }  // namespace cost::parallel::graphblas

@@ -8,6 +8,9 @@ extern "C" {
 #include <GraphBLAS.h>
 }
 
+#include <cstdint>
+#include <vector>
+
 #include "datasets/graph.h"
 
 namespace cost::parallel::graphblas {
@@ -57,6 +60,13 @@ class Vector {
 // with `threads` threads; the matrix owns the copies.
 void ImportCsr(const datasets::Csr& csr, GrB_Type type, const void* iso_value, int threads,
                Matrix* matrix);
+
+// A new full GrB_UINT32 vector of length n holding 0, 1, ..., n-1 (the WCC kernels' first
+// labels).
+void NewIdVector(uint64_t n, Vector* v);
+
+// The n values of a full GrB_UINT32 vector, in index order. Throws if it is not full.
+std::vector<uint32_t> FullValues(const Vector& v, uint64_t n);
 
 }  // namespace cost::parallel::graphblas
 

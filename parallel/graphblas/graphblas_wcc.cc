@@ -9,9 +9,6 @@
 // Label = smallest id in the component. Setup (timed): the CSR import(s).
 // Reference: McSherry, Isard, Murray, HotOS 2015 (label propagation); Kepner & Gilbert, "Graph
 // Algorithms in the Language of Linear Algebra" (connectivity by semiring products).
-#include <cstdlib>
-#include <new>
-#include <numeric>
 
 #include "parallel/graphblas/graphblas.h"
 #include "parallel/graphblas/graphblas_matrix.h"
@@ -28,16 +25,7 @@ std::vector<uint32_t> ConnectedComponentsGraphBlas(const datasets::Graph& graph,
   if (!graph.symmetric) ImportCsr(graph.out, GrB_UINT32, &one, threads, &a);
 
   Vector f;
-  {
-    auto* ids = static_cast<uint32_t*>(std::malloc(n * sizeof(uint32_t)));
-    if (ids == nullptr) throw std::bad_alloc();
-    std::iota(ids, ids + n, 0u);
-    void* raw = ids;
-    const GrB_Info info = GxB_Vector_import_Full(f.out(), GrB_UINT32, n, &raw, n * sizeof(uint32_t),
-                                                 /*iso=*/false, nullptr);
-    std::free(raw);  // nullptr after a successful import
-    Check(info, "GxB_Vector_import_Full");
-  }
+  NewIdVector(n, &f);
   uint64_t sum = n * (n - 1) / 2, previous;  // sum of the ids
   do {
     previous = sum;
@@ -53,12 +41,7 @@ std::vector<uint32_t> ConnectedComponentsGraphBlas(const datasets::Graph& graph,
           "GrB_reduce");
   } while (sum < previous);
 
-  std::vector<uint32_t> label(n);
-  GrB_Index count = n;
-  Check(GrB_Vector_extractTuples_UINT32(nullptr, label.data(), &count, f.get()),
-        "GrB_extractTuples");
-  if (count != n) Check(GrB_INVALID_VALUE, "WCC: label vector not full");
-  return label;
+  return FullValues(f, n);
 }
 
 }  // namespace cost::parallel::graphblas
