@@ -3,7 +3,7 @@
 // The queue is one array of n vertex ids read from the front and appended at the back: every
 // vertex enters it at most once, so no wrap-around is needed, and depth[v] == kUnreachable is
 // the visited test (no separate bitmap). Vertices leave the queue in depth order, so a vertex's
-// depth is its discoverer's plus one. O(n + m). The validator (harness/validation.cc) checks
+// depth is its discoverer's plus one. O(n + m). The validator (harness/run/validation.cc) checks
 // the output with different algorithms: relaxation to a fixed point, and a per-edge proof.
 // Reference: GAP Benchmark Suite, bfs.cc (its top-down step); LDBC Graphalytics, BFS.
 #include "baselines/bfs.h"

@@ -4,8 +4,8 @@
 //
 // A prepared graph is cached under a key of its source's content — XXH64 of the source file, or
 // of the generator's parameters — plus the preparation options, so a changed file or parameter
-// never reuses a stale .cgraph. Preparing (which needs harness/prepare.h) lives in
-// harness/dataset_cache.h; this file holds only the table and the naming.
+// never reuses a stale .cgraph. Preparing (which needs harness/prepare/graph_preparation.h) lives in
+// harness/prepare/dataset_cache.h; this file holds only the table and the naming.
 #ifndef COST_DATASETS_CATALOG_H_
 #define COST_DATASETS_CATALOG_H_
 

@@ -14,7 +14,7 @@
 
 #include "datasets/dataset_error.h"
 #include "datasets/graph_file.h"
-#include "harness/dataset_cache.h"
+#include "harness/prepare/dataset_cache.h"
 #include "tests/test_support.h"
 
 namespace cost {

@@ -8,9 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "harness/results.h"
-#include "harness/sweep.h"
-#include "harness/systems.h"
+#include "harness/core/results.h"
+#include "harness/sweep/sweep.h"
+#include "harness/run/implementations.h"
 #include "tests/test_support.h"
 
 namespace cost {

@@ -1,7 +1,7 @@
 // `cost compare` on two committed fixtures (tests/data/compare_{a,b}.json): the ratios, their
 // intervals and verdicts, rows only in one file and failed rows; the CSV and JSON forms, and the
 // command line's JSON output parsed back.
-#include "harness/compare.h"
+#include "harness/analysis/compare.h"
 
 #include <gtest/gtest.h>
 

@@ -31,8 +31,8 @@
 #include "datasets/hilbert_layout.h"
 #include "datasets/kernel_definitions.h"
 #include "datasets/ldbc_loader.h"
-#include "harness/systems.h"
-#include "harness/validation.h"
+#include "harness/run/implementations.h"
+#include "harness/run/validation.h"
 #include "tests/test_support.h"
 
 namespace cost::harness {

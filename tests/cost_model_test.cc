@@ -7,9 +7,9 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "harness/cost_model.h"
-#include "harness/machine_limits.h"
-#include "harness/results.h"
+#include "harness/machine/cost_model.h"
+#include "harness/machine/machine_limits.h"
+#include "harness/core/results.h"
 #include "test_support.h"
 
 namespace cost {

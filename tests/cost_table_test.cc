@@ -1,6 +1,6 @@
 // The COST table on synthetic measurements: what counts as beating the baseline, which
 // single-threaded implementation is the baseline, and how failed rows and missing baselines show.
-#include "harness/cost_table.h"
+#include "harness/analysis/cost_table.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // `cost dataset fetch`: downloads through curl (file:// URLs: no network), checksum verified
 // before the file takes its final name, a partial file resumed, and clear errors from curl, from
 // a checksum mismatch and from a missing curl.
-#include "harness/dataset_fetch.h"
+#include "harness/prepare/dataset_fetch.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

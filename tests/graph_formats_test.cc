@@ -20,7 +20,7 @@
 #include "datasets/output_file.h"
 #include "datasets/text_file_build.h"
 #include "datasets/text_loader.h"
-#include "harness/prepare.h"
+#include "harness/prepare/graph_preparation.h"
 #include "tests/test_support.h"
 
 namespace cost::datasets {

@@ -15,8 +15,8 @@
 #include "datasets/kernel_definitions.h"
 #include "datasets/kronecker.h"
 #include "datasets/uniform_graph.h"
-#include "harness/systems.h"
-#include "harness/validation.h"
+#include "harness/run/implementations.h"
+#include "harness/run/validation.h"
 
 namespace cost {
 namespace {

@@ -22,10 +22,10 @@
 #include "datasets/graph_file.h"
 #include "datasets/kronecker.h"
 #include "datasets/ldbc_loader.h"
-#include "harness/external_system.h"
-#include "harness/results.h"
-#include "harness/systems.h"
-#include "harness/validation.h"
+#include "harness/run/external_system.h"
+#include "harness/core/results.h"
+#include "harness/run/implementations.h"
+#include "harness/run/validation.h"
 #include "tests/test_support.h"
 
 namespace cost {

@@ -15,8 +15,8 @@
 #include "datasets/grid_graph.h"
 #include "datasets/hilbert_layout.h"
 #include "datasets/kronecker.h"
-#include "harness/systems.h"
-#include "harness/validation.h"
+#include "harness/run/implementations.h"
+#include "harness/run/validation.h"
 
 namespace cost::testing_support {
 

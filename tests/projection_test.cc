@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "harness/scaling_fit.h"
+#include "harness/analysis/scaling_fit.h"
 
 namespace cost::harness {
 namespace {

@@ -10,8 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "harness/report.h"
-#include "harness/results.h"
+#include "harness/report/report.h"
+#include "harness/run/results_upgrade.h"
+#include "harness/core/results.h"
 #include "tests/test_support.h"
 #include "tests/xml_document.h"
 
@@ -64,7 +65,10 @@ class ReportHtmlTest : public testing_support::ScratchDirTest {
  protected:
   void SetUp() override {
     ScratchDirTest::SetUp();
-    files_ = WriteReport(ReadResultsFile(kFixture), dir_.string());
+    // As `cost report` reads it: the fixture predates the recorded layout field.
+    ResultsFile results = ReadResultsFile(kFixture);
+    FillMissingFields(&results);
+    files_ = WriteReport(results, dir_.string());
     html_ = XmlReader::Parse(testing_support::ReadFile(files_.html));
   }
   ReportFiles files_;
@@ -138,7 +142,7 @@ TEST_F(ReportHtmlTest, PreparationPerLayout) {
   ASSERT_EQ(t.size(), 4u);  // pagerank vertex + hilbert, wcc vertex
   auto hilbert = Row(t, {"pagerank", "kron-10", "hilbert"});
   ASSERT_FALSE(hilbert.empty());
-  EXPECT_EQ(hilbert[3], "2.50 s (file total)");  // the fixture's graph file does not exist
+  EXPECT_EQ(hilbert[3], "2.50 s (file total)");  // the fixture records no preparation steps
   EXPECT_EQ(hilbert[4], "serial:pagerank-hilbert 1.00 s");
   EXPECT_EQ(hilbert[5], "-");
   auto vertex = Row(t, {"pagerank", "kron-10", "vertex"});

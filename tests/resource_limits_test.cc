@@ -9,8 +9,8 @@
 #include <fstream>
 #include <string>
 
-#include "harness/available_memory.h"
-#include "harness/results.h"
+#include "harness/machine/memory_admission.h"
+#include "harness/core/results.h"
 #include "tests/test_support.h"
 
 namespace cost {

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "harness/results.h"
+#include "harness/core/results.h"
 
 namespace cost {
 namespace {

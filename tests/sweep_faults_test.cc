@@ -10,9 +10,9 @@
 #include <map>
 #include <thread>
 
-#include "harness/cost_table.h"
-#include "harness/machine_info.h"
-#include "harness/results.h"
+#include "harness/analysis/cost_table.h"
+#include "harness/machine/machine_info.h"
+#include "harness/core/results.h"
 #include "tests/test_support.h"
 
 namespace cost {
@@ -46,7 +46,7 @@ TEST_F(SweepFaultsTest, EachFaultCostsOnlyItsRow) {
     "systems": [")" << COST_SOURCE_DIR
                                     << R"(/tests/systems/faults.json",
                 ")" << COST_SOURCE_DIR
-                                    << R"(/harness/systems/examples"],
+                                    << R"(/harness/manifests/examples"],
     "threads": [1],
     "repetitions": 2,
     "timeout_seconds": 5,

@@ -9,8 +9,8 @@
 #include "datasets/csr_build.h"
 #include "datasets/hilbert_layout.h"
 #include "datasets/kronecker.h"
-#include "harness/systems.h"
-#include "harness/validation.h"
+#include "harness/run/implementations.h"
+#include "harness/run/validation.h"
 
 namespace cost {
 namespace {

@@ -1,7 +1,7 @@
 // The validator's self-tests: LDBC's own matching files (actual1 must pass, actual2 must fail
 // for each rule), small hand-made cases for each rule, and the reference implementations on a
 // graph small enough to work out by hand.
-#include "harness/validation.h"
+#include "harness/run/validation.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // cost_kernel_bench: every kernel row of the implementation table on Kronecker graphs, with its
 // rate (arcs per second; PageRank: arcs x iterations) and its fraction of this machine's limit
-// from the cost model (harness/cost_model.h). A benchmark, not a test: run it by hand.
+// from the cost model (harness/machine/cost_model.h). A benchmark, not a test: run it by hand.
 //
 //   cost_kernel_bench [--scale S ...] [--threads T ...] [--repetitions R] [--no-validate]
 //                     [--benchmark_filter=REGEX] [--benchmark_out=FILE] ...
@@ -26,10 +26,10 @@
 #include "datasets/csr_build.h"
 #include "datasets/hilbert_layout.h"
 #include "datasets/kronecker.h"
-#include "harness/cost_model.h"
-#include "harness/machine_limits.h"
-#include "harness/systems.h"
-#include "harness/validation.h"
+#include "harness/machine/cost_model.h"
+#include "harness/machine/machine_limits.h"
+#include "harness/run/implementations.h"
+#include "harness/run/validation.h"
 
 namespace cost::harness {
 namespace {

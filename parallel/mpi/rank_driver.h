@@ -1,7 +1,7 @@
 // What cost_mpi and cost_pbgl share around their kernels: the options every rank parses, the
 // timed loop (a barrier, MPI_Wtime around the call, the slowest rank's time via MPI_Allreduce
 // MAX), gathering the values to rank 0, which writes them once as "original-id value" lines, and
-// the one JSON line rank 0 prints for the harness (harness/multiprocess.cc reads it). Google
+// the one JSON line rank 0 prints for the harness (harness/run/multiprocess.cc reads it). Google
 // Benchmark stays out of the ranks: its adaptive iteration counts differ between ranks and
 // would hang the collectives.
 #ifndef COST_PARALLEL_MPI_RANK_DRIVER_H_

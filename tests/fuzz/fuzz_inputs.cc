@@ -25,11 +25,12 @@
 #include "datasets/ldbc_loader.h"
 #include "datasets/matrix_market.h"
 #include "datasets/text_loader.h"
-#include "harness/cost_table.h"
-#include "harness/external_system.h"
-#include "harness/results.h"
-#include "harness/single_thread_comparisons.h"
-#include "harness/sweep.h"
+#include "harness/analysis/cost_table.h"
+#include "harness/run/external_system.h"
+#include "harness/core/results.h"
+#include "harness/analysis/single_thread_comparisons.h"
+#include "harness/core/byte_size.h"
+#include "harness/sweep/sweep.h"
 
 namespace cost::fuzz {
 namespace {

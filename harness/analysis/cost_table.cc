@@ -1,0 +1,327 @@
+#include "harness/analysis/cost_table.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <tuple>
+#include <utility>
+
+namespace cost::harness {
+namespace {
+
+using Rows = std::vector<const Measurement*>;
+
+// Fastest row first; ties go to fewer cores so the table does not depend on input order.
+bool FasterThan(const Measurement* a, const Measurement* b) {
+  return std::tie(a->median_seconds, a->threads, a->procs) <
+         std::tie(b->median_seconds, b->threads, b->procs);
+}
+
+// Fewer cores first; at equal cores the faster configuration (e.g. 4 procs x 1 thread vs 2 x 2).
+bool FewerCores(const Measurement* a, const Measurement* b) {
+  return std::make_tuple(a->cores(), a->median_seconds, a->procs) <
+         std::make_tuple(b->cores(), b->median_seconds, b->procs);
+}
+
+CostEntry EntryHeader(const Rows& rows) {
+  CostEntry e;
+  e.implementation = rows.front()->implementation;
+  e.algorithm = rows.front()->algorithm;
+  e.kind = rows.front()->kind;
+  for (const Measurement* m : rows) {
+    if (!m->ok()) {
+      if (e.failed_rows++ == 0) {
+        e.outcome = m->outcome;
+        e.message = m->message;
+      }
+    }
+  }
+  e.ok_rows = static_cast<int>(rows.size()) - e.failed_rows;
+  if (e.ok_rows == 0) e.status = "failed";
+  return e;
+}
+
+Rows OkRows(const Rows& rows) {
+  Rows ok;
+  for (const Measurement* m : rows) {
+    if (m->ok()) ok.push_back(m);
+  }
+  return ok;
+}
+
+// The row's confidence interval for its median; a row without one (a single repetition, or a
+// file from before intervals were recorded) counts as the point [median, median].
+std::pair<double, double> IntervalOf(const Measurement& m) {
+  if (m.ci_high_seconds <= 0) return {m.median_seconds, m.median_seconds};
+  return {m.ci_low_seconds, m.ci_high_seconds};
+}
+
+void SetTimeOf(const Measurement& m, CostEntry* e) {
+  e->repetitions = m.repetitions;
+  e->cv = m.cv;
+  std::tie(e->ci_low, e->ci_high) = IntervalOf(m);
+}
+
+void SetBest(const Rows& ok, CostEntry* e) {
+  const Measurement* best = *std::min_element(ok.begin(), ok.end(), FasterThan);
+  e->best_cores = best->cores();
+  e->best_seconds = best->median_seconds;
+  SetTimeOf(*best, e);
+}
+
+// Requires: ok non-empty. A configuration beats the baseline only when its whole interval lies
+// below the baseline's (a tie is not a win: COST needs "outperforms"). When none does but some
+// interval overlaps the baseline's, the data cannot tell: "not-separable", at the fewest cores
+// whose median is below the baseline's (or, failing that, the best row). Only when every
+// configuration is clearly slower is the COST "unbounded".
+void SetParallelCost(const Rows& ok, const CostGroup& g, CostEntry* e) {
+  SetBest(ok, e);
+  if (g.baseline_seconds <= 0) {
+    e->status = "no-baseline";
+    return;
+  }
+  Rows by_cores = ok;
+  std::sort(by_cores.begin(), by_cores.end(), FewerCores);
+  const Measurement* unclear = nullptr;
+  for (const Measurement* m : by_cores) {
+    const auto [low, high] = IntervalOf(*m);
+    if (high < g.baseline_ci_low) {
+      e->status = "bounded";
+      e->cost_cores = m->cores();
+      e->cost_threads = m->threads;
+      e->cost_procs = m->procs;
+      e->seconds_at_cost = m->median_seconds;
+      e->ratio = m->median_seconds / g.baseline_seconds;
+      SetTimeOf(*m, e);
+      return;
+    }
+    const bool overlaps = low <= g.baseline_ci_high;
+    if (overlaps && (!unclear || (unclear->median_seconds >= g.baseline_seconds &&
+                                  m->median_seconds < g.baseline_seconds))) {
+      unclear = m;
+    }
+  }
+  if (unclear) {
+    e->status = "not-separable";
+    e->cost_cores = unclear->cores();
+    e->cost_threads = unclear->threads;
+    e->cost_procs = unclear->procs;
+    e->seconds_at_cost = unclear->median_seconds;
+    e->ratio = unclear->median_seconds / g.baseline_seconds;
+    SetTimeOf(*unclear, e);
+    e->within_noise = true;
+    return;
+  }
+  e->status = "unbounded";
+  e->ratio = e->best_seconds / g.baseline_seconds;
+}
+
+// Picks the baseline among the single-threaded entries and records every one as a line.
+void SetBaseline(CostGroup* g, std::vector<CostEntry>* single) {
+  std::sort(single->begin(), single->end(), [](const CostEntry& a, const CostEntry& b) {
+    // Failed ones (no time) last, then fastest first.
+    bool a_failed = a.status == "failed", b_failed = b.status == "failed";
+    return std::tie(a_failed, a.best_seconds, a.implementation) <
+           std::tie(b_failed, b.best_seconds, b.implementation);
+  });
+  for (CostEntry& e : *single) {
+    if (e.status == "failed") continue;
+    if (g->baseline_implementation.empty()) {
+      e.status = "baseline";
+      g->baseline_implementation = e.implementation;
+      g->baseline_seconds = e.best_seconds;
+      g->baseline_repetitions = e.repetitions;
+      g->baseline_cv = e.cv;
+      g->baseline_ci_low = e.ci_low;
+      g->baseline_ci_high = e.ci_high;
+    } else {
+      e.status = "single-threaded";
+    }
+    e.ratio = e.best_seconds / g->baseline_seconds;
+    g->single_threaded.push_back({e.implementation, e.algorithm, e.best_seconds});
+  }
+}
+
+CostGroup ComputeGroup(const std::string& kernel, const std::string& dataset,
+                       const std::map<std::string, Rows>& by_implementation) {
+  CostGroup g;
+  g.kernel = kernel;
+  g.dataset = dataset;
+  std::vector<CostEntry> single, parallel;
+  for (const auto& [name, rows] : by_implementation) {
+    CostEntry e = EntryHeader(rows);
+    Rows ok = OkRows(rows);
+    if (e.kind == "single-threaded") {
+      if (!ok.empty()) SetBest(ok, &e);
+      single.push_back(e);
+    } else {
+      parallel.push_back(e);
+    }
+  }
+  SetBaseline(&g, &single);
+  for (CostEntry& e : parallel) {
+    Rows ok = OkRows(by_implementation.at(e.implementation));
+    if (!ok.empty()) SetParallelCost(ok, g, &e);
+  }
+  g.entries = std::move(single);
+  g.entries.insert(g.entries.end(), parallel.begin(), parallel.end());  // already by name
+  return g;
+}
+
+std::string CoresText(int cores) {
+  return std::to_string(cores) + (cores == 1 ? " core" : " cores");
+}
+
+std::string CostCell(const CostEntry& e) {
+  if (e.status == "baseline") return "baseline";
+  if (e.status == "single-threaded") return "single thread";
+  if (e.status == "unbounded") return "unbounded";
+  if (e.status == "not-separable") return "not separable (" + CoresText(e.cost_cores) + "?)";
+  if (e.status == "no-baseline") return "no baseline";
+  if (e.status == "failed") return "failed (" + e.outcome + ")";
+  std::string text = CoresText(e.cost_cores);
+  if (e.cost_procs > 1) {  // say how the cores were split between processes and threads
+    text += " (" + std::to_string(e.cost_procs) + " procs x " + std::to_string(e.cost_threads) +
+            (e.cost_threads == 1 ? " thread)" : " threads)");
+  }
+  return text;
+}
+
+std::string TimeCell(const CostEntry& e) {
+  if (e.status == "failed") return "-";
+  if (e.status == "bounded" || e.status == "not-separable") return FormatSeconds(e.seconds_at_cost);
+  if (e.status == "unbounded" || e.status == "no-baseline") {
+    return "best " + FormatSeconds(e.best_seconds) + " at " + CoresText(e.best_cores);
+  }
+  return FormatSeconds(e.best_seconds);
+}
+
+std::string NotesCell(const CostEntry& e, size_t max_message) {
+  if (e.status == "failed") {
+    std::string message = e.message;
+    if (message.size() > max_message) message = message.substr(0, max_message) + "...";
+    return message;
+  }
+  std::string notes = e.within_noise ? "within noise of the baseline" : "";
+  if (e.failed_rows > 0) {
+    notes += (notes.empty() ? "" : "; ") + std::to_string(e.failed_rows) + " failed configuration" +
+             (e.failed_rows == 1 ? "" : "s");
+  }
+  return notes;
+}
+
+// kernel, dataset, implementation, algorithm, kind, COST, time, vs baseline, reps, cv, notes.
+std::vector<std::string> Cells(const CostGroup& g, const CostEntry& e, size_t max_message) {
+  bool timed = e.status != "failed";
+  return {g.kernel,
+          g.dataset,
+          e.implementation,
+          e.algorithm,
+          e.kind,
+          CostCell(e),
+          TimeCell(e),
+          e.ratio > 0 ? FormatRatio(e.ratio) : "-",
+          timed ? std::to_string(e.repetitions) : "-",
+          timed ? Printf("%.1f%%", 100 * e.cv) : "-",
+          NotesCell(e, max_message)};
+}
+
+const std::vector<std::string> kHeader = {"kernel", "dataset", "implementation", "algorithm",
+                                          "kind",   "COST",    "time",           "vs baseline",
+                                          "reps",   "cv",      "notes"};
+
+std::string BaselineLineText(const CostGroup& g) {
+  std::string text = g.kernel + " on " + g.dataset + ": ";
+  if (g.baseline_implementation.empty()) return text + "no ok single-threaded measurement";
+  return text + "baseline " + g.baseline_implementation + " " + FormatSeconds(g.baseline_seconds) +
+         " (" + std::to_string(g.baseline_repetitions) + " repetitions, cv " +
+         Printf("%.1f%%", 100 * g.baseline_cv) + ")";
+}
+
+std::string JoinPadded(const std::vector<std::string>& cells, const std::vector<size_t>& widths) {
+  std::string line;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    line += cells[i];
+    if (i + 1 < cells.size()) line += std::string(widths[i] - cells[i].size() + 2, ' ');
+  }
+  line.erase(line.find_last_not_of(' ') + 1);  // an empty last column leaves no trailing spaces
+  return line + "\n";
+}
+
+std::string EscapeMarkdownCell(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += '\\';  // a bare pipe would end the cell
+    out += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<CostGroup> ComputeCostTable(const std::vector<Measurement>& measurements) {
+  // std::map keys give the (kernel, dataset, implementation) order.
+  std::map<std::pair<std::string, std::string>, std::map<std::string, Rows>> grouped;
+  for (const Measurement& m : measurements) {
+    grouped[{m.kernel, m.dataset}][m.implementation].push_back(&m);
+  }
+  std::vector<CostGroup> groups;
+  for (const auto& [key, by_implementation] : grouped) {
+    groups.push_back(ComputeGroup(key.first, key.second, by_implementation));
+  }
+  return groups;
+}
+
+std::string FormatCostTableText(const std::vector<CostGroup>& groups) {
+  constexpr size_t kMaxMessage = 60;  // keep failed rows on one terminal line
+  std::vector<size_t> widths;
+  for (const std::string& h : kHeader) widths.push_back(h.size());
+  for (const CostGroup& g : groups) {
+    for (const CostEntry& e : g.entries) {
+      std::vector<std::string> cells = Cells(g, e, kMaxMessage);
+      for (size_t i = 0; i < cells.size(); ++i) widths[i] = std::max(widths[i], cells[i].size());
+    }
+  }
+  std::vector<std::string> rule;
+  for (size_t w : widths) rule.push_back(std::string(w, '-'));
+  std::string text = JoinPadded(kHeader, widths) + JoinPadded(rule, widths);
+  for (const CostGroup& g : groups) {
+    text += "\n";  // appended piecewise: "lit" + str trips a GCC 12 -Wrestrict false positive
+    text += BaselineLineText(g) + "\n";
+    for (const CostEntry& e : g.entries) text += JoinPadded(Cells(g, e, kMaxMessage), widths);
+  }
+  return text;
+}
+
+std::string FormatCostTableMarkdown(const std::vector<CostGroup>& groups) {
+  std::string text = "|";
+  std::string rule = "|";
+  for (const std::string& h : kHeader) {
+    text += " ";
+    text += h + " |";
+    rule += " --- |";
+  }
+  text += "\n";
+  text += rule + "\n";
+  for (const CostGroup& g : groups) {
+    for (const CostEntry& e : g.entries) {
+      text += "|";
+      for (const std::string& cell : Cells(g, e, std::string::npos)) {
+        text += " ";
+        text += EscapeMarkdownCell(cell) + " |";
+      }
+      text += "\n";
+    }
+  }
+  text +=
+      "\nCOST: the fewest cores (threads x processes) whose median's 95% confidence interval "
+      "lies entirely below the baseline's (the best single-threaded median). *not separable*: "
+      "no configuration is clearly faster but some overlaps the baseline within the noise; the "
+      "cores shown are the candidate. *unbounded*: every configuration is clearly slower. "
+      "*vs baseline*: time / baseline time (below 1.00x is faster). *reps* and *cv* (stddev / "
+      "mean) describe the row the time came from.\n";
+  return text;
+}
+
+}  // namespace cost::harness

@@ -1,0 +1,89 @@
+// The COST table: for each (kernel, dataset), the best single-threaded median is the baseline, and
+// each parallel implementation's COST is the fewest cores (threads x processes) at which it is
+// faster beyond doubt: its median's confidence interval lies below the baseline's. Otherwise
+// "not-separable" (inside the noise) or "unbounded" (clearly slower everywhere) (McSherry et al.,
+// "Scalability! But at what COST?", HotOS 2015). Only rows with outcome "ok" count as times.
+#ifndef COST_HARNESS_ANALYSIS_COST_TABLE_H_
+#define COST_HARNESS_ANALYSIS_COST_TABLE_H_
+
+#include <string>
+#include <vector>
+
+#include "harness/core/format.h"
+#include "harness/core/results.h"
+
+namespace cost::harness {
+
+// One implementation's row in a group.
+//
+// status:
+//   "baseline"        the single-threaded implementation with the best median (ratio 1)
+//   "single-threaded" another single-threaded implementation (the paper's simple baseline)
+//   "bounded"         parallel; beats the baseline at cost_cores: its median's confidence
+//                     interval lies entirely below the baseline's
+//   "not-separable"   parallel; no interval lies below the baseline's but some overlaps it:
+//                     cost_cores is the fewest cores whose median is below the baseline's (or
+//                     the best row); more repetitions or a quieter machine would decide
+//   "unbounded"       parallel; every measured configuration is clearly slower than the baseline
+//   "no-baseline"     parallel; the group has no ok single-threaded row to compare with
+//   "failed"          no ok row at all; outcome/message say why
+struct CostEntry {
+  std::string implementation;  // "openmp:pagerank"
+  std::string algorithm;       // "pagerank-pull"
+  std::string kind;            // "single-threaded" | "threaded" | "multiprocess"
+  std::string status;
+  // Bounded or not-separable: the (candidate) COST configuration and its median. 0 otherwise.
+  int cost_cores = 0;
+  int cost_threads = 0;
+  int cost_procs = 0;
+  double seconds_at_cost = 0;
+  // The fastest ok row (any status but "failed").
+  int best_cores = 0;
+  double best_seconds = 0;
+  // Bounded: seconds_at_cost / baseline; otherwise best_seconds / baseline. 0 without a baseline.
+  double ratio = 0;
+  // How sure the reported time is: repetitions, cv and the median's confidence interval of the
+  // row the time came from.
+  int repetitions = 0;
+  double cv = 0;
+  double ci_low = 0, ci_high = 0;
+  // Set for "not-separable": the verdict is inside the measurement noise.
+  bool within_noise = false;
+  int ok_rows = 0;
+  int failed_rows = 0;  // rows whose outcome is not "ok"
+  std::string outcome;  // "failed" only: the first failed row's outcome and message
+  std::string message;
+};
+
+// A single-threaded implementation's median, drawn as a horizontal line in plots.
+struct BaselineLine {
+  std::string implementation;
+  std::string algorithm;
+  double seconds = 0;
+};
+
+struct CostGroup {
+  std::string kernel;
+  std::string dataset;
+  std::string baseline_implementation;  // empty when the group has no ok single-threaded row
+  double baseline_seconds = 0;
+  int baseline_repetitions = 0;
+  double baseline_cv = 0;
+  double baseline_ci_low = 0, baseline_ci_high = 0;  // the baseline median's interval
+  std::vector<BaselineLine> single_threaded;  // fastest first
+  // Single-threaded implementations first (fastest first), then parallel ones by name.
+  std::vector<CostEntry> entries;
+};
+
+// Groups sorted by (kernel, dataset). Deterministic: the same measurements in any order give the
+// same table (ties on time are broken by fewer cores, then by name).
+std::vector<CostGroup> ComputeCostTable(const std::vector<Measurement>& measurements);
+
+// An aligned plain-text table for a terminal, with one line per group naming its baseline.
+std::string FormatCostTableText(const std::vector<CostGroup>& groups);
+// A GitHub Markdown table (one table, a row per entry) followed by a short legend.
+std::string FormatCostTableMarkdown(const std::vector<CostGroup>& groups);
+
+}  // namespace cost::harness
+
+#endif  // COST_HARNESS_ANALYSIS_COST_TABLE_H_

@@ -1,0 +1,50 @@
+// `cost compare A B`: per-row ratios of two results files with confidence intervals.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "harness/cli/commands.h"
+#include "harness/analysis/compare.h"
+#include "harness/core/results.h"
+
+namespace cost::harness {
+
+void AddCompareCommand(CLI::App& app, int*) {
+  struct Options {
+    std::string a, b, out;
+    bool json = false, csv = false;
+    int resamples = 4000;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand(
+      "compare",
+      "Compare two results files row by row: B/A median ratio with a bootstrap 95% "
+      "interval; rows that regressed or improved beyond it, rows only in one file");
+  cmd->add_option("a", o->a, "The reference results file")->required();
+  cmd->add_option("b", o->b, "The results file compared with it")->required();
+  auto* json = cmd->add_flag("--json", o->json, "Write JSON instead of a table");
+  cmd->add_flag("--csv", o->csv, "Write CSV instead of a table")->excludes(json);
+  cmd->add_option("--resamples", o->resamples, "Bootstrap resamples per row (default 4000)")
+      ->check(CLI::Range(100, 1000000));
+  cmd->add_option("-o,--out", o->out, "File to write instead of standard output");
+  cmd->callback([o] {
+    const std::vector<RowComparison> rows =
+        CompareResults(ReadResultsFile(o->a), ReadResultsFile(o->b), o->resamples);
+    const std::string text = o->json  ? ComparisonJson(rows).dump(2) + "\n"
+                             : o->csv ? ComparisonCsv(rows)
+                                      : ComparisonText(rows);
+    if (o->out.empty()) {
+      std::cout << text;
+      return;
+    }
+    const std::string tmp = o->out + ".partial";
+    std::ofstream file(tmp, std::ios::binary);
+    file << text;
+    if (!file.flush()) throw std::runtime_error(o->out + ": write failed");
+    file.close();
+    std::filesystem::rename(tmp, o->out);
+  });
+}
+
+}  // namespace cost::harness

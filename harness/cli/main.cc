@@ -1,0 +1,35 @@
+// cost: at what configuration does a parallel graph implementation beat a competent single
+// thread? See README.md for the commands and the kernel definitions.
+#include <exception>
+#include <iostream>
+
+#include "harness/cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "cost: measures competent single-threaded graph kernels against multithreaded versions\n"
+      "and reports the COST: the Configuration that Outperforms a Single Thread.\n"
+      "Start with `cost demo`; every command explains itself with --help."};
+  app.require_subcommand(1);
+  app.failure_message(CLI::FailureMessage::help);
+  int exit_code = 0;
+  cost::harness::AddDemoCommand(app, &exit_code);
+  cost::harness::AddDatasetCommand(app, &exit_code);
+  cost::harness::AddSystemsCommand(app, &exit_code);
+  cost::harness::AddRunCommand(app, &exit_code);
+  cost::harness::AddSweepCommand(app, &exit_code);
+  cost::harness::AddReproduceCommand(app, &exit_code);
+  cost::harness::AddReportCommand(app, &exit_code);
+  cost::harness::AddExportCommand(app, &exit_code);
+  cost::harness::AddCompareCommand(app, &exit_code);
+  cost::harness::AddMachineCommand(app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const std::exception& e) {
+    std::cerr << "cost: error: " << e.what() << "\n";
+    return 1;
+  }
+  return exit_code;
+}

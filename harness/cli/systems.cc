@@ -1,0 +1,74 @@
+// `cost systems`: the implementation table, plus external systems from manifests.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "harness/cli/commands.h"
+#include "harness/run/external_system.h"
+#include "harness/run/implementations.h"
+
+namespace cost::harness {
+namespace {
+
+// One row per implementation, built-in first; "declared_in" is "built-in" or the manifest.
+nlohmann::json ListSystems(const std::vector<std::string>& manifests) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const Implementation& impl : Implementations()) {
+    rows.push_back({{"name", impl.name}, {"kernel", KernelName(impl.kernel)},
+                    {"system", impl.system}, {"algorithm", impl.algorithm},
+                    {"kind", KindName(impl.kind)}, {"description", impl.description},
+                    {"deviation", impl.deviation},
+                    {"requires_layout", datasets::EdgeLayoutName(impl.requires_layout)},
+                    {"declared_in", "built-in"}});
+  }
+  for (const std::string& path : manifests) {
+    for (const ExternalSystem& e : LoadExternalSystems(path)) {
+      rows.push_back({{"name", e.name}, {"kernel", KernelName(e.kernel)}, {"system", e.system},
+                      {"algorithm", e.algorithm}, {"kind", KindName(e.kind)},
+                      {"description", e.description}, {"deviation", ""},
+                      {"requires_layout", "vertex"}, {"declared_in", e.manifest}});
+    }
+  }
+  return rows;
+}
+
+}  // namespace
+
+void AddSystemsCommand(CLI::App& app, int*) {
+  struct Options {
+    bool json = false;
+    std::vector<std::string> systems;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand(
+      "systems", "List every implementation: name (what --impl takes), kernel, system, "
+                 "algorithm and kind; built-in ones and those declared by --systems manifests");
+  cmd->add_flag("--json", o->json, "Print a JSON array instead of a table");
+  cmd->add_option("--systems", o->systems, "External system manifest (file or folder of "
+                                           "*.json); repeatable")
+      ->allow_extra_args(false);
+  cmd->callback([o] {
+    const nlohmann::json rows = ListSystems(o->systems);
+    if (o->json) {
+      std::cout << rows.dump(2) << "\n";
+      return;
+    }
+    std::printf("%-28s %-9s %-10s %-18s %-16s %s\n", "name", "kernel", "system", "algorithm",
+                "kind", "description");
+    for (const nlohmann::json& r : rows) {
+      std::string description = r["description"].get<std::string>();
+      if (r["declared_in"] != "built-in") description += " [" + r["declared_in"].get<std::string>() + "]";
+      if (!r["deviation"].get<std::string>().empty()) {
+        description += " (deviation: " + r["deviation"].get<std::string>() + ")";
+      }
+      std::printf("%-28s %-9s %-10s %-18s %-16s %s\n", r["name"].get<std::string>().c_str(),
+                  r["kernel"].get<std::string>().c_str(), r["system"].get<std::string>().c_str(),
+                  r["algorithm"].get<std::string>().c_str(), r["kind"].get<std::string>().c_str(),
+                  description.c_str());
+    }
+  });
+}
+
+}  // namespace cost::harness

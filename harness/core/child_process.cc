@@ -1,0 +1,116 @@
+#include "harness/core/child_process.h"
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+namespace cost::harness {
+namespace {
+
+std::string TailOf(const std::string& path, size_t bytes) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return text.size() > bytes ? text.substr(text.size() - bytes) : text;
+}
+
+// In the child, between fork and exec: only async-signal-safe calls.
+[[noreturn]] void ExecChild(const ChildOptions& options, char* const* argv) {
+  if (options.own_process_group) setpgid(0, 0);
+  if (options.memory_cap_bytes > 0) {
+    const rlimit cap{options.memory_cap_bytes, options.memory_cap_bytes};
+    setrlimit(RLIMIT_AS, &cap);
+  }
+  const int log = open(options.log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (log >= 0) {
+    dup2(log, STDOUT_FILENO);
+    dup2(log, STDERR_FILENO);
+  }
+  const int null = open("/dev/null", O_RDONLY);
+  if (null >= 0) dup2(null, STDIN_FILENO);
+  execvp(argv[0], argv);
+  const char* reason = strerror(errno);
+  (void)!write(STDERR_FILENO, "cannot execute ", 15);
+  (void)!write(STDERR_FILENO, argv[0], strlen(argv[0]));
+  (void)!write(STDERR_FILENO, ": ", 2);
+  (void)!write(STDERR_FILENO, reason, strlen(reason));
+  (void)!write(STDERR_FILENO, "\n", 1);
+  _exit(127);
+}
+
+}  // namespace
+
+std::string DescribeSignal(int signal) {
+  return "signal " + std::to_string(signal) + " (" + strsignal(signal) + ")";
+}
+
+ChildResult RunChild(const ChildOptions& options) {
+  ChildResult result;
+  std::vector<std::string> args = options.argv;
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const auto start = std::chrono::steady_clock::now();
+  const pid_t pid = fork();
+  if (pid < 0) {
+    result.log_tail = std::string("fork: ") + std::strerror(errno);
+    return result;
+  }
+  if (pid == 0) ExecChild(options, argv.data());
+  if (options.own_process_group) setpgid(pid, pid);  // also here: no race with an early kill
+  const pid_t target = options.own_process_group ? -pid : pid;
+
+  int status = 0;
+  rusage usage{};
+  bool killed = false;
+  while (wait4(pid, &status, WNOHANG, &usage) == 0) {
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const bool interrupted = options.interrupt && *options.interrupt;
+    if ((options.timeout_seconds > 0 && elapsed > options.timeout_seconds) || interrupted) {
+      bool reaped = false;
+      if (options.term_grace_seconds > 0) {
+        kill(target, SIGTERM);
+        const auto term = std::chrono::steady_clock::now();
+        while (!(reaped = wait4(pid, &status, WNOHANG, &usage) == pid) &&
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - term).count() <
+                   options.term_grace_seconds) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+      }
+      if (!reaped) {
+        kill(target, SIGKILL);
+        wait4(pid, &status, 0, &usage);
+      }
+      result.status = interrupted ? ChildResult::Status::kInterrupted
+                                  : ChildResult::Status::kTimedOut;
+      killed = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(elapsed < 1 ? 2 : 20));
+  }
+  result.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.max_rss_bytes = static_cast<uint64_t>(usage.ru_maxrss) * 1024;  // KiB on Linux
+  result.log_tail = TailOf(options.log_path, 2000);
+  if (killed) return result;
+  if (WIFSIGNALED(status)) {
+    result.status = ChildResult::Status::kSignaled;
+    result.signal = WTERMSIG(status);
+  } else if (WEXITSTATUS(status) == 127) {
+    result.status = ChildResult::Status::kFailedToStart;
+    result.exit_code = 127;
+  } else {
+    result.status = ChildResult::Status::kExited;
+    result.exit_code = WEXITSTATUS(status);
+  }
+  return result;
+}
+
+}  // namespace cost::harness

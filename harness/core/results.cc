@@ -1,0 +1,114 @@
+// Results file (de)serialisation and atomic writing.
+#include "harness/core/results.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace cost::harness {
+
+// JSON field names are the struct's member names; fields missing from an older file keep their
+// defaults, a field of the wrong type throws.
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Measurement, dataset, graph_path, graph_checksum,
+                                                num_vertices, num_edges, kernel, implementation,
+                                                system, algorithm, kind, threads, procs, iterations,
+                                                source, repetitions, warmups, oversubscribed,
+                                                outcome, message, repetition_seconds,
+                                                median_seconds, min_seconds, max_seconds, cv,
+                                                ci_low_seconds, ci_high_seconds, ci_level,
+                                                high_spread, timing, load_seconds,
+                                                preparation_seconds, peak_rss_bytes,
+                                                limit_seconds, fraction_of_limit, limit_bound,
+                                                limit_basis, rank_peak_rss_bytes,
+                                                startup_seconds, partition_seconds, layout,
+                                                preparation_split, preparation_source_seconds,
+                                                preparation_build_seconds,
+                                                preparation_layout_seconds)
+
+nlohmann::json ToJson(const Measurement& m) {
+  nlohmann::json j = m;
+  j["cores"] = m.cores();  // derived, written for readers of the file; ignored when read back
+  return j;
+}
+
+Measurement MeasurementFromJson(const nlohmann::json& j) {
+  if (!j.is_object()) throw std::runtime_error("measurement is not a JSON object");
+  return j.get<Measurement>();
+}
+
+nlohmann::json ToJson(const ResultsFile& r) {
+  nlohmann::json j;
+  j["format"] = "cost-results";
+  j["version"] = 1;
+  j["created"] = r.created;
+  j["machine"] = r.machine;
+  j["build"] = r.build;
+  j["measurements"] = nlohmann::json::array();
+  for (const Measurement& m : r.measurements) j["measurements"].push_back(ToJson(m));
+  return j;
+}
+
+ResultsFile ResultsFromJson(const nlohmann::json& j) {
+  if (!j.is_object() || j.value("format", "") != "cost-results") {
+    throw std::runtime_error("not a cost results file (missing \"format\": \"cost-results\")");
+  }
+  ResultsFile r;
+  r.created = j.value("created", "");
+  r.machine = j.value("machine", nlohmann::json::object());
+  r.build = j.value("build", nlohmann::json::object());
+  const nlohmann::json& rows = j.at("measurements");
+  for (size_t i = 0; i < rows.size(); ++i) {
+    try {
+      r.measurements.push_back(MeasurementFromJson(rows[i]));
+    } catch (const std::exception& e) {
+      throw std::runtime_error("measurement " + std::to_string(i) + ": " + e.what());
+    }
+  }
+  return r;
+}
+
+ResultsFile ReadResultsFile(const std::string& path) {
+  if (std::filesystem::is_directory(path)) throw std::runtime_error(path + ": is a directory");
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": " + std::strerror(errno));
+  try {
+    return ResultsFromJson(nlohmann::json::parse(in));
+  } catch (const std::exception& e) {
+    throw std::runtime_error(path + ": " + e.what());
+  }
+}
+
+void WriteResultsFile(const ResultsFile& results, const std::string& path) {
+  const std::string text = ToJson(results).dump(2) + "\n";
+  std::filesystem::path target(path);
+  std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
+  std::string tmp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  int fd = mkstemp(tmp.data());
+  if (fd < 0)
+    throw std::runtime_error(path + ": cannot create temporary file: " + std::strerror(errno));
+  size_t done = 0;
+  while (done < text.size()) {
+    ssize_t w = write(fd, text.data() + done, text.size() - done);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) {
+      const std::string reason = std::strerror(errno);
+      close(fd);
+      unlink(tmp.c_str());
+      throw std::runtime_error(path + ": write failed: " + reason);
+    }
+    done += static_cast<size_t>(w);
+  }
+  if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp.c_str(), path.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
+    unlink(tmp.c_str());
+    throw std::runtime_error(path + ": " + reason);
+  }
+}
+
+}  // namespace cost::harness

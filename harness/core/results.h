@@ -1,0 +1,107 @@
+// The results file: every measurement a sweep made, with its configuration, outcome and timings,
+// plus the machine and build it ran on. Stored as JSON (nlohmann_json); every number in a COST
+// table or report is read from here.
+#ifndef COST_HARNESS_CORE_RESULTS_H_
+#define COST_HARNESS_CORE_RESULTS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace cost::harness {
+
+// One implementation on one graph at one configuration.
+struct Measurement {
+  // Configuration.
+  std::string dataset;           // short name, e.g. "kron-18"
+  std::string graph_path;        // the prepared .cgraph file
+  std::string graph_checksum;    // hex XXH64 of the prepared file's payload
+  uint64_t num_vertices = 0;
+  uint64_t num_edges = 0;
+  std::string kernel;            // "pagerank" | "wcc" | "bfs"
+  std::string implementation;    // "openmp:pagerank"
+  std::string system;            // "openmp"
+  std::string algorithm;         // "pagerank-pull"
+  std::string kind;              // "single-threaded" | "threaded" | "multiprocess"
+  int threads = 1;
+  int procs = 1;
+  int iterations = 0;            // PageRank iterations; 0 for kernels without
+  int64_t source = -1;           // BFS: original id of the source vertex; -1 for other kernels
+  int repetitions = 0;
+  int warmups = 0;
+  bool oversubscribed = false;   // more workers (threads x procs) than logical CPUs
+
+  // Outcome: "ok", "invalid-output", "crashed", "timeout", "out-of-memory" or
+  // "failed-to-start".
+  std::string outcome = "ok";
+  std::string message;           // validator message or failure reason; empty when ok
+
+  // Timings in seconds. repetition_seconds holds every timed kernel call.
+  std::vector<double> repetition_seconds;
+  double median_seconds = 0;
+  double min_seconds = 0;
+  double max_seconds = 0;
+  double cv = 0;                 // coefficient of variation (stddev / mean), a fraction
+  // Distribution-free confidence interval for the median from order statistics; ci_level is the
+  // coverage actually achieved (e.g. 0.9375 for [min, max] of 5 repetitions).
+  double ci_low_seconds = 0;
+  double ci_high_seconds = 0;
+  double ci_level = 0;
+  bool high_spread = false;      // cv above kHighSpreadCv: the median is not to be trusted alone
+  // How the time was taken: "kernel" (our timer around the kernel call), "reported" (an
+  // external system's own figure) or "process-wall" (a whole external process, start-up included).
+  std::string timing = "kernel";
+  double load_seconds = 0;       // mapping the prepared file
+  double preparation_seconds = 0;  // building the prepared file (from its metadata)
+  // The edge layout the row read ("vertex", "hilbert", "compressed"; empty in files written
+  // before it was recorded) and the preparation steps of the prepared file, from its metadata:
+  // reading or generating the source, building the CSR, adding the Hilbert layouts.
+  // preparation_split is false when the file did not record them (preparation_seconds is all).
+  std::string layout;
+  bool preparation_split = false;
+  double preparation_source_seconds = 0;
+  double preparation_build_seconds = 0;
+  double preparation_layout_seconds = 0;
+  uint64_t peak_rss_bytes = 0;     // multiprocess: the largest rank's
+  // Multiprocess rows only: every rank's peak RSS (rank order), MPI start-up (MPI_Init, slowest
+  // rank) and partitioning (each rank mapping its rows and building its local graph), all outside
+  // the timed kernel.
+  std::vector<uint64_t> rank_peak_rss_bytes;
+  double startup_seconds = 0;
+  double partition_seconds = 0;
+  // The cost model's shortest time for this run on this machine (cost_model.h) and the median's
+  // distance from it; 0 and empty when the machine's limits were not measured (`cost machine`).
+  double limit_seconds = 0;
+  double fraction_of_limit = 0;  // limit_seconds / median_seconds
+  std::string limit_bound;       // "gather-bound" | "bandwidth-bound"
+  std::string limit_basis;       // what the model charged, in words
+
+  int cores() const { return threads * procs; }
+  bool ok() const { return outcome == "ok"; }
+};
+
+// A row whose coefficient of variation exceeds this is flagged as high spread.
+inline constexpr double kHighSpreadCv = 0.10;
+
+struct ResultsFile {
+  std::string created;           // ISO 8601 UTC
+  nlohmann::json machine;        // CPU model, cores, memory, kernel, ...
+  nlohmann::json build;          // compiler, flags, git revision, library versions
+  std::vector<Measurement> measurements;
+};
+
+nlohmann::json ToJson(const Measurement& m);
+Measurement MeasurementFromJson(const nlohmann::json& j);
+nlohmann::json ToJson(const ResultsFile& r);
+ResultsFile ResultsFromJson(const nlohmann::json& j);
+
+// Throws std::runtime_error("PATH: reason") when the file is missing or not a results file.
+ResultsFile ReadResultsFile(const std::string& path);
+// Atomic: temp file in the same folder, fsync, rename. An existing file is never left partial.
+void WriteResultsFile(const ResultsFile& results, const std::string& path);
+
+}  // namespace cost::harness
+
+#endif  // COST_HARNESS_CORE_RESULTS_H_

@@ -1,0 +1,288 @@
+// Measures the machine's bandwidth and gather rates with OpenMP loops shaped like the kernels'
+// inner loops: a streamed index array driving random 4-byte reads (CSR targets gathering vertex
+// values), and STREAM's sequential read and triad.
+#include "harness/machine/machine_limits.h"
+
+#include <omp.h>
+#include <sys/utsname.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "baselines/huge_pages.h"
+#include "datasets/random_streams.h"
+#include "harness/machine/machine_info.h"
+
+namespace cost::harness {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Median of `trials` timings of `body` (after one untimed call that faults the pages in).
+template <typename Body>
+double MedianSeconds(int trials, Body body) {
+  body();
+  std::vector<double> times;
+  for (int t = 0; t < trials; ++t) {
+    const auto start = Clock::now();
+    body();
+    times.push_back(Seconds(start));
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+// "1024K", "32M" -> bytes; 0 when unreadable.
+uint64_t ParseCacheSize(const std::string& text) {
+  if (text.empty()) return 0;
+  char* end = nullptr;
+  const uint64_t value = std::strtoull(text.c_str(), &end, 10);
+  if (*end == 'K') return value << 10;
+  if (*end == 'M') return value << 20;
+  if (*end == 'G') return value << 30;
+  return value;
+}
+
+// The largest data or unified cache of `level` that CPU 0 sees.
+uint64_t CacheBytes(const nlohmann::json& caches, int level) {
+  uint64_t bytes = 0;
+  for (const auto& c : caches) {
+    if (c.value("level", 0) != level || c.value("type", "") == "Instruction") continue;
+    bytes = std::max(bytes, ParseCacheSize(c.value("size", "")));
+  }
+  return bytes;
+}
+
+// Sums a `bytes`-sized array of uint64 sequentially.
+double MeasureRead(uint64_t bytes, int threads, int trials) {
+  const size_t n = bytes / sizeof(uint64_t);
+  std::vector<uint64_t> a = baselines::HugePageVector<uint64_t>(n, 1);
+  volatile uint64_t sink = 0;
+  const double s = MedianSeconds(trials, [&] {
+    uint64_t total = 0;
+#pragma omp parallel for num_threads(threads) schedule(static) reduction(+ : total)
+    for (size_t i = 0; i < n; ++i) total += a[i];
+    sink = total;
+  });
+  (void)sink;
+  return static_cast<double>(n * sizeof(uint64_t)) / s;
+}
+
+// STREAM triad over three arrays of `bytes` / 3 each; 24 bytes per element moved (write-allocate
+// not counted, as STREAM reports it).
+double MeasureTriad(uint64_t bytes, int threads, int trials) {
+  const size_t n = bytes / 3 / sizeof(double);
+  std::vector<double> a = baselines::HugePageVector<double>(n, 0.0);
+  std::vector<double> b = baselines::HugePageVector<double>(n, 1.0);
+  std::vector<double> c = baselines::HugePageVector<double>(n, 2.0);
+  const double s = MedianSeconds(trials, [&] {
+#pragma omp parallel for num_threads(threads) schedule(static)
+    for (size_t i = 0; i < n; ++i) a[i] = b[i] + 3.0 * c[i];
+  });
+  if (a[n / 2] != 7.0) throw std::logic_error("triad computed a wrong value");
+  return static_cast<double>(3 * n * sizeof(double)) / s;
+}
+
+// Random gathers data[index[i]] from a uint32 array of `bytes`; `gathers` indices per trial.
+double MeasureGathers(uint64_t bytes, uint64_t gathers, int threads, int trials) {
+  const size_t n = bytes / sizeof(uint32_t);
+  std::vector<uint32_t> data = baselines::HugePageVector<uint32_t>(n, 1);
+  std::vector<uint32_t> index(gathers);
+#pragma omp parallel num_threads(threads)
+  {
+    // Each thread draws its own slice from its own stream: deterministic per thread count.
+    datasets::SplitMix64 random{static_cast<uint64_t>(omp_get_thread_num()) + 1};
+#pragma omp for schedule(static)
+    for (size_t i = 0; i < gathers; ++i) index[i] = static_cast<uint32_t>(random.Next() % n);
+  }
+  volatile uint64_t sink = 0;
+  const double s = MedianSeconds(trials, [&] {
+    uint64_t total = 0;
+#pragma omp parallel for num_threads(threads) schedule(static) reduction(+ : total)
+    for (size_t i = 0; i < gathers; ++i) total += data[index[i]];
+    sink = total;
+  });
+  if (sink != gathers) throw std::logic_error("gather test summed a wrong value");
+  return static_cast<double>(gathers) / s;
+}
+
+LimitRates MeasureRates(const MachineLimits& m, int threads, const MachineLimitsOptions& o) {
+  const int trials = o.quick ? 3 : 7;
+  const uint64_t stream_bytes = o.quick ? (uint64_t{256} << 20) : (uint64_t{1} << 30);
+  const uint64_t gathers = (o.quick ? uint64_t{8} : uint64_t{32}) << 20;
+  auto note = [&](const char* what) {
+    if (o.progress) std::fprintf(stderr, "cost machine: %s, %d thread(s)\n", what, threads);
+  };
+  LimitRates r;
+  note("sequential read");
+  r.read_bytes_per_second = MeasureRead(stream_bytes, threads, trials);
+  note("triad");
+  r.triad_bytes_per_second = MeasureTriad(stream_bytes, threads, trials);
+  note("gathers from an L2-sized array");
+  r.l2_gathers_per_second = MeasureGathers(m.l2_array_bytes, gathers, threads, trials);
+  note("gathers from an L3-sized array");
+  r.l3_gathers_per_second = MeasureGathers(m.l3_array_bytes, gathers, threads, trials);
+  note("gathers from a DRAM-sized array");
+  r.dram_gathers_per_second = MeasureGathers(m.dram_array_bytes, gathers, threads, trials);
+  return r;
+}
+
+nlohmann::json ToJson(const LimitRates& r) {
+  return {{"read_bytes_per_second", r.read_bytes_per_second},
+          {"triad_bytes_per_second", r.triad_bytes_per_second},
+          {"l2_gathers_per_second", r.l2_gathers_per_second},
+          {"l3_gathers_per_second", r.l3_gathers_per_second},
+          {"dram_gathers_per_second", r.dram_gathers_per_second}};
+}
+
+LimitRates RatesFromJson(const nlohmann::json& j) {
+  return {j.at("read_bytes_per_second").get<double>(),
+          j.at("triad_bytes_per_second").get<double>(),
+          j.at("l2_gathers_per_second").get<double>(),
+          j.at("l3_gathers_per_second").get<double>(),
+          j.at("dram_gathers_per_second").get<double>()};
+}
+
+std::string HostName() {
+  utsname u{};
+  return uname(&u) == 0 ? u.nodename : "";
+}
+
+// One core's rate times `threads`, never above what all cores measured.
+double Scaled(double one, double all, int threads, int all_threads) {
+  if (threads <= 1) return one;
+  if (threads >= all_threads) return all;
+  return std::min(all, one * threads);
+}
+
+}  // namespace
+
+MachineLimits MeasureMachineLimits(const MachineLimitsOptions& options) {
+  const nlohmann::json machine = DescribeMachine();
+  MachineLimits m;
+  m.cpu_model = machine.value("cpu_model", "");
+  m.logical_cpus = machine.value("logical_cpus", 0);
+  m.hostname = HostName();
+  m.measured = UtcNow();
+  m.l2_bytes = CacheBytes(machine["caches"], 2);
+  m.l3_bytes = CacheBytes(machine["caches"], 3);
+  if (m.l2_bytes == 0) m.l2_bytes = uint64_t{1} << 20;    // unknown: a common size
+  if (m.l3_bytes == 0) m.l3_bytes = uint64_t{32} << 20;
+  // Half of each cache, so the array and the streamed indices both fit; DRAM well past L3.
+  m.l2_array_bytes = m.l2_bytes / 2;
+  m.l3_array_bytes = m.l3_bytes / 2;
+  m.dram_array_bytes = options.quick ? (uint64_t{512} << 20) : (uint64_t{1} << 30);
+  m.all_threads = options.threads > 0 ? options.threads
+                                      : std::max(1, static_cast<int>(
+                                                        std::thread::hardware_concurrency()));
+  m.one_core = MeasureRates(m, 1, options);
+  m.all_cores = m.all_threads == 1 ? m.one_core : MeasureRates(m, m.all_threads, options);
+  return m;
+}
+
+nlohmann::json ToJson(const MachineLimits& m) {
+  return {{"cpu_model", m.cpu_model},
+          {"logical_cpus", m.logical_cpus},
+          {"hostname", m.hostname},
+          {"measured", m.measured},
+          {"l2_bytes", m.l2_bytes},
+          {"l3_bytes", m.l3_bytes},
+          {"l2_array_bytes", m.l2_array_bytes},
+          {"l3_array_bytes", m.l3_array_bytes},
+          {"dram_array_bytes", m.dram_array_bytes},
+          {"all_threads", m.all_threads},
+          {"one_core", ToJson(m.one_core)},
+          {"all_cores", ToJson(m.all_cores)}};
+}
+
+MachineLimits MachineLimitsFromJson(const nlohmann::json& j) {
+  try {
+    MachineLimits m;
+    m.cpu_model = j.at("cpu_model").get<std::string>();
+    m.logical_cpus = j.at("logical_cpus").get<int>();
+    m.hostname = j.at("hostname").get<std::string>();
+    m.measured = j.at("measured").get<std::string>();
+    m.l2_bytes = j.at("l2_bytes").get<uint64_t>();
+    m.l3_bytes = j.at("l3_bytes").get<uint64_t>();
+    m.l2_array_bytes = j.at("l2_array_bytes").get<uint64_t>();
+    m.l3_array_bytes = j.at("l3_array_bytes").get<uint64_t>();
+    m.dram_array_bytes = j.at("dram_array_bytes").get<uint64_t>();
+    m.all_threads = j.at("all_threads").get<int>();
+    m.one_core = RatesFromJson(j.at("one_core"));
+    m.all_cores = RatesFromJson(j.at("all_cores"));
+    return m;
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(std::string("not a machine limits record: ") + e.what());
+  }
+}
+
+std::string DefaultMachineLimitsPath() {
+  const char* env = std::getenv("COST_MACHINE_LIMITS");
+  return env && *env ? env : "cost-data/machine-limits.json";
+}
+
+std::optional<MachineLimits> LoadMachineLimits(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return std::nullopt;
+  MachineLimits limits;
+  try {
+    limits = MachineLimitsFromJson(nlohmann::json::parse(in));
+  } catch (const std::exception& e) {
+    throw std::runtime_error(path + ": " + e.what());
+  }
+  const nlohmann::json machine = DescribeMachine();
+  if (limits.cpu_model != machine.value("cpu_model", "") ||
+      limits.logical_cpus != machine.value("logical_cpus", 0) || limits.hostname != HostName()) {
+    return std::nullopt;  // measured on another machine
+  }
+  return limits;
+}
+
+void SaveMachineLimits(const MachineLimits& limits, const std::string& path) {
+  const std::filesystem::path target(path);
+  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
+  const std::string temp = path + ".tmp";
+  {
+    std::ofstream out(temp);
+    out << ToJson(limits).dump(2) << "\n";
+    if (!out.flush()) throw std::runtime_error(temp + ": write failed");
+  }
+  std::filesystem::rename(temp, target);
+}
+
+double GatherRate(const MachineLimits& m, uint64_t bytes, int threads) {
+  if (bytes <= m.l2_bytes) {
+    return Scaled(m.one_core.l2_gathers_per_second, m.all_cores.l2_gathers_per_second, threads,
+                  m.all_threads);
+  }
+  if (bytes <= m.l3_bytes) {
+    return Scaled(m.one_core.l3_gathers_per_second, m.all_cores.l3_gathers_per_second, threads,
+                  m.all_threads);
+  }
+  return Scaled(m.one_core.dram_gathers_per_second, m.all_cores.dram_gathers_per_second, threads,
+                m.all_threads);
+}
+
+double ReadBandwidth(const MachineLimits& m, int threads) {
+  return Scaled(m.one_core.read_bytes_per_second, m.all_cores.read_bytes_per_second, threads,
+                m.all_threads);
+}
+
+const char* GatherLevel(const MachineLimits& m, uint64_t bytes) {
+  if (bytes <= m.l2_bytes) return "L2";
+  if (bytes <= m.l3_bytes) return "L3";
+  return "DRAM";
+}
+
+}  // namespace cost::harness

@@ -1,0 +1,52 @@
+// Available memory and the check against a prepared graph's size; see available_memory.h.
+#include "harness/machine/memory_admission.h"
+
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string>
+
+namespace cost::harness {
+namespace {
+
+std::optional<uint64_t> ParseBytes(std::string_view text) {
+  uint64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::string BytesAndGiB(uint64_t bytes) {
+  char gib[32];
+  std::snprintf(gib, sizeof gib, "%.2f", static_cast<double>(bytes) / (uint64_t{1} << 30));
+  return std::to_string(bytes) + " bytes (" + gib + " GiB)";
+}
+
+}  // namespace
+
+std::optional<uint64_t> AvailableMemoryBytes() {
+  if (const char* fake = std::getenv("COST_FAKE_MEM_AVAILABLE"); fake && *fake) {
+    return ParseBytes(fake);
+  }
+  std::ifstream meminfo("/proc/meminfo");
+  std::string key, unit;
+  uint64_t value = 0;
+  // Lines read "MemAvailable:   12345678 kB".
+  while (meminfo >> key >> value) {
+    std::getline(meminfo, unit);
+    if (key == "MemAvailable:") return value * 1024;
+  }
+  return std::nullopt;
+}
+
+void RequireMemoryForGraph(const std::string& path, const datasets::GraphFileInfo& info) {
+  const std::optional<uint64_t> available = AvailableMemoryBytes();
+  if (!available || info.file_bytes <= *available) return;
+  throw NotEnoughMemoryError(path + ": the prepared graph needs " + BytesAndGiB(info.file_bytes) +
+                             " in memory, only " + BytesAndGiB(*available) +
+                             " are available (MemAvailable)");
+}
+
+}  // namespace cost::harness

@@ -1,0 +1,590 @@
+#include "harness/report/report.h"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <stdexcept>
+#include <tuple>
+
+#include "harness/analysis/cost_table.h"
+#include "harness/analysis/cost_per_baseline.h"
+#include "harness/report/gnuplot.h"
+#include "harness/machine/machine_limits.h"
+#include "harness/report/markdown_html.h"
+#include "harness/report/preparation_plot.h"
+#include "harness/analysis/single_thread_comparisons.h"
+#include "harness/report/speedup_plot.h"
+
+namespace cost::harness {
+namespace {
+
+namespace fs = std::filesystem;
+
+// One parallel implementation's line in a plot: its ok rows, fewest cores first.
+struct Series {
+  std::string implementation;
+  std::string algorithm;
+  std::vector<const Measurement*> rows;
+};
+
+// What one plot shows; built from the COST table so plot and table always agree.
+struct Plot {
+  const CostGroup* group = nullptr;
+  std::string stem;                           // "pagerank-kron-18"
+  std::vector<Series> series;                 // data blocks 0 .. series.size() - 1
+  std::vector<const CostEntry*> cost_points;  // bounded entries; the block after the series
+  std::vector<int> cores;  // distinct cores measured (and 1 when a baseline exists)
+  // Names of the companion plots written beside it; empty when there was nothing to draw.
+  std::string speedup_stem, preparation_stem;
+};
+
+std::string Format(const char* format, double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  return buffer;
+}
+
+std::string MarkdownCell(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += '\\';  // a bare pipe would end the cell
+    out += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  return out;
+}
+
+std::string ReadText(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void WriteTextFile(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) throw std::runtime_error(path.string() + ": cannot write: " + std::strerror(errno));
+}
+
+Series SeriesOf(const ResultsFile& results, const CostGroup& g, const CostEntry& e) {
+  Series s{e.implementation, e.algorithm, {}};
+  for (const Measurement& m : results.measurements) {
+    // Log axes cannot show a zero time; such a row would only make gnuplot complain.
+    if (m.kernel == g.kernel && m.dataset == g.dataset && m.implementation == e.implementation &&
+        m.ok() && m.median_seconds > 0) {
+      s.rows.push_back(&m);
+    }
+  }
+  std::stable_sort(s.rows.begin(), s.rows.end(), [](const Measurement* a, const Measurement* b) {
+    return std::make_tuple(a->cores(), a->procs) < std::make_tuple(b->cores(), b->procs);
+  });
+  return s;
+}
+
+Plot PlanPlot(const ResultsFile& results, const CostGroup& g) {
+  Plot plot;
+  plot.group = &g;
+  plot.stem = PlotStem(g.kernel, g.dataset);
+  std::set<int> cores;
+  if (!g.single_threaded.empty()) cores.insert(1);
+  for (const CostEntry& e : g.entries) {
+    if (e.kind == "single-threaded" || e.status == "failed") continue;
+    Series s = SeriesOf(results, g, e);
+    if (s.rows.empty()) continue;
+    for (const Measurement* m : s.rows) cores.insert(m->cores());
+    plot.series.push_back(std::move(s));
+    if (e.status == "bounded") plot.cost_points.push_back(&e);
+  }
+  plot.cores.assign(cores.begin(), cores.end());
+  return plot;
+}
+
+// gnuplot blocks (separated by two blank lines, addressed with `index N`): one per parallel
+// implementation, then one holding the COST points.
+void WriteDataFile(const fs::path& path, const Plot& plot) {
+  std::string text = "# " + plot.group->kernel + " on " + plot.group->dataset +
+                     ": median, min and max seconds per configuration. Written by cost report.\n";
+  for (const BaselineLine& b : plot.group->single_threaded) {
+    text += "# single-threaded " + b.implementation + " (" + b.algorithm +
+            "): " + Format("%.9g", b.seconds) + " s\n";
+  }
+  for (size_t i = 0; i < plot.series.size(); ++i) {
+    const Series& s = plot.series[i];
+    text += "\n\n# index " + std::to_string(i) + ": " + s.implementation + " (" + s.algorithm +
+            ")\n# cores median_seconds min_seconds max_seconds threads procs\n";
+    for (const Measurement* m : s.rows) {
+      // A row without min/max (0) gets no bar rather than one down to 0 on a log axis.
+      double lo = m->min_seconds > 0 ? m->min_seconds : m->median_seconds;
+      double hi = m->max_seconds > 0 ? m->max_seconds : m->median_seconds;
+      text += std::to_string(m->cores()) + " " + Format("%.9g", m->median_seconds) + " " +
+              Format("%.9g", lo) + " " + Format("%.9g", hi) + " " + std::to_string(m->threads) +
+              " " + std::to_string(m->procs) + "\n";
+    }
+  }
+  if (!plot.cost_points.empty()) {
+    text += "\n\n# index " + std::to_string(plot.series.size()) +
+            ": COST points (fewest cores that beat the baseline)\n# cores seconds\n";
+    for (const CostEntry* e : plot.cost_points) {
+      text += std::to_string(e->cost_cores) + " " + Format("%.9g", e->seconds_at_cost) + "  # " +
+              e->implementation + "\n";
+    }
+  }
+  WriteTextFile(path, text);
+}
+
+// Tics at 1, 2 and 5 per decade: log axes otherwise label only powers of ten, which leaves most
+// plots of a few-fold speed-up with one or two numbers on the seconds axis.
+std::string SecondsTics(const Plot& plot) {
+  double lo = HUGE_VAL, hi = 0;
+  for (const Series& s : plot.series) {
+    for (const Measurement* m : s.rows) {
+      lo = std::min({lo, m->median_seconds, m->min_seconds > 0 ? m->min_seconds : lo});
+      hi = std::max({hi, m->median_seconds, m->max_seconds});
+    }
+  }
+  for (const BaselineLine& b : plot.group->single_threaded) {
+    lo = std::min(lo, b.seconds);
+    hi = std::max(hi, b.seconds);
+  }
+  if (!(lo > 0) || hi / lo > 1e3) return "";  // many decades: gnuplot's decade tics read better
+  std::string tics;
+  for (double decade = std::pow(10, std::floor(std::log10(lo)) - 1); decade <= hi * 10;
+       decade *= 10) {
+    for (double step : {1, 2, 5}) {
+      double tic = step * decade;
+      if (tic >= lo / 1.3 && tic <= hi * 1.3) {
+        tics += (tics.empty() ? "" : ", ") + Format("%g", tic);
+      }
+    }
+  }
+  return "set ytics (" + tics + ")\nset format y '%g'\n";
+}
+
+std::string ScriptAxes(const Plot& plot) {
+  double lo = plot.cores.front() / 1.5, hi = plot.cores.back() * 1.5;
+  std::string text = "set xlabel 'cores (threads x processes)'\n";
+  text += "set ylabel 'seconds (median; bars: min to max)'\n";
+  text += "set logscale x 2\nset logscale y 10\n";
+  text += "set xrange [" + Format("%g", lo) + ":" + Format("%g", hi) + "]\n";
+  if (plot.cores.size() <= 12) {  // label exactly the measured core counts
+    text += "set xtics (";
+    for (size_t i = 0; i < plot.cores.size(); ++i) {
+      text += (i ? ", " : "") + std::to_string(plot.cores[i]);
+    }
+    text += ")\n";
+  }
+  text += "set autoscale yfix\nset offsets 0, 0, graph 0.08, graph 0.08\n";
+  text += SecondsTics(plot);
+  text += "set grid xtics ytics lc rgb '#dddddd'\n";
+  return text;
+}
+
+// The key goes under the plot so long implementation names never cover data; the bottom margin
+// grows with its rows because gnuplot would otherwise draw it over the x label.
+std::string ScriptKey(const Plot& plot) {
+  size_t entries =
+      plot.series.size() + plot.group->single_threaded.size() + (plot.cost_points.empty() ? 0 : 1);
+  // One entry per row: with "system:algorithm (algorithm), 1 thread" labels gnuplot fits one
+  // column anyway, and a margin sized for two columns let the key cover the x label.
+  size_t rows = entries;
+  return "set key below center maxcols 1 box\nset bmargin " + std::to_string(5 + rows) +
+         "\nset bars small\n";
+}
+
+// "openmp:pagerank-pull" already names its algorithm; otherwise say which one it ran.
+std::string SeriesTitle(const std::string& implementation, const std::string& algorithm) {
+  bool named =
+      implementation.size() > algorithm.size() && implementation.ends_with(":" + algorithm);
+  return named || algorithm.empty() ? implementation : implementation + " (" + algorithm + ")";
+}
+
+// Each single-threaded median is a dashed horizontal line, labelled on the line and in the key.
+// Returns the variable and label settings; appends the lines to *terms.
+std::string BaselineSettings(const CostGroup& g, std::vector<std::string>* terms) {
+  static const char* kColours[] = {"#222222", "#888888", "#aa5500", "#0055aa"};
+  std::string text;
+  for (size_t i = 0; i < g.single_threaded.size(); ++i) {
+    const BaselineLine& b = g.single_threaded[i];
+    std::string var = "baseline_" + std::to_string(i + 1);
+    std::string colour = "'" + std::string(kColours[i % 4]) + "'";
+    std::string label = b.implementation + " " + FormatSeconds(b.seconds);
+    std::string title = SeriesTitle(b.implementation, b.algorithm) + ", 1 thread";
+    text += var + " = " + Format("%.9g", b.seconds) + "  # " + b.implementation + "\n";
+    text += "set label " + std::to_string(i + 1) + " " + GnuplotQuote(label) +
+            " at graph 0.98, "
+            "first " +
+            var + " right offset 0,0.6 front textcolor rgb " + colour + "\n";
+    terms->push_back(var + " with lines dt " + std::to_string(i + 2) + " lw 2 lc rgb " + colour +
+                     " title " + GnuplotQuote(title));
+  }
+  return text;
+}
+
+std::vector<std::string> SeriesTerms(const Plot& plot) {
+  std::string data = GnuplotQuote(plot.stem + ".dat");
+  std::vector<std::string> terms;
+  for (size_t i = 0; i < plot.series.size(); ++i) {
+    const Series& s = plot.series[i];
+    terms.push_back(data + " index " + std::to_string(i) +
+                    " using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title " +
+                    GnuplotQuote(SeriesTitle(s.implementation, s.algorithm)));
+  }
+  if (!plot.cost_points.empty()) {
+    terms.push_back(data + " index " + std::to_string(plot.series.size()) +
+                    " using 1:2 with points pt 6 ps 2.5 lw 2 lc rgb 'black' title 'COST point'");
+  }
+  return terms;
+}
+
+void WritePlotScript(const fs::path& path, const Plot& plot) {
+  std::string text =
+      "# " + plot.group->kernel + " on " + plot.group->dataset +
+      ": median seconds vs cores, log-log; dashed lines are single-threaded medians.\n"
+      "# Written by cost report. Redraw with: gnuplot " +
+      plot.stem + ".gp\n\n";
+  text += "set title " + GnuplotQuote(plot.group->kernel + " on " + plot.group->dataset) + "\n";
+  text += ScriptAxes(plot) + ScriptKey(plot);
+  std::vector<std::string> terms = SeriesTerms(plot);
+  text += BaselineSettings(*plot.group, &terms);
+  text += "\nset terminal svg size 800,500 font 'DejaVu Sans,11' background '#ffffff' noenhanced\n";
+  text += "set output " + GnuplotQuote(plot.stem + ".svg") + "\nplot ";
+  for (size_t i = 0; i < terms.size(); ++i) text += (i ? ", \\\n     " : "") + terms[i];
+  text += "\n";
+  text +=
+      "\nset terminal pngcairo size 800,500 font 'DejaVu Sans,10' background '#ffffff' "
+      "noenhanced\n";
+  text += "set output " + GnuplotQuote(plot.stem + ".png") + "\nreplot\nunset output\n";
+  WriteTextFile(path, text);
+}
+
+// Known fields first, in a fixed order and with readable labels; then any others by name.
+// Known fields first, in a fixed order and with readable labels; then any others by name.
+std::string MetadataList(const nlohmann::json& object,
+                         const std::vector<std::pair<std::string, std::string>>& known) {
+  if (!object.is_object()) {
+    return object.is_null() ? "- (not recorded)\n" : "- " + object.dump() + "\n";
+  }
+  auto value_text = [](const std::string& key, const nlohmann::json& v) -> std::string {
+    if (key == "memory_bytes" && v.is_number()) {
+      return Format("%.1f GiB", v.get<double>() / (1ull << 30)) + " (" + v.dump() + " bytes)";
+    }
+    return v.is_string() ? v.get<std::string>() : v.dump();
+  };
+  std::string text;
+  std::set<std::string> done;
+  for (const auto& [key, label] : known) {
+    if (!object.contains(key)) continue;
+    text += "- " + label + ": " + value_text(key, object[key]) + "\n";
+    done.insert(key);
+  }
+  for (const auto& [key, value] : object.items()) {
+    if (key == "limits") continue;  // its own table: LimitsSection
+    if (!done.count(key)) text += "- " + key + ": " + value_text(key, value) + "\n";
+  }
+  return text.empty() ? "- (not recorded)\n" : text;
+}
+
+// The machine's measured limits (`cost machine`), which every "of limit" figure is relative to.
+std::string LimitsSection(const nlohmann::json& machine) {
+  if (!machine.is_object() || !machine.contains("limits")) return "";
+  MachineLimits m;
+  try {
+    m = MachineLimitsFromJson(machine["limits"]);
+  } catch (const std::exception& e) {
+    return "\n### Limits\n\n- (unreadable: " + std::string(e.what()) + ")\n";
+  }
+  std::string text = "\n### Limits\n\nMeasured by `cost machine` on " + m.measured +
+                     "; the cost model (harness/machine/cost_model.h) judges every row against them.\n\n"
+                     "| test | 1 core | " + std::to_string(m.all_threads) + " threads |\n"
+                     "| --- | ---: | ---: |\n";
+  auto row = [&](const std::string& name, double one, double all, double unit, const char* suffix) {
+    text += "| " + name + " | " + Format("%.1f ", one / unit) + suffix + " | " +
+            Format("%.1f ", all / unit) + suffix + " |\n";
+  };
+  row("sequential read", m.one_core.read_bytes_per_second, m.all_cores.read_bytes_per_second, 1e9,
+      "GB/s");
+  row("triad", m.one_core.triad_bytes_per_second, m.all_cores.triad_bytes_per_second, 1e9, "GB/s");
+  row(Format("4-byte gathers from %.0f KiB", m.l2_array_bytes / 1024.0),
+      m.one_core.l2_gathers_per_second, m.all_cores.l2_gathers_per_second, 1e6, "M/s");
+  row(Format("4-byte gathers from %.0f MiB", m.l3_array_bytes / 1048576.0),
+      m.one_core.l3_gathers_per_second, m.all_cores.l3_gathers_per_second, 1e6, "M/s");
+  row(Format("4-byte gathers from %.0f MiB", m.dram_array_bytes / 1048576.0),
+      m.one_core.dram_gathers_per_second, m.all_cores.dram_gathers_per_second, 1e6, "M/s");
+  return text;
+}
+
+std::string MachineAndBuild(const ResultsFile& results) {
+  std::string text =
+      "Measured: " + (results.created.empty() ? "(date not recorded)" : results.created) + "\n\n";
+  text += "## Machine\n\n" + MetadataList(results.machine, {{"cpu_model", "CPU"},
+                                                            {"physical_cores", "physical cores"},
+                                                            {"logical_cpus", "logical CPUs"},
+                                                            {"memory_bytes", "memory"},
+                                                            {"kernel", "kernel"},
+                                                            {"os", "OS"},
+                                                            {"hostname", "host"}});
+  text += LimitsSection(results.machine);
+  text += "\n## Build\n\n" + MetadataList(results.build, {{"compiler", "compiler"},
+                                                          {"build_type", "build type"},
+                                                          {"flags", "flags"},
+                                                          {"git_revision", "git revision"}});
+  return text;
+}
+
+// An inline figure and links to its PNG, script and data.
+std::string PlotFiles(const std::string& title, const std::string& stem) {
+  return "![" + title + "](" + stem + ".svg)\n\n[PNG](" + stem + ".png) · [gnuplot script](" +
+         stem + ".gp) · [data](" + stem + ".dat)\n";
+}
+
+std::string PlotsSection(const std::vector<Plot>& plots) {
+  std::string text =
+      "\n## Plots\n\nMedian seconds against cores on log-log axes; bars span the "
+      "fastest to the slowest repetition; dashed lines are single-threaded medians; "
+      "circles mark each implementation's COST.\n";
+  for (const Plot& p : plots) {
+    std::string title = p.group->kernel + " on " + p.group->dataset;
+    text += "\n### " + title + "\n\n" + PlotFiles(title, p.stem);
+    if (!p.speedup_stem.empty()) {
+      text += "\nSpeed-up relative to each implementation's own 1-core time (left) and relative "
+              "to the best single thread (right; below 1 it is slower than one thread):\n\n" +
+              PlotFiles(title + ", speed-up", p.speedup_stem);
+    }
+    if (!p.preparation_stem.empty()) {
+      text += "\nPreparation time of each edge layout beside the best kernel times that read "
+              "it:\n\n" +
+              PlotFiles(title + ", preparation", p.preparation_stem);
+    }
+  }
+  return text;
+}
+
+std::vector<const Measurement*> SortedMeasurements(const ResultsFile& results) {
+  std::vector<const Measurement*> rows;
+  for (const Measurement& m : results.measurements) rows.push_back(&m);
+  std::stable_sort(rows.begin(), rows.end(), [](const Measurement* a, const Measurement* b) {
+    return std::make_tuple(a->kernel, a->dataset, a->implementation, a->cores(), a->procs) <
+           std::make_tuple(b->kernel, b->dataset, b->implementation, b->cores(), b->procs);
+  });
+  return rows;
+}
+
+// Flags a reader must see beside a row's numbers.
+std::string RowNotes(const Measurement& m) {
+  std::vector<std::string> notes;
+  if (m.oversubscribed) notes.push_back("oversubscribed (more workers than CPUs)");
+  if (m.ok() && m.high_spread) notes.push_back("high spread");
+  if (m.timing == "reported") notes.push_back("time reported by the system");
+  if (m.timing == "process-wall") notes.push_back("whole-process wall time");
+  std::string text;
+  for (const std::string& n : notes) text += (text.empty() ? "" : "; ") + n;
+  return text;
+}
+
+// "61% (gather-bound)": the median against the cost model's limit on this machine; "-" when the
+// machine's limits were not measured.
+std::string FractionOfLimit(const Measurement& m) {
+  if (m.limit_seconds <= 0) return "-";
+  return Format("%.0f%%", 100 * m.fraction_of_limit) +
+         (m.limit_bound.empty() ? "" : " (" + m.limit_bound + ")");
+}
+
+std::string MeasurementsSection(const ResultsFile& results) {
+  std::string text =
+      "\n## Measurements\n\n| implementation | algorithm | kernel | dataset | threads | procs | "
+      "median | 95% CI of median | min | max | cv | of limit | repetitions | outcome | notes | "
+      "message |\n"
+      "| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- "
+      "| --- | --- |\n";
+  for (const Measurement* m : SortedMeasurements(results)) {
+    text += "| " + MarkdownCell(m->implementation) + " | " + MarkdownCell(m->algorithm) + " | " +
+            MarkdownCell(m->kernel) + " | " + MarkdownCell(m->dataset) + " | " +
+            std::to_string(m->threads) + " | " + std::to_string(m->procs) + " | ";
+    if (m->ok()) {
+      const std::string ci =
+          m->ci_high_seconds > 0
+              ? FormatSeconds(m->ci_low_seconds) + " - " + FormatSeconds(m->ci_high_seconds) +
+                    Format(" (%.1f%%)", 100 * m->ci_level)
+              : "-";
+      text += FormatSeconds(m->median_seconds) + " | " + ci + " | " +
+              FormatSeconds(m->min_seconds) + " | " + FormatSeconds(m->max_seconds) + " | " +
+              Format("%.1f%%", 100 * m->cv) + " | " + FractionOfLimit(*m) + " | ";
+    } else {
+      text += "- | - | - | - | - | - | ";
+    }
+    text += std::to_string(m->repetitions) + " | " + MarkdownCell(m->outcome) + " | " +
+            MarkdownCell(RowNotes(*m)) + " | " + MarkdownCell(m->message) + " |\n";
+  }
+  return text;
+}
+
+std::string Count(int n, const std::string& one, const std::string& many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string FailedSection(const ResultsFile& results) {
+  std::string text = "\n## Failed rows\n\n";
+  bool any = false;
+  for (const Measurement* m : SortedMeasurements(results)) {
+    if (m->ok()) continue;
+    any = true;
+    text += "- " + m->implementation + " " + m->kernel + " on " + m->dataset + ", " +
+            Count(m->threads, "thread", "threads") + " x " +
+            Count(m->procs, "process", "processes") + ": **" + m->outcome + "**" +
+            (m->message.empty() ? "" : ": " + MarkdownCell(m->message)) + "\n";
+  }
+  return text + (any ? "" : "None: every measurement finished with a valid output.\n");
+}
+
+// Returns the Markdown written.
+std::string WriteMarkdown(const fs::path& path, const ResultsFile& results,
+                   const std::vector<CostGroup>& groups, const std::vector<Plot>& plots) {
+  std::string text = "# COST report\n\n" + MachineAndBuild(results);
+  text += "\n## COST\n\n" + FormatCostTableMarkdown(groups);
+  text += "\n## COST against each baseline\n\nThe same rule with each single-threaded "
+          "implementation in turn as the baseline (the paper's simple and optimised lines): "
+          "*bounded* at the configuration shown, *not separable* within the noise, or "
+          "*unbounded* with the best time and its ratio.\n\n" +
+          CostAgainstEachBaselineMarkdown(CostAgainstEachBaseline(results.measurements));
+  text += PlotsSection(plots);
+  text += "\n## Preparation and kernel time per layout\n\n" +
+          LayoutCostsMarkdown(LayoutCosts(results.measurements));
+  text += "\n## Single threads\n\nThe paper's single-thread claims as ratios of best medians on "
+          "each dataset, then every single-threaded row's throughput and preparation time.\n\n" +
+          SingleThreadMarkdown(results.measurements);
+  text += MeasurementsSection(results);
+  text += FailedSection(results);
+  text += "\n## Projection beyond this machine (not measured)\n\n**Projected, not measured.** "
+          "Amdahl's law and the Universal Scalability Law fitted by least squares (relative "
+          "error) to each parallel implementation's medians, and the core count at which the "
+          "fitted curve would cross each baseline. A model's guess from the measured range: it "
+          "is never a COST. Residuals are (fit - measured) / measured per measured core count; "
+          "a fit with no more core counts than parameters is underdetermined and projects "
+          "nothing.\n\n" +
+          ProjectionsMarkdown(ProjectCosts(results.measurements));
+  WriteTextFile(path, text);
+  return text;
+}
+
+// Moves every file of staging into out_dir (same file system, so each move is a rename).
+void MoveInto(const fs::path& staging, const fs::path& out_dir,
+              const std::vector<std::string>& names) {
+  for (const std::string& name : names) fs::rename(staging / name, out_dir / name);
+}
+
+// One plot per group with something to draw, each under its own file name stem.
+std::vector<Plot> PlanPlots(const ResultsFile& results, const std::vector<CostGroup>& groups) {
+  std::vector<Plot> plots;
+  std::set<std::string> stems;
+  for (const CostGroup& g : groups) {
+    Plot plot = PlanPlot(results, g);
+    if (plot.series.empty() && g.single_threaded.empty()) continue;  // nothing to draw
+    // Two names that sanitise alike ("a b", "a_b") must not overwrite each other's files.
+    std::string stem = plot.stem;
+    for (int n = 2; !stems.insert(plot.stem).second; ++n) {
+      plot.stem = stem + "-" + std::to_string(n);
+    }
+    plots.push_back(std::move(plot));
+  }
+  return plots;
+}
+
+// Writes and renders every plot in dir; returns the names of the files written.
+std::vector<std::string> WritePlots(const fs::path& dir, const ResultsFile& results,
+                                    std::vector<Plot>& plots) {
+  std::vector<std::string> names;
+  const std::vector<LayoutCost> layouts = LayoutCosts(results.measurements);
+  for (Plot& p : plots) {
+    for (const std::string& name :
+         WriteSpeedupPlot(dir.string(), results, *p.group, p.stem + "-speedup")) {
+      names.push_back(name);
+      p.speedup_stem = p.stem + "-speedup";
+    }
+    for (const std::string& name : WritePreparationPlot(dir.string(), layouts, p.group->kernel,
+                                                        p.group->dataset,
+                                                        p.stem + "-preparation")) {
+      names.push_back(name);
+      p.preparation_stem = p.stem + "-preparation";
+    }
+    WriteDataFile(dir / (p.stem + ".dat"), p);
+    WritePlotScript(dir / (p.stem + ".gp"), p);
+    RenderGnuplotScript(dir.string(), p.stem + ".gp");
+    for (const char* ext : {".dat", ".gp", ".svg", ".png"}) names.push_back(p.stem + ext);
+  }
+  return names;
+}
+
+ReportFiles FilesIn(const fs::path& out, const std::vector<Plot>& plots) {
+  ReportFiles files;
+  files.markdown = (out / "report.md").string();
+  files.html = (out / "report.html").string();
+  // Per plot: the time plot first, then its speed-up and preparation companions.
+  for (const Plot& p : plots) {
+    for (const std::string& stem : {p.stem, p.speedup_stem, p.preparation_stem}) {
+      if (stem.empty()) continue;
+      files.data.push_back((out / (stem + ".dat")).string());
+      files.scripts.push_back((out / (stem + ".gp")).string());
+      files.svgs.push_back((out / (stem + ".svg")).string());
+      files.pngs.push_back((out / (stem + ".png")).string());
+    }
+  }
+  return files;
+}
+
+}  // namespace
+
+std::string PlotStem(const std::string& kernel, const std::string& dataset) {
+  std::string stem = kernel + "-" + dataset;
+  for (char& c : stem) {
+    bool safe = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+    if (!safe) c = '_';
+  }
+  return stem;
+}
+
+ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir) {
+  fs::path out(out_dir);
+  fs::create_directories(out);
+  // Everything is built here first, so a failure (no gnuplot, a bad plot) leaves out_dir as it was.
+  fs::path staging = out / (".report-staging-" + std::to_string(::getpid()));
+  fs::remove_all(staging);
+  fs::create_directory(staging);
+  try {
+    std::vector<CostGroup> groups = ComputeCostTable(results.measurements);
+    std::vector<Plot> plots = PlanPlots(results, groups);
+    std::vector<std::string> names = WritePlots(staging, results, plots);
+    const std::string markdown = WriteMarkdown(staging / "report.md", results, groups, plots);
+    names.push_back("report.md");
+    // The HTML page inlines every SVG it shows, so it is the one file to hand to someone.
+    const std::string html =
+        MarkdownToHtml(markdown, "COST report", [&staging](const std::string& image) {
+          const fs::path file = staging / image;
+          return image.ends_with(".svg") && image.find('/') == std::string::npos &&
+                         fs::exists(file)
+                     ? ReadText(file)
+                     : std::string();
+        });
+    WriteTextFile(staging / "report.html", html);
+    names.push_back("report.html");
+    MoveInto(staging, out, names);
+    fs::remove_all(staging);
+    return FilesIn(out, plots);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove_all(staging, ignored);
+    throw;
+  }
+}
+
+}  // namespace cost::harness

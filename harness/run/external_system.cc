@@ -1,0 +1,382 @@
+#include "harness/run/external_system.h"
+
+#include <charconv>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "datasets/kernel_definitions.h"
+#include "harness/core/child_process.h"
+#include "harness/analysis/statistics.h"
+
+namespace cost::harness {
+namespace fs = std::filesystem;
+namespace {
+
+[[noreturn]] void ManifestError(const std::string& manifest, const std::string& field,
+                                const std::string& reason) {
+  throw std::runtime_error(manifest + ": " + field + ": " + reason);
+}
+
+const std::vector<std::string> kPlaceholders = {"graph",   "format", "threads", "procs",
+                                                "iterations", "damping", "source", "values",
+                                                "kernel",  "manifest_dir"};
+
+// Every {word} in the template (lower-case letters and '_') must be a known placeholder: a typo
+// fails at load time, not as a mysterious command error an hour into a sweep. Other braces (an
+// awk program, a shell group) are left alone.
+void CheckPlaceholders(const std::string& command, const std::string& manifest) {
+  static const std::regex word(R"(\{([a-z_]+)\})");
+  for (auto it = std::sregex_iterator(command.begin(), command.end(), word);
+       it != std::sregex_iterator(); ++it) {
+    const std::string name = (*it)[1].str();
+    if (std::find(kPlaceholders.begin(), kPlaceholders.end(), name) == kPlaceholders.end()) {
+      ManifestError(manifest, "command", "unknown placeholder {" + name + "}");
+    }
+  }
+}
+
+std::string ShellQuote(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+std::string Substitute(std::string command, const std::map<std::string, std::string>& values) {
+  for (const auto& [name, value] : values) {
+    const std::string key = "{" + name + "}";
+    for (size_t at = command.find(key); at != std::string::npos; at = command.find(key, at)) {
+      command.replace(at, key.size(), ShellQuote(value));
+      at += value.size();
+    }
+  }
+  return command;
+}
+
+// "src dst" lines in original ids, cached beside the prepared file (same checksum, same file).
+std::string EnsureEdgeListFile(const datasets::Graph& graph, const Measurement& m) {
+  // ".el" is what the GAP Benchmark Suite and others recognise as a text edge list.
+  const std::string path = m.graph_path + "." + m.graph_checksum + ".el";
+  if (fs::exists(path)) return path;
+  const std::string tmp = path + ".partial";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    char line[64];
+    for (uint64_t u = 0; u < graph.num_vertices(); ++u) {
+      for (uint32_t v : graph.out.Neighbors(static_cast<uint32_t>(u))) {
+        char* end = std::to_chars(line, line + 24, graph.original_ids[u]).ptr;
+        *end++ = ' ';
+        end = std::to_chars(end, end + 24, graph.original_ids[v]).ptr;
+        *end++ = '\n';
+        out.write(line, end - line);
+      }
+    }
+    if (!out.flush()) throw std::runtime_error(path + ": cannot write edge list");
+  }
+  fs::rename(tmp, path);
+  return path;
+}
+
+}  // namespace
+
+// Labels (WCC) are renumbered, since only the partition is compared.
+Values ReadExternalValues(const std::string& path, const datasets::Graph& graph, Kernel kernel) {
+  std::unordered_map<uint64_t, uint32_t> dense;
+  dense.reserve(graph.num_vertices());
+  for (uint64_t v = 0; v < graph.num_vertices(); ++v) {
+    dense.emplace(graph.original_ids[v], static_cast<uint32_t>(v));
+  }
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("values file " + path + " was not written");
+  std::vector<double> ranks(kernel == Kernel::kPageRank ? graph.num_vertices() : 0);
+  std::vector<uint32_t> labels(kernel == Kernel::kWcc ? graph.num_vertices() : 0);
+  std::vector<int64_t> depths(kernel == Kernel::kBfs ? graph.num_vertices() : 0);
+  std::vector<char> seen(graph.num_vertices(), 0);
+  std::unordered_map<std::string, uint32_t> label_ids;
+  std::string line;
+  for (size_t number = 1; std::getline(in, line); ++number) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    uint64_t id;
+    std::string value;
+    if (!(fields >> id >> value)) {
+      throw std::runtime_error(path + ":" + std::to_string(number) + ": expected 'id value'");
+    }
+    const auto it = dense.find(id);
+    if (it == dense.end()) {
+      throw std::runtime_error(path + ":" + std::to_string(number) + ": unknown vertex " +
+                               std::to_string(id));
+    }
+    seen[it->second] = 1;
+    try {
+      if (kernel == Kernel::kPageRank) {
+        ranks[it->second] = std::stod(value);
+      } else if (kernel == Kernel::kWcc) {
+        labels[it->second] = label_ids.emplace(value, label_ids.size()).first->second;
+      } else {
+        depths[it->second] = std::stoll(value);
+      }
+    } catch (const std::logic_error&) {  // std::stod/stoll: not a number, or out of range
+      throw std::runtime_error(path + ":" + std::to_string(number) + ": value '" + value +
+                               "' is not a number of the kernel's type");
+    }
+  }
+  for (uint64_t v = 0; v < graph.num_vertices(); ++v) {
+    if (seen[v]) continue;
+    // An edge list cannot carry isolated vertices, so a system reading one never saw them. For
+    // WCC their answer is known (each is its own component); for PageRank the system ran on a
+    // graph with fewer vertices, and its ranks are rightly judged against the whole graph.
+    const bool isolated = graph.out.Degree(static_cast<uint32_t>(v)) == 0 &&
+                          graph.in.Degree(static_cast<uint32_t>(v)) == 0;
+    if (kernel == Kernel::kWcc && isolated) {
+      labels[v] = label_ids.emplace("isolated " + std::to_string(v), label_ids.size()).first->second;
+      continue;
+    }
+    if (kernel == Kernel::kBfs && isolated) {
+      depths[v] = datasets::kUnreachable;  // unless it is the source, which the check will catch
+      continue;
+    }
+    throw std::runtime_error(path + ": no value for vertex " +
+                             std::to_string(graph.original_ids[v]) +
+                             (isolated ? " (isolated: absent from an edge-list input)" : ""));
+  }
+  if (kernel == Kernel::kPageRank) return ranks;
+  if (kernel == Kernel::kWcc) return labels;
+  return depths;
+}
+
+namespace {
+
+// The time of one run, from its output or its wall time; throws when the output has none.
+double TimeOfRun(const ExternalSystem& system, const std::string& output, double wall_seconds) {
+  if (!system.time_regex.empty()) {
+    const std::regex pattern(system.time_regex);
+    std::smatch match, last;
+    for (auto it = output.cbegin(); std::regex_search(it, output.cend(), match, pattern);
+         it = match.suffix().first) {
+      last = match;
+    }
+    if (last.empty() || last.size() < 2) {
+      throw std::runtime_error("no time in the output matching /" + system.time_regex + "/");
+    }
+    try {
+      return std::stod(last[1].str()) * system.time_scale;
+    } catch (const std::logic_error&) {
+      throw std::runtime_error("the time matched by /" + system.time_regex + "/, '" +
+                               last[1].str() + "', is not a number");
+    }
+  }
+  if (!system.time_json_field.empty()) {
+    std::istringstream lines(output);
+    std::string line;
+    double seconds = -1;
+    while (std::getline(lines, line)) {
+      const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+      if (j.is_object() && j.contains(system.time_json_field) &&
+          j.at(system.time_json_field).is_number()) {
+        seconds = j.at(system.time_json_field).get<double>() * system.time_scale;
+      }
+    }
+    if (seconds < 0) {
+      throw std::runtime_error("no JSON line with a numeric \"" + system.time_json_field + "\"");
+    }
+    return seconds;
+  }
+  return wall_seconds;
+}
+
+bool LooksOutOfMemory(const std::string& output) {
+  for (const char* sign : {"bad_alloc", "Cannot allocate memory", "out of memory",
+                           "Out of memory", "MemoryError"}) {
+    if (output.find(sign) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Sets m's outcome for a run that did not exit 0; returns false then.
+bool RunSucceeded(const ChildResult& run, Measurement* m) {
+  using Status = ChildResult::Status;
+  if (run.status == Status::kExited && run.exit_code == 0) return true;
+  const std::string tail = " Output: " + run.log_tail;
+  if (run.status == Status::kFailedToStart) {
+    m->outcome = "failed-to-start";
+    m->message = "the command could not be started (exit status 127)." + tail;
+  } else if (LooksOutOfMemory(run.log_tail)) {
+    m->outcome = "out-of-memory";
+    m->message = "the command ran out of memory." + tail;
+  } else if (run.status == Status::kSignaled) {
+    m->outcome = "crashed";
+    m->message = "the command was killed by " + DescribeSignal(run.signal) + "." + tail;
+  } else {
+    m->outcome = "crashed";
+    m->message = "the command exited with status " + std::to_string(run.exit_code) + "." + tail;
+  }
+  return false;
+}
+
+}  // namespace
+
+ExternalSystem ParseExternalSystem(const nlohmann::json& j, const std::string& manifest) {
+  if (!j.is_object()) ManifestError(manifest, "(top level)", "must be a JSON object");
+  ExternalSystem s;
+  s.manifest = manifest;
+  try {
+    s.name = j.value("name", "");
+    const size_t colon = s.name.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == s.name.size()) {
+      ManifestError(manifest, "name", "must be SYSTEM:ALGORITHM, got \"" + s.name + "\"");
+    }
+    if (FindImplementation(s.name)) {
+      ManifestError(manifest, "name", "\"" + s.name + "\" is a built-in implementation");
+    }
+    s.system = s.name.substr(0, colon);
+    s.algorithm = j.value("algorithm", s.name.substr(colon + 1));
+    s.description = j.value("description", "");
+    if (!ParseKernel(j.value("kernel", ""), &s.kernel)) {
+      ManifestError(manifest, "kernel", "must be one of pagerank, wcc, bfs");
+    }
+    const std::string kind = j.value("kind", "single-threaded");
+    if (kind == "single-threaded") {
+      s.kind = Kind::kSingleThreaded;
+    } else if (kind == "threaded") {
+      s.kind = Kind::kThreaded;
+    } else if (kind == "multiprocess") {
+      s.kind = Kind::kMultiprocess;
+    } else {
+      ManifestError(manifest, "kind", "must be single-threaded, threaded or multiprocess");
+    }
+    s.input_format = j.value("input_format", s.input_format);
+    if (s.input_format != "cgraph" && s.input_format != "edge-list") {
+      ManifestError(manifest, "input_format", "must be cgraph or edge-list");
+    }
+    s.command = j.value("command", "");
+    if (s.command.empty()) ManifestError(manifest, "command", "missing");
+    CheckPlaceholders(s.command, manifest);
+    const nlohmann::json time = j.value("time", nlohmann::json("process-wall"));
+    if (time.is_object()) {
+      s.time_regex = time.value("regex", "");
+      s.time_json_field = time.value("json_field", "");
+      s.time_scale = time.value("scale", 1.0);
+      if (s.time_regex.empty() == s.time_json_field.empty()) {
+        ManifestError(manifest, "time", "give exactly one of \"regex\" and \"json_field\"");
+      }
+      if (!s.time_regex.empty()) {
+        try {
+          if (std::regex(s.time_regex).mark_count() < 1) {
+            ManifestError(manifest, "time.regex", "needs a capture group for the seconds");
+          }
+        } catch (const std::regex_error& e) {
+          ManifestError(manifest, "time.regex", e.what());
+        }
+      }
+    } else if (time != "process-wall") {
+      ManifestError(manifest, "time", "must be {\"regex\": ...}, {\"json_field\": ...} or "
+                                      "\"process-wall\"");
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(manifest + ": " + e.what());
+  }
+  return s;
+}
+
+std::vector<ExternalSystem> LoadExternalSystems(const std::string& path) {
+  std::vector<std::string> files;
+  if (fs::is_directory(path)) {
+    for (const auto& entry : fs::directory_iterator(path)) {
+      if (entry.path().extension() == ".json") files.push_back(entry.path().string());
+    }
+    std::sort(files.begin(), files.end());
+  } else {
+    files.push_back(path);
+  }
+  std::vector<ExternalSystem> systems;
+  for (const std::string& file : files) {
+    std::ifstream in(file);
+    if (!in) throw std::runtime_error(file + ": " + std::strerror(errno));
+    const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+    if (j.is_discarded()) throw std::runtime_error(file + ": not valid JSON");
+    for (const nlohmann::json& one : j.is_array() ? j : nlohmann::json::array({j})) {
+      systems.push_back(ParseExternalSystem(one, file));
+      for (size_t i = 0; i + 1 < systems.size(); ++i) {
+        if (systems[i].name == systems.back().name) {
+          throw std::runtime_error(file + ": name: \"" + systems.back().name +
+                                   "\" is also declared in " + systems[i].manifest);
+        }
+      }
+    }
+  }
+  return systems;
+}
+
+const ExternalSystem* FindExternalSystem(const std::vector<ExternalSystem>& systems,
+                                         std::string_view name) {
+  for (const ExternalSystem& s : systems) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+MeasurementOutput MeasureExternal(const ExternalSystem& system, const MeasurementRequest& request) {
+  MeasurementOutput out = PrepareMeasurement(
+      request, {system.name, system.system, system.algorithm, system.kernel, system.kind});
+  Measurement& m = out.measurement;
+  m.timing = system.time_regex.empty() && system.time_json_field.empty() ? "process-wall"
+                                                                          : "reported";
+  const std::string input = system.input_format == "cgraph"
+                                ? request.graph_path
+                                : EnsureEdgeListFile(out.graph, m);
+  char dir_template[] = "/tmp/cost-external-XXXXXX";
+  if (!mkdtemp(dir_template)) throw std::runtime_error("mkdtemp: " + std::string(std::strerror(errno)));
+  const fs::path dir = dir_template;
+  const std::string values = (dir / "values.txt").string();
+  const std::string command = Substitute(
+      system.command,
+      {{"graph", fs::absolute(input).string()}, {"format", system.input_format},
+       {"threads", std::to_string(request.params.threads)}, {"procs", "1"},
+       {"iterations", std::to_string(request.params.iterations)},
+       {"damping", std::to_string(request.params.damping)}, {"source", std::to_string(std::max<int64_t>(m.source, 0))},
+       {"values", values}, {"kernel", m.kernel},
+       {"manifest_dir", fs::absolute(system.manifest).parent_path().string()}});
+  std::vector<double> seconds;
+  bool ok = true;
+  for (int run = 0; ok && run < request.warmups + request.repetitions; ++run) {
+    ChildOptions options;
+    options.argv = {"/bin/sh", "-c", command};
+    options.log_path = (dir / "output.log").string();
+    options.own_process_group = false;  // a sweep's timeout must reach the command too
+    const ChildResult result = RunChild(options);
+    ok = RunSucceeded(result, &m);
+    if (!ok || run < request.warmups) continue;
+    try {
+      std::ifstream log(options.log_path);
+      const std::string output((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+      seconds.push_back(TimeOfRun(system, output, result.wall_seconds));
+    } catch (const std::exception& e) {
+      m.outcome = "invalid-output";
+      m.message = e.what() + std::string(". Output: ") + result.log_tail;
+      ok = false;
+    }
+  }
+  if (ok) {
+    Summarize(seconds, &m);
+    if (system.command.find("{values}") == std::string::npos) {
+      m.message = "not validated: the manifest's command writes no {values}";
+    } else {
+      try {
+        out.values = ReadExternalValues(values, out.graph, system.kernel);
+        FinishMeasurement(request, system.kernel, &out);
+      } catch (const std::exception& e) {
+        m.outcome = "invalid-output";
+        m.message = e.what();
+      }
+    }
+  }
+  fs::remove_all(dir);
+  return out;
+}
+
+}  // namespace cost::harness

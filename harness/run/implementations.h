@@ -1,0 +1,68 @@
+// The table of implementations: one row per (system, algorithm) pair. Adding an in-tree
+// implementation is one kernel function plus one row in implementations.cc; the CLI, sweeps and the
+// conformance tests all read this table.
+#ifndef COST_HARNESS_RUN_IMPLEMENTATIONS_H_
+#define COST_HARNESS_RUN_IMPLEMENTATIONS_H_
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "datasets/graph.h"
+#include "datasets/hilbert_layout.h"
+#include "harness/core/kernel.h"
+
+namespace cost::harness {
+
+// What one kernel call needs besides the graph.
+struct RunParams {
+  int threads = 1;
+  int iterations = 20;    // PageRank only
+  double damping = 0.85;  // PageRank only
+  datasets::VertexId source = 0;  // BFS only: dense id, < num_vertices
+};
+
+// PageRank returns ranks (double); WCC returns a component label per vertex; BFS returns a depth
+// per vertex (datasets::kUnreachable when the source cannot reach it).
+using Values = std::variant<std::vector<double>, std::vector<uint32_t>, std::vector<int64_t>>;
+
+struct Implementation {
+  std::string_view name;       // "system:algorithm", what --impl takes
+  Kernel kernel;
+  std::string_view system;     // "serial", "openmp"
+  std::string_view algorithm;  // "pagerank-pull", "label-propagation", "union-find"
+  Kind kind;
+  std::string_view description;
+  // nullptr for Kind::kMultiprocess rows: those run as `mpirun -np P` of an MPI executable
+  // (harness/run/multiprocess.h), not in the measuring process.
+  Values (*run)(const datasets::Graph& graph, const RunParams& params);
+  // Where the implementation knowingly departs from the kernel's definition; empty when it
+  // computes the definition. deviation_applies says on which graphs that changes the output.
+  // Validation never skips such a row: it validates as usual and names the deviation in the
+  // message (see NoteDeviation in validation.h).
+  std::string_view deviation = {};
+  bool (*deviation_applies)(const datasets::Graph& graph) = nullptr;
+  // The edge layout the row reads besides the CSR (kVertex: none). Running it on a graph without
+  // that layout throws std::invalid_argument; a sweep should skip such pairs, tests add the layout
+  // (datasets::WithHilbertLayout).
+  datasets::EdgeLayout requires_layout = datasets::EdgeLayout::kVertex;
+};
+
+std::span<const Implementation> Implementations();
+// nullptr when no row has that name.
+const Implementation* FindImplementation(std::string_view name);
+
+// The dense id of the vertex whose original id is `original_id`; false when there is none.
+bool FindVertex(const datasets::Graph& graph, uint64_t original_id, datasets::VertexId* vertex);
+
+// The BFS source used when none is given: the first vertex with out-edges at or after (cyclically)
+// position mt19937_64(seed 1)() % n. Deterministic for a graph; 0 when no vertex has out-edges.
+// Requires: graph has at least one vertex.
+datasets::VertexId DefaultBfsSource(const datasets::Graph& graph);
+
+}  // namespace cost::harness
+
+#endif  // COST_HARNESS_RUN_IMPLEMENTATIONS_H_

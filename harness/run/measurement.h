@@ -1,0 +1,69 @@
+// One measurement: one implementation on one prepared graph at one configuration, timed with
+// Google Benchmark and validated against an independent reference. This is what `cost run`
+// does; a sweep runs it in a child process per row.
+#ifndef COST_HARNESS_RUN_MEASUREMENT_H_
+#define COST_HARNESS_RUN_MEASUREMENT_H_
+
+#include <optional>
+#include <string>
+
+#include "datasets/graph.h"
+#include "datasets/hilbert_layout.h"
+#include "harness/core/results.h"
+#include "harness/run/implementations.h"
+
+namespace cost::harness {
+
+struct MeasurementRequest {
+  const Implementation* implementation = nullptr;
+  std::string graph_path;  // a prepared .cgraph file
+  std::string dataset;     // name recorded in the results; defaults to the file's stem
+  RunParams params;
+  // BFS: the original id of the source vertex; unset = DefaultBfsSource. params.source is
+  // ignored: PrepareMeasurement resolves this into MeasurementOutput::params.
+  std::optional<uint64_t> source;
+  int repetitions = 5;     // timed kernel calls; the median is reported
+  int warmups = 1;         // untimed calls first (page faults, caches, thread pool start-up)
+  bool validate = true;
+  // Multiprocess rows (harness/run/multiprocess.h) only: MPI processes, an Open MPI hostfile for
+  // several machines, and the wall-clock limit after which the job is ended (0: none).
+  int procs = 1;
+  std::string hostfile;
+  double timeout_seconds = 0;
+  int test_crash_rank = -1;  // test-only fault injection, passed to the ranks
+  int test_hang_rank = -1;
+};
+
+struct MeasurementOutput {
+  Measurement measurement;
+  datasets::Graph graph;           // the graph measured, for writing values by original id
+  RunParams params;                // request.params with the BFS source resolved (dense id)
+  Values values;                   // the last timed call's output
+  std::string benchmark_json;      // Google Benchmark's own JSON report, unmodified
+};
+
+// Who is measured: the same for an in-tree row of the table and an external system.
+struct ImplementationIdentity {
+  std::string name, system, algorithm;
+  Kernel kernel;
+  Kind kind;
+  datasets::EdgeLayout layout = datasets::EdgeLayout::kVertex;  // the layout the row reads
+};
+
+// The steps every measurement shares. Prepare loads the graph and fills the configuration
+// fields; Finish validates out->values and records the peak RSS.
+MeasurementOutput PrepareMeasurement(const MeasurementRequest& request,
+                                     const ImplementationIdentity& who);
+void FinishMeasurement(const MeasurementRequest& request, Kernel kernel, MeasurementOutput* out);
+
+// Loads the graph, runs warm-ups and timed repetitions, validates the output. Throws
+// datasets::DatasetError for a bad graph file and std::invalid_argument for a bad request.
+// A wrong answer is not an exception: measurement.outcome is "invalid-output" with the reason.
+MeasurementOutput Measure(const MeasurementRequest& request);
+
+// Writes "original-id value" lines (the LDBC output format) atomically.
+void WriteValuesFile(const datasets::Graph& graph, const Values& values, const std::string& path);
+
+}  // namespace cost::harness
+
+#endif  // COST_HARNESS_RUN_MEASUREMENT_H_

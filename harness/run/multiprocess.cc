@@ -1,0 +1,185 @@
+#include "harness/run/multiprocess.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "harness/core/child_process.h"
+#include "harness/run/external_system.h"
+#include "harness/analysis/statistics.h"
+
+namespace cost::harness {
+namespace fs = std::filesystem;
+namespace {
+
+// Seconds mpirun has to end its ranks after its own --timeout or a SIGTERM, before SIGKILL.
+constexpr double kCleanupSeconds = 10;
+
+std::string Format(double x) {
+  std::ostringstream text;
+  text.precision(17);
+  text << x;
+  return text.str();
+}
+
+// The JSON line rank 0 prints (parallel/mpi/rank_driver.h), or a discarded value.
+nlohmann::json FindReport(const std::string& log_path) {
+  std::ifstream log(log_path);
+  std::string line;
+  nlohmann::json report = nlohmann::json::value_t::discarded;
+  while (std::getline(log, line)) {
+    if (line.rfind("{\"cost_mpi_report\"", 0) != 0) continue;
+    report = nlohmann::json::parse(line, nullptr, false);
+  }
+  return report;
+}
+
+// Sets m's outcome for a job that did not finish; false then. `log` is the whole output: with P
+// ranks printing stack traces, the sign of the cause may lie before the tail.
+bool JobSucceeded(const ChildResult& run, const std::string& log,
+                  const MeasurementRequest& request, Measurement* m) {
+  using Status = ChildResult::Status;
+  const std::string output = " Output: " + run.log_tail;
+  const bool mpirun_timeout =
+      log.find("time limit for job execution has been reached") != std::string::npos;
+  if (run.status == Status::kTimedOut || mpirun_timeout) {
+    m->outcome = "timeout";
+    m->message = "no result after " + Format(request.timeout_seconds) +
+                 " s; mpirun ended the job." + output;
+  } else if (run.status == Status::kFailedToStart ||
+             log.find("was unable to launch") != std::string::npos ||
+             log.find("was unable to find the executable") != std::string::npos) {
+    m->outcome = "failed-to-start";
+    m->message = "mpirun could not start the job." + output;
+  } else if (log.find("bad_alloc") != std::string::npos) {
+    m->outcome = "out-of-memory";
+    m->message = "a rank ran out of memory." + output;
+  } else if (run.status == Status::kSignaled) {
+    m->outcome = "crashed";
+    m->message = "mpirun was killed by " + DescribeSignal(run.signal) + "." + output;
+  } else if (run.exit_code != 0) {
+    m->outcome = "crashed";
+    m->message = "mpirun exited with status " + std::to_string(run.exit_code) +
+                 " (a rank failed; mpirun ended the others)." + output;
+  } else {
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string MultiprocessExecutable(const Implementation& impl) {
+  const std::string name = impl.system == "pbgl" ? "cost_pbgl" : "cost_mpi";
+  if (const char* dir = std::getenv("COST_MPI_BIN_DIR"); dir != nullptr && *dir != '\0') {
+    return (fs::path(dir) / name).string();
+  }
+  return (fs::read_symlink("/proc/self/exe").parent_path() / name).string();
+}
+
+std::vector<std::string> MpirunCommand(const Implementation& impl,
+                                       const MeasurementRequest& request, uint32_t source,
+                                       bool oversubscribed, const std::string& values_path) {
+  const int threads = request.params.threads;
+  std::vector<std::string> argv = {"mpirun", "-np", std::to_string(request.procs)};
+  if (oversubscribed && request.hostfile.empty()) argv.push_back("--oversubscribe");
+  if (threads > 1) {
+    // Open MPI binds each rank to one core; a hybrid rank's threads need them all.
+    argv.insert(argv.end(), {"--bind-to", "none", "-x",
+                             "OMP_NUM_THREADS=" + std::to_string(threads)});
+  }
+  if (!request.hostfile.empty()) argv.insert(argv.end(), {"--hostfile", request.hostfile});
+  if (request.timeout_seconds > 0) {
+    argv.insert(argv.end(), {"--timeout", std::to_string(std::max(
+                                              1L, std::lround(request.timeout_seconds)))});
+  }
+  const std::string_view name = impl.name;
+  argv.insert(argv.end(),
+              {MultiprocessExecutable(impl), "--algorithm",
+               std::string(name.substr(name.find(':') + 1)), "--graph",
+               fs::absolute(request.graph_path).string(), "--values", values_path,
+               "--iterations", std::to_string(request.params.iterations), "--damping",
+               Format(request.params.damping), "--source", std::to_string(source),
+               "--repetitions", std::to_string(request.repetitions), "--warmups",
+               std::to_string(request.warmups)});
+  if (request.test_crash_rank >= 0) {
+    argv.insert(argv.end(), {"--test-crash-rank", std::to_string(request.test_crash_rank)});
+  }
+  if (request.test_hang_rank >= 0) {
+    argv.insert(argv.end(), {"--test-hang-rank", std::to_string(request.test_hang_rank)});
+  }
+  return argv;
+}
+
+MeasurementOutput MeasureMultiprocess(const Implementation& impl,
+                                      const MeasurementRequest& request) {
+  MeasurementOutput out = PrepareMeasurement(
+      request, {std::string(impl.name), std::string(impl.system), std::string(impl.algorithm),
+                impl.kernel, impl.kind, impl.requires_layout});
+  Measurement& m = out.measurement;
+  const std::string executable = MultiprocessExecutable(impl);
+  if (::access(executable.c_str(), X_OK) != 0) {
+    m.outcome = "failed-to-start";
+    m.message = executable + " is not built (MPI or Parallel BGL missing when configured?)";
+    return out;
+  }
+  char dir_template[] = "/tmp/cost-mpi-XXXXXX";
+  if (!mkdtemp(dir_template)) throw std::runtime_error("mkdtemp: " + std::string(strerror(errno)));
+  const fs::path dir = dir_template;
+  // CI runs as root, where mpirun refuses to start without these.
+  setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 1);
+  setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 1);
+  ChildOptions child;
+  child.argv = MpirunCommand(impl, request, out.params.source, m.oversubscribed,
+                             (dir / "values.txt").string());
+  child.log_path = (dir / "mpirun.log").string();
+  // In the measuring process's group, so a sweep's kill reaches mpirun too; the ranks are in
+  // groups of their own, which only mpirun can end: its --timeout fires first, then SIGTERM.
+  child.own_process_group = false;
+  if (request.timeout_seconds > 0) {
+    child.timeout_seconds = request.timeout_seconds + kCleanupSeconds;
+  }
+  child.term_grace_seconds = kCleanupSeconds;
+  const ChildResult run = RunChild(child);
+  std::ifstream log_file(child.log_path);
+  const std::string log((std::istreambuf_iterator<char>(log_file)),
+                        std::istreambuf_iterator<char>());
+  if (JobSucceeded(run, log, request, &m)) {
+    const nlohmann::json report = FindReport(child.log_path);
+    if (report.is_discarded()) {
+      m.outcome = "crashed";
+      m.message = "mpirun exited 0 but rank 0 printed no report. Output: " + run.log_tail;
+    } else {
+      Summarize(report.at("repetition_seconds").get<std::vector<double>>(), &m);
+      m.startup_seconds = report.value("startup_seconds", 0.0);
+      m.partition_seconds = report.value("partition_seconds", 0.0);
+      m.rank_peak_rss_bytes = report.value("rank_peak_rss_bytes", std::vector<uint64_t>{});
+      try {
+        out.values = ReadExternalValues((dir / "values.txt").string(), out.graph, impl.kernel);
+        FinishMeasurement(request, impl.kernel, &out);
+      } catch (const std::exception& e) {
+        m.outcome = "invalid-output";
+        m.message = e.what();
+      }
+    }
+  }
+  // The measurement's own memory is the largest rank's, not the harness process's.
+  m.peak_rss_bytes = m.rank_peak_rss_bytes.empty()
+                         ? run.max_rss_bytes
+                         : *std::max_element(m.rank_peak_rss_bytes.begin(),
+                                             m.rank_peak_rss_bytes.end());
+  fs::remove_all(dir);
+  return out;
+}
+
+}  // namespace cost::harness

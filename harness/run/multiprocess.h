@@ -1,0 +1,38 @@
+// Multiprocess rows (Kind::kMultiprocess): the measurement runs
+//   mpirun -np P [--oversubscribe] [--bind-to none -x OMP_NUM_THREADS=T] [--hostfile F]
+//          --timeout S  cost_mpi|cost_pbgl --algorithm A --graph FILE --values FILE ...
+// through RunChild (child_process.h), and reads back what rank 0 reports: each repetition's
+// time (the slowest rank's, measured inside the program after a barrier, so mpirun's start-up is
+// not in it), start-up and partitioning seconds, and every rank's peak RSS. Rank 0 writes the
+// gathered values as "original-id value" lines, validated like every other row. A rank that
+// crashes ends the job (mpirun kills the others): outcome "crashed"; one that hangs is ended by
+// mpirun's --timeout: outcome "timeout". Either way the row is recorded and nothing is left
+// running.
+#ifndef COST_HARNESS_RUN_MULTIPROCESS_H_
+#define COST_HARNESS_RUN_MULTIPROCESS_H_
+
+#include <string>
+#include <vector>
+
+#include "harness/run/measurement.h"
+#include "harness/run/implementations.h"
+
+namespace cost::harness {
+
+// The MPI executable that runs `impl` (cost_mpi for "mpi:*", cost_pbgl for "pbgl:*"): in
+// $COST_MPI_BIN_DIR when set, else beside the running `cost` binary.
+std::string MultiprocessExecutable(const Implementation& impl);
+
+// The mpirun command line for one measurement; `source` is the BFS source's dense id.
+std::vector<std::string> MpirunCommand(const Implementation& impl,
+                                       const MeasurementRequest& request, uint32_t source,
+                                       bool oversubscribed, const std::string& values_path);
+
+// Loads the graph (for validation), runs the job, validates the gathered values. A failing job
+// is not an exception: the measurement's outcome says what happened.
+MeasurementOutput MeasureMultiprocess(const Implementation& impl,
+                                      const MeasurementRequest& request);
+
+}  // namespace cost::harness
+
+#endif  // COST_HARNESS_RUN_MULTIPROCESS_H_

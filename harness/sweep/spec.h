@@ -1,0 +1,76 @@
+// An experiment spec: which datasets, kernels, implementations and configurations a sweep runs.
+//
+//   {
+//     "name": "demo",
+//     "datasets": [ {"name": "kron-16", "kronecker": {"scale": 16, "edge_factor": 16, "seed": 1},
+//                    "layout": "hilbert"},
+//                   {"name": "wiki", "edges": "wiki-Vote.txt", "symmetrize": false},
+//                   {"name": "lux", "edges": "luxembourg_osm.mtx", "format": "snap"},
+//                   {"name": "mine", "graph": "mine.cgraph"} ],
+//     "kernels": ["pagerank", "wcc"],
+//     "implementations": ["serial:pagerank", "openmp:pagerank"],   // optional: default all
+//     "threads": [1, 2],
+//     "procs": [1, 2],                                             // multiprocess (MPI) rows
+//     "hostfile": "hosts.txt",                                     // optional, for mpirun
+//     "repetitions": 5, "iterations": 20, "timeout_seconds": 600,
+//     "memory_cap": "8G",                                          // optional, per row
+//     "systems": ["my-systems/"],                                  // external manifests
+//     "cache_dir": "cost-data"                                     // prepared graphs
+//   }
+// Relative paths in a spec are relative to the spec file's folder.
+#ifndef COST_HARNESS_SWEEP_SPEC_H_
+#define COST_HARNESS_SWEEP_SPEC_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "datasets/graph_formats.h"
+#include "datasets/hilbert_layout.h"
+#include "datasets/kronecker.h"
+#include "harness/core/kernel.h"
+
+namespace cost::harness {
+
+struct DatasetSpec {
+  std::string name;
+  std::string graph;  // a prepared .cgraph file, or
+  std::string edges;  // a text edge list / LDBC .properties to convert, or
+  std::optional<datasets::KroneckerOptions> kronecker;  // a graph to generate
+  bool symmetrize = false;  // for edges; Kronecker graphs are always symmetrised (Graph500)
+  std::optional<datasets::GraphFormat> format;  // for edges ("format"); detected when unset
+  // Edge layout added when the sweep prepares the graph ("layout": "hilbert" | "compressed");
+  // rows that need a layout their dataset lacks are left out.
+  datasets::EdgeLayout layout = datasets::EdgeLayout::kVertex;
+};
+
+struct SweepSpec {
+  std::string name;
+  std::vector<DatasetSpec> datasets;
+  std::vector<Kernel> kernels;
+  std::vector<std::string> implementations;  // empty: every implementation of each kernel
+  std::vector<int> threads{1};
+  // MPI processes for multiprocess rows (one thread per rank; cores = procs x threads); other
+  // rows run as one process. "hostfile" is passed to mpirun for runs across machines.
+  std::vector<int> procs{1};
+  std::string hostfile;
+  int repetitions = 5;
+  int iterations = 20;
+  double timeout_seconds = 600;
+  uint64_t memory_cap_bytes = 0;  // RLIMIT_AS of each row's process; 0: none
+  std::vector<std::string> systems;  // external system manifests (files or folders)
+  std::string cache_dir = "cost-data";
+};
+
+// Throws std::runtime_error("SOURCE: field: reason") for a malformed spec; `base_dir` resolves
+// relative paths.
+SweepSpec ParseSweepSpec(const nlohmann::json& json, const std::string& source,
+                         const std::string& base_dir);
+SweepSpec ReadSweepSpec(const std::string& path);
+
+}  // namespace cost::harness
+
+#endif  // COST_HARNESS_SWEEP_SPEC_H_
