@@ -68,8 +68,8 @@ uint64_t BottomUpStep(const datasets::Csr& in, const uint64_t* frontier, int64_t
     uint64_t unvisited = ~visited[word];  // padding bits past n are set: never unvisited
     // Most vertices stop at their first or second in-edge, so each costs one cache miss on its
     // row, and the unpredictable early exit keeps the core from running ahead to the next row:
-    // prefetching the rows of the next word's unvisited vertices overlaps those misses.
-    // Measured at kron-22 (CPU time, median of 7): 0.109 s -> 0.089 s for the whole search.
+    // prefetching the rows of the next word's unvisited vertices overlaps those misses (what it
+    // gained: docs/implementations.md, "Design choices, measured").
     if (word + 1 < words) {
       for (uint64_t ahead = ~visited[word + 1]; ahead != 0; ahead &= ahead - 1) {
         __builtin_prefetch(sources + offsets[word * 64 + 64 + __builtin_ctzll(ahead)]);

@@ -8,7 +8,7 @@
 //    page_rank offers no hook to add it back (it restarts from 1/n on every call). So this row
 //    matches the definition only on graphs without sinks; the table row says so
 //    (Implementation::deviation) and validation names it when it fails.
-// Reference: boost/graph/page_rank.hpp (Boost 1.74); DEPENDENCIES.md, "Boost.Graph 1.74".
+// Reference: boost/graph/page_rank.hpp (Boost 1.74); docs/implementations.md, "Peer libraries".
 #include <boost/graph/page_rank.hpp>
 #include <boost/property_map/property_map.hpp>
 

@@ -7,7 +7,7 @@
 //    (symmetric) graph: on a directed CSR it compiles and silently answers wrong. So BGL's CSR
 //    gets both directions of every edge unless our graph is already symmetric.
 // Reference: boost/pending/disjoint_sets.hpp, boost/graph/connected_components.hpp (Boost 1.74);
-// DEPENDENCIES.md, "Boost.Graph 1.74".
+// docs/implementations.md, "Peer libraries".
 #include <boost/graph/connected_components.hpp>
 #include <boost/pending/disjoint_sets.hpp>
 #include <boost/property_map/property_map.hpp>

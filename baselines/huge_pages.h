@@ -1,8 +1,8 @@
 // Vertex arrays backed by transparent huge pages where the kernel allows them.
 //
 // The baselines' hot loops gather from arrays of n entries in random order; with 4 KiB pages a
-// 16 MiB array needs 4096 TLB entries, with 2 MiB pages eight. This machine's THP mode is
-// "madvise" (see the results file's machine record), so a region gets huge pages only if it is
+// 16 MiB array needs 4096 TLB entries, with 2 MiB pages eight. Where the THP mode is "madvise"
+// (the results file's machine record says which), a region gets huge pages only if it is
 // advised before its first touch: reserve the memory, advise it, then fill it.
 #ifndef COST_BASELINES_HUGE_PAGES_H_
 #define COST_BASELINES_HUGE_PAGES_H_

@@ -8,21 +8,17 @@
 //   is one contiguous run of the curve, so the arcs come grouped in tiles of every size at once,
 //   tiles in curve order (consecutive tiles share their source or their destination range).
 //   Tiling them again with 16-bit local offsets would halve the 8 bytes read per arc, which is
-//   not where the time goes (cost model below), so this kernel reads the existing layout.
-// - Shares and sums are float (as GAP's PageRank): the two gathered arrays take 32 MiB at 2^22
-//   vertices instead of 64 MiB, so together they fit the 32 MiB L3. Ranks stay double (the
-//   output is double); only a per-iteration share and its sum are rounded to float, a relative
-//   error near 1e-7 per add, far inside the 1e-4 the definition allows.
-// - Software prefetch of both gathers, 192 arcs ahead (measured below).
-// - Huge pages (HugePageVector): no measurable effect here (arc loop 0.204 s with, 0.211 s
-//   without, within the noise): the curve keeps the TLB footprint small anyway.
-// Cost model at kron-22 (n = 4.19M, m = 128M arcs, one core, per iteration): streaming the arcs
-// is m * 8 B / 24 GB/s = 43 ms; the same loop with every gather forced into L1 (indices masked
-// to 4096 vertices) takes 0.145 s, the floor of a scalar push (a load-add-store per arc, 1.1 ns);
-// unprefetched, the L3 misses add 0.16 s (0.30 s); prefetched, 0.06 s (0.20-0.21 s). With the
-// per-vertex pass that is 4.4 s of CPU time for 20 iterations (measured: median 4.45 s, 4.38-4.82,
-// 5 runs): half of GAP's 9.4 s, with little left to hide. Below ~3 s needs a pull form that
-// adds in registers (a source-segmented, destination-sorted layout), not a better push.
+//   not where the time goes (the gathers are), so this kernel reads the existing layout.
+// - Shares and sums are float (as GAP's PageRank): the two gathered arrays take half the bytes
+//   (32 MiB instead of 64 MiB at 2^22 vertices), so twice as many vertices fit in a given cache.
+//   Ranks stay double (the output is double); only a per-iteration share and its sum are rounded
+//   to float, a relative error near 1e-7 per add, far inside the 1e-4 the definition allows.
+// - Software prefetch of both gathers, kPrefetchDistance arcs ahead.
+// - Huge pages (HugePageVector), as the other baselines, though the curve keeps the TLB footprint
+//   small anyway.
+// What is left is near a push's floor, one load-add-store per arc: going further needs a pull form
+// that adds in registers, not a better push. The cost model behind that, with its measurements,
+// is in docs/methodology.md ("The optimised PageRank against the model").
 #include <cstdint>
 #include <vector>
 
@@ -68,9 +64,9 @@ std::vector<double> PageRankPushHilbertFloat(const datasets::Graph& graph,
   for (int iteration = 0; iteration < options.iterations; ++iteration) {
     // Plain form: for e in [0, m): sum[hilbert_dst[e]] += share[hilbert_src[e]].
     // Software prefetch kPrefetchDistance arcs ahead, both arrays: the curve's misses are to L3
-    // and too far apart for the out-of-order window to overlap them on its own. Measured at
-    // kron-22 (CPU time of this loop, median of 5): none 0.30 s, 32 arcs 0.25 s, 64 0.23 s,
-    // 128 0.21 s, 256 0.20 s, 512 0.22 s per iteration; we take 192.
+    // and too far apart for the out-of-order window to overlap them on its own. The distance is
+    // where measured loop times bottom out between too late and evicted before use (the
+    // distances tried are in docs/methodology.md).
     uint64_t e = 0;
     for (; e + kPrefetchDistance < m; ++e) {
       __builtin_prefetch(s + src[e + kPrefetchDistance]);

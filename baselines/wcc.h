@@ -25,7 +25,8 @@ std::vector<uint32_t> ConnectedComponentsUnionFindHilbert(const datasets::Graph&
 
 // Union-find with neighbour sampling (Afforest): link two out-neighbours per vertex, find the
 // giant component, then link the remaining edges of vertices outside it only (and their
-// in-edges when the graph is not symmetric). Label = the component's root.
+// in-edges when the graph is not symmetric). Label = the component's root, which is its
+// smallest vertex id (links hang the larger root under the smaller).
 std::vector<uint32_t> ConnectedComponentsAfforest(const datasets::Graph& graph);
 
 }  // namespace cost::baselines

@@ -15,8 +15,9 @@
 //   array (one 4-byte array, 16 MiB at 2^22 vertices, instead of parent plus rank).
 // - Path halving in Find (every visited vertex points at its grandparent): keeps trees flat
 //   without a second pass, and costs no extra misses since the grandparent is being read anyway.
-// Label = the component's root after a final compression pass (its smallest vertex id is not
-// guaranteed: labels are validated up to equivalence).
+// Label = the component's root after a final compression pass. Every link hangs the larger root
+// under the smaller and path halving only moves a vertex to an ancestor, so parent[v] <= v holds
+// throughout and the root is the smallest id in the component.
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
@@ -85,10 +86,10 @@ std::vector<uint32_t> ConnectedComponentsAfforest(const datasets::Graph& graph) 
   const uint32_t* targets = graph.out.targets.data();
   // Sampling: link each vertex to its first kSampledNeighbours out-neighbours. Vertex-major (one
   // visit per row, both sampled arcs in one cache line) rather than the paper's round-major
-  // order with a compression between rounds (which suits threads, not one core): measured at
-  // kron-22, CPU time, median of 5: 0.161 s -> 0.119 s for the whole kernel.
+  // order with a compression between rounds (which suits threads, not one core).
   // The prefetches run kPrefetchDistance vertices ahead (the row) and half that (the first
-  // sampled neighbour's parent, from the row fetched earlier): 0.119 s -> 0.109 s.
+  // sampled neighbour's parent, from the row fetched earlier). What each choice gained is in
+  // docs/implementations.md ("Design choices, measured").
   // Plain form: for u: for r < kSampledNeighbours, r < outdeg(u): Link(u, out.Neighbors(u)[r]).
   for (uint64_t u = 0; u < n; ++u) {
     if (u + kPrefetchDistance < n) {

@@ -29,8 +29,9 @@ std::vector<double> PageRankPushHilbertOpenMP(const datasets::Graph& graph,
 std::vector<uint32_t> ConnectedComponentsLabelPropagationOpenMP(const datasets::Graph& graph,
                                                                 int threads);
 
-// Afforest (concurrent union-find with neighbour sampling). Label = a root per component (the
-// smallest id of its tree); like every WCC output it is validated up to equivalence.
+// Afforest (concurrent union-find with neighbour sampling). Label = the component's root, its
+// smallest id (as baselines::ConnectedComponentsAfforest); like every WCC output it is validated
+// up to equivalence.
 std::vector<uint32_t> ConnectedComponentsAfforestOpenMP(const datasets::Graph& graph, int threads);
 
 // Direction-optimizing BFS (top-down / bottom-up by frontier size); reads graph.out and

@@ -10,16 +10,17 @@
 //   3. Link the remaining edges, skipping every vertex already in that component: its edges can
 //      only join things to it, and the other end (not in it) links them itself. A directed graph
 //      needs the other end to see the edge, so there each such vertex also links its in-edges.
-//   4. Compress. Label = the root, the smallest id of its tree.
+//   4. Compress. Label = the root, which is the smallest id in the component: links only hang
+//      a larger root under a smaller one, so parent[v] <= v throughout.
 // The loops are those of baselines/wcc_afforest.cc (vertex-major sampling, the same prefetches,
 // Find with path halving), so at one thread the difference is the synchronisation alone: a
 // compare-exchange per successful link and relaxed atomic loads and stores elsewhere (plain
 // moves on x86). Path halving is safe without a compare-exchange: it only writes parent[v] of a
 // vertex that is not a root (no thread links a non-root), and what it writes, a grandparent, stays
 // an ancestor of v whatever other threads do, since trees only ever merge.
-// The first form here followed the paper's round-major sampling, a compression between rounds and
-// Link climbing one step per retry: at kron-22, one thread, median of 9, it took 0.254 s against
-// the serial kernel's 0.111 s; this form takes 0.112 s (0.056 s at two threads).
+// Why these forms rather than the paper's round-major sampling with a compression between rounds
+// and a Link that climbs one step per failed compare-exchange: docs/implementations.md ("Design
+// choices, measured") has what each costs at one thread.
 // Reference: Sutton, Ben-Nun, Barak, "Optimizing Parallel Graph Connectivity Computation via
 // Subgraph Sampling", IPDPS 2018; GAP Benchmark Suite cc.cc (its Afforest).
 #include <algorithm>

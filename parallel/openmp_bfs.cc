@@ -18,9 +18,8 @@
 // frontier is shrinking and below n / kBeta. Depths are the same as the serial queue's
 // (baselines/bfs.cc): a vertex gets depth d+1 exactly when it is first reached from level d, in
 // either direction.
-// The first form here tested and claimed the int64 depths with a compare-exchange and had no
-// prefetch: at kron-22, one thread, median of 9, it took 0.131 s against the serial kernel's
-// 0.087 s.
+// Why a bitmap claimed by fetch-or, and the prefetch, rather than a compare-exchange on the int64
+// depths: docs/implementations.md ("Design choices, measured") has what each costs at one thread.
 // Reference: Beamer, Asanovic, Patterson, "Direction-Optimizing Breadth-First Search", SC 2012;
 // GAP Benchmark Suite bfs.cc.
 #include <omp.h>

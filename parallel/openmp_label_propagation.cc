@@ -5,8 +5,9 @@
 // component (as in baselines/wcc_label_propagation.cc, which instead scans every edge every
 // pass until a pass changes nothing). The plain parallel form (every vertex pulls the minimum
 // over its neighbours, every pass, until nothing changes) rescans all m edges per pass although
-// after the first pass or two almost no label moves; it was slower than one thread. Here a pass
-// is one of two kinds, chosen like direction-optimizing BFS by how much work the frontier holds:
+// after the first pass or two almost no label moves: m edges of work for a handful of changes.
+// Here a pass is one of two kinds, chosen like direction-optimizing BFS by how much work the
+// frontier holds:
 //   - dense (pull): every vertex takes the minimum over its undirected neighbourhood, in place;
 //     only the owner writes a label, so no atomics beyond relaxed loads. Used first (every
 //     vertex is new) and whenever the frontier's edges are a large share of all edges.

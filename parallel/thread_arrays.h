@@ -2,10 +2,10 @@
 // them. Internal to parallel/ (which may not include baselines/: dependencies point one way).
 //
 // Why: the kernels gather from arrays of n entries in random order, where 2 MiB pages cut TLB
-// misses (+20-25% on gathers on this machine, shared/docs/DEPENDENCIES.md). The THP mode here is
-// "madvise", so a region gets huge pages only if it is advised before its first touch. Without
-// this the 1-thread overhead against the serial baselines (which do the same) would be mostly
-// page size, not parallelisation.
+// misses (docs/methodology.md, "Machine limits and the cost model", has the measured gain). Where
+// the THP mode is "madvise", a region gets huge pages only if it is advised before its first
+// touch. Without this the 1-thread overhead against the serial baselines (which do the same)
+// would be mostly page size, not parallelisation.
 #ifndef COST_PARALLEL_THREAD_ARRAYS_H_
 #define COST_PARALLEL_THREAD_ARRAYS_H_
 

@@ -7,7 +7,7 @@
 // step with the map just written, while the other map still holds the previous step's ranks, so
 // it adds d * (previous dangling rank) / n to every local vertex (one MPI_Allreduce). The result
 // is the definition exactly (datasets/kernel_definitions.h), at the cost of one extra pass.
-// Reference: boost/graph/distributed/page_rank.hpp; DEPENDENCIES.md, "Parallel BGL".
+// Reference: boost/graph/distributed/page_rank.hpp; docs/implementations.md, "Peer libraries".
 #include <boost/graph/use_mpi.hpp>
 #include <boost/graph/distributed/compressed_sparse_row_graph.hpp>
 #include <boost/graph/distributed/mpi_process_group.hpp>

@@ -3,7 +3,8 @@
 // components needs an undirected distributed adjacency list; on its CSR it compiles and is wrong
 // for directed input). A symmetric graph passes each undirected edge once (u < v); a directed one
 // passes its out-edges, which the undirected graph sees both ways.
-// Reference: boost/graph/distributed/connected_components.hpp (Boost 1.74); DEPENDENCIES.md.
+// Reference: boost/graph/distributed/connected_components.hpp (Boost 1.74);
+// docs/implementations.md, "Peer libraries".
 #include <boost/graph/use_mpi.hpp>
 #include <boost/graph/distributed/adjacency_list.hpp>
 #include <boost/graph/distributed/connected_components.hpp>
