@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -34,18 +35,53 @@ nlohmann::json ListSystems(const std::vector<std::string>& manifests) {
   return rows;
 }
 
+// A Markdown table cell: a bare pipe would end the cell, a line break the row.
+std::string Cell(const std::string& text) {
+  std::string cell;
+  for (char c : text) {
+    if (c == '|') cell += '\\';
+    cell += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  return cell;
+}
+
+// The rows ListSystems gives, as the table docs/implementations.md embeds (tests/docs_test.cc
+// compares the two, so the docs cannot drift from the table in harness/run/implementations.cc).
+std::string SystemsMarkdown(const nlohmann::json& rows) {
+  std::string text =
+      "| name | kind | algorithm | description | required layout | deviation |\n"
+      "| --- | --- | --- | --- | --- | --- |\n";
+  for (const nlohmann::json& r : rows) {
+    std::string description = r["description"].get<std::string>();
+    if (r["declared_in"] != "built-in") {
+      description += " (declared in " + r["declared_in"].get<std::string>() + ")";
+    }
+    const std::string deviation = r["deviation"].get<std::string>();
+    text += "| `" + Cell(r["name"].get<std::string>()) + "` | " +
+            Cell(r["kind"].get<std::string>()) + " | " + Cell(r["algorithm"].get<std::string>()) +
+            " | " + Cell(description) + " | " + Cell(r["requires_layout"].get<std::string>()) +
+            " | " + (deviation.empty() ? "none" : Cell(deviation)) + " |\n";
+  }
+  return text;
+}
+
 }  // namespace
 
 void AddSystemsCommand(CLI::App& app, int*) {
   struct Options {
     bool json = false;
+    bool markdown = false;
     std::vector<std::string> systems;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
       "systems", "List every implementation: name (what --impl takes), kernel, system, "
                  "algorithm and kind; built-in ones and those declared by --systems manifests");
-  cmd->add_flag("--json", o->json, "Print a JSON array instead of a table");
+  CLI::Option* json = cmd->add_flag("--json", o->json, "Print a JSON array instead of a table");
+  cmd->add_flag("--markdown", o->markdown,
+                "Print a Markdown table (name, kind, algorithm, description, required layout, "
+                "deviation): the one docs/implementations.md holds")
+      ->excludes(json);
   cmd->add_option("--systems", o->systems, "External system manifest (file or folder of "
                                            "*.json); repeatable")
       ->allow_extra_args(false);
@@ -53,6 +89,10 @@ void AddSystemsCommand(CLI::App& app, int*) {
     const nlohmann::json rows = ListSystems(o->systems);
     if (o->json) {
       std::cout << rows.dump(2) << "\n";
+      return;
+    }
+    if (o->markdown) {
+      std::cout << SystemsMarkdown(rows);
       return;
     }
     std::printf("%-28s %-9s %-10s %-18s %-16s %s\n", "name", "kernel", "system", "algorithm",
