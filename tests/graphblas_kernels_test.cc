@@ -1,10 +1,13 @@
-// The GraphBLAS rows (system "graphblas") against the serial rows at 1, 2 and 3 threads (the
-// library's thread count is process-wide and set per call: changing it between calls must not
-// change answers), and PageRank's dangling term by hand.
+// The GraphBLAS rows (system "graphblas"): every row on small drawn graphs with the expected value
+// per vertex at 1, 2 and 3 threads (the library's thread count is process-wide and set per call:
+// changing it between calls must not change answers), then each kernel function by hand.
+// Agreement with the reference on generated graphs is in systems_agreement_test.cc.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include "parallel/graphblas/graphblas.h"
@@ -13,10 +16,89 @@
 namespace cost {
 namespace {
 
+using testing_support::ExpectRowsGiveDepths;
+using testing_support::ExpectRowsGivePartition;
+using testing_support::ExpectRowsGiveRanks;
 using testing_support::MakeSmallGraph;
 
-TEST(GraphBlas, EveryRowAgreesWithTheSerialRowsAtOneTwoAndThreeThreads) {
-  EXPECT_EQ(testing_support::ExpectRowsAgreeWithSerial("graphblas"), 4);
+constexpr double kD = 0.85;  // damping
+constexpr int64_t kNo = datasets::kUnreachable;
+
+// The complete bipartite graph from A = {0, 1} to B = {2, 3, 4} (n = 5); `both_ways` adds every
+// edge back from B to A.
+datasets::Graph CompleteBipartite(bool both_ways) {
+  std::vector<std::pair<uint32_t, uint32_t>> edges;
+  for (uint32_t a : {0u, 1u}) {
+    for (uint32_t b : {2u, 3u, 4u}) {
+      edges.push_back({a, b});
+      if (both_ways) edges.push_back({b, a});
+    }
+  }
+  return MakeSmallGraph(5, edges);
+}
+
+// Ranks after t iterations, from the rank S_t that A's two vertices hold together: each vertex
+// of A has S_t / 2, each of B (1 - S_t) / 3.
+std::vector<double> BipartiteRanks(double a_side) {
+  return {a_side / 2, a_side / 2, (1 - a_side) / 3, (1 - a_side) / 3, (1 - a_side) / 3};
+}
+
+//   0 <==> 2, 3, 4
+//   1 <==> 2, 3, 4      (every A-B pair, both ways: no sinks)
+// B holds 1 - S and sends all of it to A, A sends all of S to B, so
+//   S' = 2 (1 - d) / 5 + d (1 - S),  hence S_t = S* + (-d)^t (2/5 - S*),
+//   S* = (2 (1 - d) / 5 + d) / (1 + d).
+TEST(GraphBlas, PageRankOnACompleteBipartiteGraphFollowsItsClosedForm) {
+  const double fixed = (2 * (1 - kD) / 5 + kD) / (1 + kD);
+  for (int t : {1, 2, 20}) {
+    const double a_side = fixed + std::pow(-kD, t) * (2.0 / 5 - fixed);
+    ExpectRowsGiveRanks("graphblas", CompleteBipartite(/*both_ways=*/true), t,
+                        BipartiteRanks(a_side));
+  }
+}
+
+//   0 --> 2, 3, 4
+//   1 --> 2, 3, 4      (B's three vertices are sinks)
+// B's rank 1 - S is dangling mass spread over all five vertices and A has no in-edges, so
+//   S' = 2 (1 - d S) / 5,  hence S_t = S* + (-2d/5)^t (2/5 - S*),  S* = 2 / (5 + 2d).
+TEST(GraphBlas, PageRankOnABipartiteGraphOfSinksSpreadsTheirRank) {
+  const double fixed = 2 / (5 + 2 * kD);
+  for (int t : {1, 2, 20}) {
+    const double a_side = fixed + std::pow(-2 * kD / 5, t) * (2.0 / 5 - fixed);
+    ExpectRowsGiveRanks("graphblas", CompleteBipartite(/*both_ways=*/false), t,
+                        BipartiteRanks(a_side));
+  }
+}
+
+// Components drawn with shuffled ids and mixed edge directions:
+//   7 --> 2 <-- 9 --> 4
+//   0 <-- 5 --> 8
+//   3 --> 6 --> 1 --> 3      (a directed cycle)
+//   10                       (isolated)
+// As a partition, each vertex labelled by its component's smallest id.
+TEST(GraphBlas, WccFindsEveryComponentAtEveryThreadCount) {
+  const datasets::Graph g =
+      MakeSmallGraph(11, {{7, 2}, {9, 2}, {9, 4}, {5, 0}, {5, 8}, {3, 6}, {6, 1}, {1, 3}});
+  ExpectRowsGivePartition("graphblas", g, {0, 1, 2, 1, 2, 0, 1, 2, 0, 2, 10});
+}
+
+//   6 --> 0 --> 1 --> 3 --> 7
+//         0 --> 2 --> 4
+//               2 --> 5 --> 1     (back to a vertex already at depth 1)
+//   8                             (isolated)
+// Depths follow out-edges only: from 5, neither 0 nor 2 is reached.
+TEST(GraphBlas, BfsDepthsByHandAtEveryThreadCount) {
+  const datasets::Graph g =
+      MakeSmallGraph(9, {{6, 0}, {0, 1}, {1, 3}, {3, 7}, {0, 2}, {2, 4}, {2, 5}, {5, 1}});
+  const std::vector<std::pair<datasets::VertexId, std::vector<int64_t>>> depths_from = {
+      {0, {0, 1, 1, 2, 2, 2, kNo, 3, kNo}},
+      {6, {1, 2, 2, 3, 3, 3, 0, 4, kNo}},
+      {5, {kNo, 1, kNo, 2, kNo, 0, kNo, 3, kNo}},
+      {8, {kNo, kNo, kNo, kNo, kNo, kNo, kNo, kNo, 0}},
+  };
+  for (const auto& [source, expected] : depths_from) {
+    ExpectRowsGiveDepths("graphblas", g, source, expected);
+  }
 }
 
 //   0 --> 1 --> 2      (2 is a sink: its rank is spread over all three vertices)

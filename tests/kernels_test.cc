@@ -5,7 +5,6 @@
 #include <numeric>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -17,12 +16,14 @@
 #include "datasets/uniform_graph.h"
 #include "harness/run/implementations.h"
 #include "harness/run/validation.h"
+#include "tests/parallel_test_support.h"
 
 namespace cost {
 namespace {
 
 using harness::Implementation;
 using harness::Kernel;
+using testing_support::SmallestIdLabels;
 
 datasets::Graph MakeGraph(uint64_t n, std::vector<std::pair<uint32_t, uint32_t>> edges,
                           bool symmetrize = false) {
@@ -310,16 +311,6 @@ std::vector<std::pair<std::string, datasets::Graph>> ShortcutBreakingGraphs() {
   graphs.emplace_back("uniform-sparse",
                       datasets::BuildGraph(datasets::GenerateUniform(sparse), {}));
   return graphs;
-}
-
-// Component labels rewritten as the smallest vertex id of each component, so two labellings of
-// the same partition compare equal element by element.
-std::vector<uint32_t> SmallestIdLabels(const std::vector<uint32_t>& label) {
-  std::unordered_map<uint32_t, uint32_t> smallest;
-  for (uint32_t v = 0; v < label.size(); ++v) smallest.emplace(label[v], v);  // first = smallest
-  std::vector<uint32_t> result(label.size());
-  for (uint32_t v = 0; v < label.size(); ++v) result[v] = smallest.at(label[v]);
-  return result;
 }
 
 TEST(OptimisedSerial, AgreesWithTheSimpleRowsVertexByVertex) {

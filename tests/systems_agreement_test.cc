@@ -1,12 +1,15 @@
-// Every implementation in the table agrees with the independent reference on generated graphs,
-// at several thread counts. BFS is checked twice: against the relaxation reference and with the
-// linear proof measurements use (VerifyBfsDepths), from the default source. A row with a
-// documented deviation must fail exactly where its deviation applies, naming it.
+// Every implementation in the table agrees with the independent reference on generated graphs
+// (Kronecker graphs dense and sparse, directed and symmetric; a grid with dropped edges; a graph
+// with fewer vertices than threads), at 1, 2 and 4 threads. BFS is checked twice: against the
+// relaxation reference and with the linear proof measurements use (VerifyBfsDepths), from the
+// default source. A row with a documented deviation must fail exactly where its deviation
+// applies, naming it.
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "datasets/csr_build.h"
+#include "datasets/grid_graph.h"
 #include "datasets/hilbert_layout.h"
 #include "datasets/kronecker.h"
 #include "harness/run/implementations.h"
@@ -32,11 +35,23 @@ const std::vector<GeneratedGraph>& Graphs() {
       ringed.src.push_back(v);
       ringed.dst.push_back(static_cast<uint32_t>((v + 1) % ringed.num_vertices));
     }
+    // A grid with dropped edges: high diameter and several components, so many label
+    // propagation passes and long BFS runs.
+    const datasets::EdgeList grid =
+        datasets::GenerateGrid({.rows = 40, .cols = 50, .drop_probability = 0.1, .seed = 2});
+    // Fewer vertices than threads:   1 --> 0
+    datasets::EdgeList tiny;
+    tiny.num_vertices = 2;
+    tiny.src = {1};
+    tiny.dst = {0};
     return std::vector<GeneratedGraph>{
         {"kron12_directed_ring_no_sinks", datasets::BuildGraph(ringed, {.symmetrize = false})},
         {"kron12_symmetric", datasets::BuildGraph(kron, {.symmetrize = true})},
         {"kron12_directed", datasets::BuildGraph(kron, {.symmetrize = false})},
         {"kron11_sparse_directed", datasets::BuildGraph(sparse, {.symmetrize = false})},
+        {"grid_directed", datasets::BuildGraph(grid, {.symmetrize = false})},
+        {"grid_symmetric", datasets::BuildGraph(grid, {.symmetrize = true})},
+        {"two_vertices", datasets::BuildGraph(tiny, {.symmetrize = false})},
     };
   }();
   return graphs;

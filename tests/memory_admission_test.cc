@@ -18,7 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class ResourceLimitsTest : public testing_support::ScratchDirTest {
+class MemoryAdmissionTest : public testing_support::ScratchDirTest {
  protected:
   void SetUp() override {
     ScratchDirTest::SetUp();
@@ -41,14 +41,14 @@ class ResourceLimitsTest : public testing_support::ScratchDirTest {
   uint64_t bytes_ = 0;
 };
 
-TEST_F(ResourceLimitsTest, AvailableMemoryComesFromMeminfoOrTheOverride) {
+TEST_F(MemoryAdmissionTest, AvailableMemoryComesFromMeminfoOrTheOverride) {
   ASSERT_TRUE(harness::AvailableMemoryBytes().has_value());
   EXPECT_GT(*harness::AvailableMemoryBytes(), 0u);
   setenv("COST_FAKE_MEM_AVAILABLE", "1000", 1);
   EXPECT_EQ(harness::AvailableMemoryBytes(), 1000u);
 }
 
-TEST_F(ResourceLimitsTest, RunRefusesAGraphLargerThanAvailableMemory) {
+TEST_F(MemoryAdmissionTest, RunRefusesAGraphLargerThanAvailableMemory) {
   setenv("COST_FAKE_MEM_AVAILABLE", "1000", 1);
   const testing_support::CostRun run = testing_support::RunCost(
       {"run", "--impl", "serial:union-find", "--graph", Path("k6.cgraph"), "--json",
@@ -62,7 +62,7 @@ TEST_F(ResourceLimitsTest, RunRefusesAGraphLargerThanAvailableMemory) {
   EXPECT_EQ(row.measurements[0].message, Refusal(Path("k6.cgraph")));
 }
 
-TEST_F(ResourceLimitsTest, RunAcceptsAGraphThatFits) {
+TEST_F(MemoryAdmissionTest, RunAcceptsAGraphThatFits) {
   setenv("COST_FAKE_MEM_AVAILABLE", std::to_string(bytes_).c_str(), 1);
   EXPECT_EQ(testing_support::RunCost({"run", "--impl", "serial:union-find", "--graph",
                                       Path("k6.cgraph"), "--repetitions", "1"},
@@ -71,7 +71,7 @@ TEST_F(ResourceLimitsTest, RunAcceptsAGraphThatFits) {
             0);
 }
 
-TEST_F(ResourceLimitsTest, SweepRecordsTheRefusalAsTheRowsOutcome) {
+TEST_F(MemoryAdmissionTest, SweepRecordsTheRefusalAsTheRowsOutcome) {
   std::ofstream(Path("spec.json")) << R"({"datasets": [{"name": "k6", "graph": "k6.cgraph"}],
     "kernels": ["wcc"], "implementations": ["serial:union-find"], "repetitions": 1,
     "cache_dir": "cache"})";

@@ -20,7 +20,7 @@ double Amdahl10(double p) { return 1.0 + 9.0 / p; }
 // T1 = 8 s, contention s = 0.05, coherency k = 0.002.
 double Usl(double p) { return 8.0 * (1 + 0.05 * (p - 1) + 0.002 * p * (p - 1)) / p; }
 
-TEST(ProjectionTest, AmdahlRecoversSerialFractionExactly) {
+TEST(ScalingFitTest, AmdahlRecoversSerialFractionExactly) {
   const ScalingFit fit = FitScaling(Curve({1, 2, 4, 8}, Amdahl10), ScalingModel::kAmdahl);
   ASSERT_TRUE(fit.determined);
   EXPECT_NEAR(fit.coefficients[0], 1.0, 1e-9);
@@ -30,7 +30,7 @@ TEST(ProjectionTest, AmdahlRecoversSerialFractionExactly) {
   ASSERT_EQ(fit.relative_residuals.size(), 4u);
 }
 
-TEST(ProjectionTest, UslRecoversContentionAndCoherency) {
+TEST(ScalingFitTest, UslRecoversContentionAndCoherency) {
   const ScalingFit fit = FitScaling(Curve({1, 2, 4, 8, 16}, Usl), ScalingModel::kUsl);
   ASSERT_TRUE(fit.determined);
   EXPECT_NEAR(fit.coefficients[0], 8.0, 1e-7);
@@ -38,7 +38,7 @@ TEST(ProjectionTest, UslRecoversContentionAndCoherency) {
   EXPECT_NEAR(fit.coefficients[2] / fit.coefficients[0], 0.002, 1e-7);
 }
 
-TEST(ProjectionTest, NoisyCurveGivesCloseFitAndItsResiduals) {
+TEST(ScalingFitTest, NoisyCurveGivesCloseFitAndItsResiduals) {
   std::vector<ScalingPoint> points = Curve({1, 2, 4, 8}, Amdahl10);
   const double noise[] = {1.03, 0.98, 1.02, 0.97};
   for (size_t i = 0; i < points.size(); ++i) points[i].seconds *= noise[i];
@@ -49,7 +49,7 @@ TEST(ProjectionTest, NoisyCurveGivesCloseFitAndItsResiduals) {
   EXPECT_LT(fit.rms_relative_residual, 0.04);
 }
 
-TEST(ProjectionTest, TwoPointsAreUnderdetermined) {
+TEST(ScalingFitTest, TwoPointsAreUnderdetermined) {
   const ScalingFit amdahl = FitScaling(Curve({1, 2}, Amdahl10), ScalingModel::kAmdahl);
   EXPECT_FALSE(amdahl.determined);
   EXPECT_EQ(amdahl.points, 2);
@@ -63,7 +63,7 @@ TEST(ProjectionTest, TwoPointsAreUnderdetermined) {
   EXPECT_FALSE(repeated.determined);
 }
 
-TEST(ProjectionTest, CoefficientsStayNonNegative) {
+TEST(ScalingFitTest, CoefficientsStayNonNegative) {
   // Faster than linear (cache effects): the unconstrained fit would give a negative serial part.
   const ScalingFit fit = FitScaling({{1, 10}, {2, 4.5}, {4, 2.0}, {8, 0.9}}, ScalingModel::kAmdahl);
   ASSERT_TRUE(fit.determined);
@@ -71,7 +71,7 @@ TEST(ProjectionTest, CoefficientsStayNonNegative) {
   EXPECT_GE(fit.coefficients[1], 0);
 }
 
-TEST(ProjectionTest, CrossingOfAmdahlCurve) {
+TEST(ScalingFitTest, CrossingOfAmdahlCurve) {
   const ScalingFit fit = FitScaling(Curve({1, 2, 4, 8}, Amdahl10), ScalingModel::kAmdahl);
   // 1 + 9 / p < 2 first at p = 10 (p = 9 gives exactly 2, not below).
   const ProjectedCrossing c = ProjectCrossing(fit, 2.0);
@@ -84,7 +84,7 @@ TEST(ProjectionTest, CrossingOfAmdahlCurve) {
   EXPECT_EQ(never.best_cores, 4096);
 }
 
-TEST(ProjectionTest, UslCurveTurnsUpAndMayNeverCross) {
+TEST(ScalingFitTest, UslCurveTurnsUpAndMayNeverCross) {
   const ScalingFit fit = FitScaling(Curve({1, 2, 4, 8, 16}, Usl), ScalingModel::kUsl);
   // The USL minimum is at p* = sqrt((1 - s) / k) = sqrt(475) ~ 21.8 cores.
   const ProjectedCrossing never = ProjectCrossing(fit, 0.5);
