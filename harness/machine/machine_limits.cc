@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "baselines/huge_pages.h"
+#include "datasets/output_file.h"
 #include "datasets/random_streams.h"
 #include "harness/machine/machine_info.h"
 
@@ -252,13 +253,7 @@ std::optional<MachineLimits> LoadMachineLimits(const std::string& path) {
 void SaveMachineLimits(const MachineLimits& limits, const std::string& path) {
   const std::filesystem::path target(path);
   if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
-  const std::string temp = path + ".tmp";
-  {
-    std::ofstream out(temp);
-    out << ToJson(limits).dump(2) << "\n";
-    if (!out.flush()) throw std::runtime_error(temp + ": write failed");
-  }
-  std::filesystem::rename(temp, target);
+  datasets::WriteFileAtomically(path, ToJson(limits).dump(2) + "\n");
 }
 
 double GatherRate(const MachineLimits& m, uint64_t bytes, int threads) {

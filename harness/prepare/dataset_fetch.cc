@@ -2,11 +2,11 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <ostream>
 
 #include "datasets/dataset_error.h"
+#include "datasets/output_file.h"
 #include "harness/core/child_process.h"
 
 namespace cost::harness {
@@ -169,7 +169,7 @@ FetchedFile FetchCatalogDataset(const CatalogEntry& entry, const FetchOptions& o
                            : ""));
     RunCurl(entry, options, source_url, part);
     // curl writes no file for an empty body.
-    if (!fs::exists(part)) std::ofstream(part, std::ios::binary);
+    if (!fs::exists(part)) datasets::WriteFileAtomically(part, "");
   }
 
   fetched.xxh64 = datasets::HashFile(part);
@@ -187,7 +187,7 @@ FetchedFile FetchCatalogDataset(const CatalogEntry& entry, const FetchOptions& o
     Say(progress, "not verified: no checksum in the catalog or --xxh64; its XXH64 is " +
                       Hex16(fetched.xxh64));
   }
-  fs::rename(part, fetched.path);
+  datasets::MoveFileIntoPlace(part, fetched.path);
   return fetched;
 }
 

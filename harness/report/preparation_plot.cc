@@ -2,12 +2,12 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <tuple>
 
+#include "datasets/output_file.h"
 #include "harness/analysis/cost_table.h"
 #include "harness/report/gnuplot.h"
 
@@ -104,11 +104,7 @@ std::vector<std::string> WritePreparationPlot(const std::string& dir,
   }
   if (entries == 0) return {};
   const std::filesystem::path out(dir);
-  {
-    std::ofstream f(out / (stem + ".dat"), std::ios::binary);
-    f << data;
-    if (!f.flush()) throw std::runtime_error((out / (stem + ".dat")).string() + ": cannot write");
-  }
+  datasets::WriteFileAtomically((out / (stem + ".dat")).string(), data);
   const std::string file = GnuplotQuote(stem + ".dat");
   std::string script =
       "# " + kernel + " on " + dataset +
@@ -130,11 +126,7 @@ std::vector<std::string> WritePreparationPlot(const std::string& dir,
       "\nset terminal pngcairo size 640,400 font 'DejaVu Sans,10' background '#ffffff' "
       "noenhanced\nset output " +
       GnuplotQuote(stem + ".png") + "\nreplot\nunset output\n";
-  {
-    std::ofstream f(out / (stem + ".gp"), std::ios::binary);
-    f << script;
-    if (!f.flush()) throw std::runtime_error((out / (stem + ".gp")).string() + ": cannot write");
-  }
+  datasets::WriteFileAtomically((out / (stem + ".gp")).string(), script);
   RenderGnuplotScript(dir, stem + ".gp");
   return {stem + ".dat", stem + ".gp", stem + ".svg", stem + ".png"};
 }

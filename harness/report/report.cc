@@ -18,6 +18,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "datasets/output_file.h"
 #include "harness/analysis/cost_table.h"
 #include "harness/analysis/cost_per_baseline.h"
 #include "harness/report/gnuplot.h"
@@ -68,13 +69,6 @@ std::string MarkdownCell(const std::string& text) {
 std::string ReadText(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-void WriteTextFile(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) throw std::runtime_error(path.string() + ": cannot write: " + std::strerror(errno));
 }
 
 Series SeriesOf(const ResultsFile& results, const CostGroup& g, const CostEntry& e) {
@@ -140,7 +134,7 @@ void WriteDataFile(const fs::path& path, const Plot& plot) {
               e->implementation + "\n";
     }
   }
-  WriteTextFile(path, text);
+  datasets::WriteFileAtomically(path.string(), text);
 }
 
 // Tics at 1, 2 and 5 per decade: log axes otherwise label only powers of ten, which leaves most
@@ -265,7 +259,7 @@ void WritePlotScript(const fs::path& path, const Plot& plot) {
       "\nset terminal pngcairo size 800,500 font 'DejaVu Sans,10' background '#ffffff' "
       "noenhanced\n";
   text += "set output " + GnuplotQuote(plot.stem + ".png") + "\nreplot\nunset output\n";
-  WriteTextFile(path, text);
+  datasets::WriteFileAtomically(path.string(), text);
 }
 
 // Known fields first, in a fixed order and with readable labels; then any others by name.
@@ -473,14 +467,16 @@ std::string WriteMarkdown(const fs::path& path, const ResultsFile& results,
           "a fit with no more core counts than parameters is underdetermined and projects "
           "nothing.\n\n" +
           ProjectionsMarkdown(ProjectCosts(results.measurements));
-  WriteTextFile(path, text);
+  datasets::WriteFileAtomically(path.string(), text);
   return text;
 }
 
 // Moves every file of staging into out_dir (same file system, so each move is a rename).
 void MoveInto(const fs::path& staging, const fs::path& out_dir,
               const std::vector<std::string>& names) {
-  for (const std::string& name : names) fs::rename(staging / name, out_dir / name);
+  for (const std::string& name : names) {
+    datasets::MoveFileIntoPlace((staging / name).string(), (out_dir / name).string());
+  }
 }
 
 // One plot per group with something to draw, each under its own file name stem.
@@ -575,7 +571,7 @@ ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir) 
                      ? ReadText(file)
                      : std::string();
         });
-    WriteTextFile(staging / "report.html", html);
+    datasets::WriteFileAtomically((staging / "report.html").string(), html);
     names.push_back("report.html");
     MoveInto(staging, out, names);
     fs::remove_all(staging);

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <stdexcept>
 
+#include "datasets/output_file.h"
 #include "harness/report/gnuplot.h"
 
 namespace cost::harness {
@@ -16,13 +16,6 @@ std::string Number(double value) {
   char text[64];
   std::snprintf(text, sizeof text, "%.9g", value);
   return text;
-}
-
-void WriteText(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) throw std::runtime_error(path.string() + ": cannot write");
 }
 
 // Best median per core count of one implementation's ok rows.
@@ -68,7 +61,7 @@ std::vector<std::string> WriteSpeedupPlot(const std::string& dir, const ResultsF
   }
   if (titles.empty()) return {};
   const std::filesystem::path out(dir);
-  WriteText(out / (stem + ".dat"), data);
+  datasets::WriteFileAtomically((out / (stem + ".dat")).string(), data);
 
   const std::string file = GnuplotQuote(stem + ".dat");
   std::string panels[2];
@@ -103,7 +96,7 @@ std::vector<std::string> WriteSpeedupPlot(const std::string& dir, const ResultsF
               GnuplotQuote(g.kernel + " on " + g.dataset) + "\n" + panels[0] + panels[1] +
               "unset multiplot\nunset output\n";
   }
-  WriteText(out / (stem + ".gp"), script);
+  datasets::WriteFileAtomically((out / (stem + ".gp")).string(), script);
   RenderGnuplotScript(dir, stem + ".gp");
   return {stem + ".dat", stem + ".gp", stem + ".svg", stem + ".png"};
 }
