@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "harness/analysis/cost_table.h"
+#include "harness/core/median.h"
 
 namespace cost::harness {
 namespace {
@@ -23,12 +24,6 @@ std::map<RowKey, const Measurement*> Index(const ResultsFile& r) {
   std::map<RowKey, const Measurement*> index;
   for (const Measurement& m : r.measurements) index[KeyOf(m)] = &m;
   return index;
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 // Percentile bootstrap of median(B) / median(A): each side resampled with replacement.

@@ -1,22 +1,15 @@
-// Available memory and the check against a prepared graph's size; see available_memory.h.
+// Available memory and the check against a prepared graph's size; see memory_admission.h.
 #include "harness/machine/memory_admission.h"
 
-#include <charconv>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <string>
 
+#include "harness/core/byte_size.h"
+
 namespace cost::harness {
 namespace {
-
-std::optional<uint64_t> ParseBytes(std::string_view text) {
-  uint64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
 
 std::string BytesAndGiB(uint64_t bytes) {
   char gib[32];
@@ -28,7 +21,7 @@ std::string BytesAndGiB(uint64_t bytes) {
 
 std::optional<uint64_t> AvailableMemoryBytes() {
   if (const char* fake = std::getenv("COST_FAKE_MEM_AVAILABLE"); fake && *fake) {
-    return ParseBytes(fake);
+    return TryParseByteSize(fake);
   }
   std::ifstream meminfo("/proc/meminfo");
   std::string key, unit;
