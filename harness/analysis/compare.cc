@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "harness/analysis/cost_table.h"
+#include "harness/analysis/table_cells.h"
 #include "harness/core/median.h"
 
 namespace cost::harness {
@@ -70,13 +71,6 @@ std::string Number(double value) {
   char text[64];
   std::snprintf(text, sizeof text, "%.6g", value);
   return text;
-}
-
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include <tuple>
 #include <utility>
 
+#include "harness/analysis/table_cells.h"
+
 namespace cost::harness {
 namespace {
 
@@ -169,10 +171,6 @@ CostGroup ComputeGroup(const std::string& kernel, const std::string& dataset,
   return g;
 }
 
-std::string CoresText(int cores) {
-  return std::to_string(cores) + (cores == 1 ? " core" : " cores");
-}
-
 std::string CostCell(const CostEntry& e) {
   if (e.status == "baseline") return "baseline";
   if (e.status == "single-threaded") return "single thread";
@@ -249,16 +247,11 @@ std::string JoinPadded(const std::vector<std::string>& cells, const std::vector<
   return line + "\n";
 }
 
-std::string EscapeMarkdownCell(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') out += '\\';  // a bare pipe would end the cell
-    out += (c == '\n' || c == '\r') ? ' ' : c;
-  }
-  return out;
-}
-
 }  // namespace
+
+std::string CoresText(int cores) {
+  return std::to_string(cores) + (cores == 1 ? " core" : " cores");
+}
 
 std::vector<CostGroup> ComputeCostTable(const std::vector<Measurement>& measurements) {
   // std::map keys give the (kernel, dataset, implementation) order.
@@ -295,24 +288,10 @@ std::string FormatCostTableText(const std::vector<CostGroup>& groups) {
 }
 
 std::string FormatCostTableMarkdown(const std::vector<CostGroup>& groups) {
-  std::string text = "|";
-  std::string rule = "|";
-  for (const std::string& h : kHeader) {
-    text += " ";
-    text += h + " |";
-    rule += " --- |";
-  }
-  text += "\n";
-  text += rule + "\n";
+  std::string text = MarkdownRow(kHeader);
+  text += MarkdownRow(std::vector<std::string>(kHeader.size(), "---"));
   for (const CostGroup& g : groups) {
-    for (const CostEntry& e : g.entries) {
-      text += "|";
-      for (const std::string& cell : Cells(g, e, std::string::npos)) {
-        text += " ";
-        text += EscapeMarkdownCell(cell) + " |";
-      }
-      text += "\n";
-    }
+    for (const CostEntry& e : g.entries) text += MarkdownRow(Cells(g, e, std::string::npos));
   }
   text +=
       "\nCOST: the fewest cores (threads x processes) whose median's 95% confidence interval "

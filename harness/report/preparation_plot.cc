@@ -9,6 +9,7 @@
 
 #include "datasets/output_file.h"
 #include "harness/analysis/cost_table.h"
+#include "harness/analysis/table_cells.h"
 #include "harness/report/gnuplot.h"
 
 namespace cost::harness {
@@ -34,6 +35,11 @@ void Keep(const Measurement& m, std::string* name, double* seconds) {
     *name = m.implementation;
     *seconds = m.median_seconds;
   }
+}
+
+// "serial:union-find 1.20 s", or "-" when no row read the layout.
+std::string BestCell(const std::string& implementation, double seconds) {
+  return implementation.empty() ? "-" : implementation + " " + FormatSeconds(seconds);
 }
 
 }  // namespace
@@ -72,14 +78,11 @@ std::string LayoutCostsMarkdown(const std::vector<LayoutCost>& costs) {
     if (c.best_parallel_seconds > 0 && (best == 0 || c.best_parallel_seconds < best)) {
       best = c.best_parallel_seconds;
     }
-    text +=
-        "| " + c.kernel + " | " + c.dataset + " | " + c.layout + " | " +
-        FormatSeconds(c.preparation_seconds) + (c.split ? "" : " (file total)") + " | " +
-        (c.best_single.empty() ? "-" : c.best_single + " " + FormatSeconds(c.best_single_seconds)) +
-        " | " +
-        (c.best_parallel.empty() ? "-"
-                                 : c.best_parallel + " " + FormatSeconds(c.best_parallel_seconds)) +
-        " | " + (best > 0 ? FormatRatio(c.preparation_seconds / best) : "-") + " |\n";
+    text += MarkdownRow({c.kernel, c.dataset, c.layout,
+                         FormatSeconds(c.preparation_seconds) + (c.split ? "" : " (file total)"),
+                         BestCell(c.best_single, c.best_single_seconds),
+                         BestCell(c.best_parallel, c.best_parallel_seconds),
+                         best > 0 ? FormatRatio(c.preparation_seconds / best) : "-"});
   }
   return text +
          "\n*file total*: the row does not record its preparation steps, so its recorded "

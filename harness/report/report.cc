@@ -26,6 +26,7 @@
 #include "harness/report/markdown_html.h"
 #include "harness/report/preparation_plot.h"
 #include "harness/analysis/single_thread_comparisons.h"
+#include "harness/analysis/table_cells.h"
 #include "harness/report/speedup_plot.h"
 
 namespace cost::harness {
@@ -55,15 +56,6 @@ std::string Format(const char* format, double value) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, format, value);
   return buffer;
-}
-
-std::string MarkdownCell(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') out += '\\';  // a bare pipe would end the cell
-    out += (c == '\n' || c == '\r') ? ' ' : c;
-  }
-  return out;
 }
 
 std::string ReadText(const fs::path& path) {
@@ -394,6 +386,27 @@ std::string FractionOfLimit(const Measurement& m) {
          (m.limit_bound.empty() ? "" : " (" + m.limit_bound + ")");
 }
 
+// The 95% interval of the median and its true coverage, "-" when the row has none.
+std::string IntervalCell(const Measurement& m) {
+  if (m.ci_high_seconds <= 0) return "-";
+  return FormatSeconds(m.ci_low_seconds) + " - " + FormatSeconds(m.ci_high_seconds) +
+         Format(" (%.1f%%)", 100 * m.ci_level);
+}
+
+std::vector<std::string> MeasurementCells(const Measurement& m) {
+  std::vector<std::string> cells = {m.implementation, m.algorithm, m.kernel, m.dataset,
+                                    std::to_string(m.threads), std::to_string(m.procs)};
+  if (m.ok()) {
+    cells.insert(cells.end(), {FormatSeconds(m.median_seconds), IntervalCell(m),
+                               FormatSeconds(m.min_seconds), FormatSeconds(m.max_seconds),
+                               Format("%.1f%%", 100 * m.cv), FractionOfLimit(m)});
+  } else {
+    cells.insert(cells.end(), 6, "-");
+  }
+  cells.insert(cells.end(), {std::to_string(m.repetitions), m.outcome, RowNotes(m), m.message});
+  return cells;
+}
+
 std::string MeasurementsSection(const ResultsFile& results) {
   std::string text =
       "\n## Measurements\n\n| implementation | algorithm | kernel | dataset | threads | procs | "
@@ -401,25 +414,7 @@ std::string MeasurementsSection(const ResultsFile& results) {
       "message |\n"
       "| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- "
       "| --- | --- |\n";
-  for (const Measurement* m : SortedMeasurements(results)) {
-    text += "| " + MarkdownCell(m->implementation) + " | " + MarkdownCell(m->algorithm) + " | " +
-            MarkdownCell(m->kernel) + " | " + MarkdownCell(m->dataset) + " | " +
-            std::to_string(m->threads) + " | " + std::to_string(m->procs) + " | ";
-    if (m->ok()) {
-      const std::string ci =
-          m->ci_high_seconds > 0
-              ? FormatSeconds(m->ci_low_seconds) + " - " + FormatSeconds(m->ci_high_seconds) +
-                    Format(" (%.1f%%)", 100 * m->ci_level)
-              : "-";
-      text += FormatSeconds(m->median_seconds) + " | " + ci + " | " +
-              FormatSeconds(m->min_seconds) + " | " + FormatSeconds(m->max_seconds) + " | " +
-              Format("%.1f%%", 100 * m->cv) + " | " + FractionOfLimit(*m) + " | ";
-    } else {
-      text += "- | - | - | - | - | - | ";
-    }
-    text += std::to_string(m->repetitions) + " | " + MarkdownCell(m->outcome) + " | " +
-            MarkdownCell(RowNotes(*m)) + " | " + MarkdownCell(m->message) + " |\n";
-  }
+  for (const Measurement* m : SortedMeasurements(results)) text += MarkdownRow(MeasurementCells(*m));
   return text;
 }
 
