@@ -1,13 +1,13 @@
 #include "harness/analysis/compare.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <random>
 #include <tuple>
 
 #include "harness/analysis/cost_table.h"
 #include "harness/analysis/table_cells.h"
+#include "harness/core/format.h"
 #include "harness/core/median.h"
 
 namespace cost::harness {
@@ -65,12 +65,6 @@ void Ratio(const Measurement& a, const Measurement& b, int resamples, std::mt199
     row->ci_method = "none";
   }
   row->status = row->ci_low > 1 ? "regressed" : row->ci_high < 1 ? "improved" : "unchanged";
-}
-
-std::string Number(double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.6g", value);
-  return text;
 }
 
 }  // namespace
@@ -159,10 +153,11 @@ std::string ComparisonCsv(const std::vector<RowComparison>& rows) {
       "b_median_seconds,ratio,ci_low,ci_high,ci_method,status\n";
   for (const RowComparison& r : rows) {
     text += CsvField(r.kernel) + "," + CsvField(r.dataset) + "," + CsvField(r.implementation) +
-            "," + std::to_string(r.threads) + "," + std::to_string(r.procs) + "," +
-            CsvField(r.a_outcome) + "," + CsvField(r.b_outcome) + "," + Number(r.a_median) + "," +
-            Number(r.b_median) + "," + Number(r.ratio) + "," + Number(r.ci_low) + "," +
-            Number(r.ci_high) + "," + r.ci_method + "," + r.status + "\n";
+            Printf(",%d,%d,", r.threads, r.procs) + CsvField(r.a_outcome) + "," +
+            CsvField(r.b_outcome) +
+            Printf(",%.6g,%.6g,%.6g,%.6g,%.6g,", r.a_median, r.b_median, r.ratio, r.ci_low,
+                   r.ci_high) +
+            r.ci_method + "," + r.status + "\n";
   }
   return text;
 }

@@ -1,11 +1,11 @@
 #include "harness/analysis/cost_per_baseline.h"
 
-#include <cstdio>
 #include <map>
 #include <set>
 #include <utility>
 
 #include "harness/analysis/table_cells.h"
+#include "harness/core/format.h"
 
 namespace cost::harness {
 namespace {
@@ -16,12 +16,6 @@ std::map<GroupKey, std::vector<Measurement>> ByGroup(const std::vector<Measureme
   std::map<GroupKey, std::vector<Measurement>> groups;
   for (const Measurement& m : rows) groups[{m.kernel, m.dataset}].push_back(m);
   return groups;
-}
-
-std::string Printf(const char* format, double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, format, value);
-  return text;
 }
 
 // What the verdict column says: the measured configuration, or why there is none.
@@ -53,7 +47,7 @@ std::vector<std::string> BaselineCostCells(const BaselineCost& c) {
           TimeThere(e),
           e.ratio > 0 ? FormatRatio(e.ratio) : "-",
           timed ? std::to_string(e.repetitions) : "-",
-          timed ? Printf("%.1f%%", 100 * e.cv) : "-"};
+          timed ? FormatPercent(e.cv) : "-"};
 }
 
 // The fitted coefficients in words: T1 and the serial fraction, or T1, contention and coherency.
@@ -61,7 +55,7 @@ std::string FittedCell(const ScalingFit& fit) {
   const std::vector<double>& c = fit.coefficients;
   if (fit.model == ScalingModel::kAmdahl) {
     return "T1 " + FormatSeconds(c[0] + c[1]) + ", serial " +
-           Printf("%.1f%%", 100 * fit.serial_fraction());
+           FormatPercent(fit.serial_fraction());
   }
   return "T1 " + FormatSeconds(c[0]) + ", s " + Printf("%.3g", c[1] / c[0]) + ", k " +
          Printf("%.3g", c[2] / c[0]);
@@ -78,7 +72,7 @@ std::string CrossingCell(const CostProjection& p) {
 }
 
 std::string ResidualsCell(const ScalingFit& fit) {
-  std::string text = Printf("%.1f%%", 100 * fit.rms_relative_residual) + ":";
+  std::string text = FormatPercent(fit.rms_relative_residual) + ":";
   for (double r : fit.relative_residuals) text += " " + Printf("%+.1f%%", 100 * r);
   return text;
 }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <tuple>
 #include <utility>
@@ -221,7 +220,7 @@ std::vector<std::string> Cells(const CostGroup& g, const CostEntry& e, size_t ma
           TimeCell(e),
           e.ratio > 0 ? FormatRatio(e.ratio) : "-",
           timed ? std::to_string(e.repetitions) : "-",
-          timed ? Printf("%.1f%%", 100 * e.cv) : "-",
+          timed ? FormatPercent(e.cv) : "-",
           NotesCell(e, max_message)};
 }
 
@@ -234,7 +233,7 @@ std::string BaselineLineText(const CostGroup& g) {
   if (g.baseline_implementation.empty()) return text + "no ok single-threaded measurement";
   return text + "baseline " + g.baseline_implementation + " " + FormatSeconds(g.baseline_seconds) +
          " (" + std::to_string(g.baseline_repetitions) + " repetitions, cv " +
-         Printf("%.1f%%", 100 * g.baseline_cv) + ")";
+         FormatPercent(g.baseline_cv) + ")";
 }
 
 std::string JoinPadded(const std::vector<std::string>& cells, const std::vector<size_t>& widths) {

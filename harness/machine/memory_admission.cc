@@ -1,20 +1,18 @@
 // Available memory and the check against a prepared graph's size; see memory_admission.h.
 #include "harness/machine/memory_admission.h"
 
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
 
 #include "harness/core/byte_size.h"
+#include "harness/core/format.h"
 
 namespace cost::harness {
 namespace {
 
 std::string BytesAndGiB(uint64_t bytes) {
-  char gib[32];
-  std::snprintf(gib, sizeof gib, "%.2f", static_cast<double>(bytes) / (uint64_t{1} << 30));
-  return std::to_string(bytes) + " bytes (" + gib + " GiB)";
+  return std::to_string(bytes) + " bytes (" + FormatGiB(static_cast<double>(bytes), 2) + ")";
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 #include "harness/prepare/dataset_fetch.h"
 
-#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <ostream>
@@ -8,6 +7,7 @@
 #include "datasets/dataset_error.h"
 #include "datasets/output_file.h"
 #include "harness/core/child_process.h"
+#include "harness/core/format.h"
 
 namespace cost::harness {
 namespace {
@@ -16,12 +16,6 @@ namespace fs = std::filesystem;
 using datasets::CatalogEntry;
 using datasets::DatasetError;
 using datasets::DatasetSource;
-
-std::string Hex16(uint64_t value) {
-  char text[17];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(value));
-  return text;
-}
 
 // The last path segment of a URL, without its query or fragment; empty when there is none.
 std::string UrlBaseName(std::string_view url) {

@@ -1,6 +1,5 @@
 #include "harness/report/preparation_plot.h"
 
-#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -10,16 +9,11 @@
 #include "datasets/output_file.h"
 #include "harness/analysis/cost_table.h"
 #include "harness/analysis/table_cells.h"
+#include "harness/core/format.h"
 #include "harness/report/gnuplot.h"
 
 namespace cost::harness {
 namespace {
-
-std::string Number(double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.9g", value);
-  return text;
-}
 
 // The preparation steps of the row's layout, when the row recorded them (source and CSR, plus
 // the Hilbert layouts for the layouts that read them); false leaves the row's total.
@@ -100,9 +94,9 @@ std::vector<std::string> WritePreparationPlot(const std::string& dir,
   for (const LayoutCost& c : costs) {
     if (c.kernel != kernel || c.dataset != dataset) continue;
     // A missing side is '-', which gnuplot's histogram leaves empty.
-    data += c.layout + " " + Number(c.preparation_seconds) + " " +
-            (c.best_single.empty() ? "-" : Number(c.best_single_seconds)) + " " +
-            (c.best_parallel.empty() ? "-" : Number(c.best_parallel_seconds)) + "\n";
+    data += c.layout + " " + GnuplotNumber(c.preparation_seconds) + " " +
+            (c.best_single.empty() ? "-" : GnuplotNumber(c.best_single_seconds)) + " " +
+            (c.best_parallel.empty() ? "-" : GnuplotNumber(c.best_parallel_seconds)) + "\n";
     ++entries;
   }
   if (entries == 0) return {};

@@ -1,32 +1,26 @@
 #include "harness/report/report.h"
 
-#include <fcntl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <set>
-#include <stdexcept>
 #include <tuple>
 
 #include "datasets/output_file.h"
-#include "harness/analysis/cost_table.h"
 #include "harness/analysis/cost_per_baseline.h"
-#include "harness/report/gnuplot.h"
-#include "harness/machine/machine_limits.h"
-#include "harness/report/markdown_html.h"
-#include "harness/report/preparation_plot.h"
+#include "harness/analysis/cost_table.h"
 #include "harness/analysis/single_thread_comparisons.h"
 #include "harness/analysis/table_cells.h"
+#include "harness/core/format.h"
+#include "harness/machine/machine_limits.h"
+#include "harness/report/gnuplot.h"
+#include "harness/report/markdown_html.h"
+#include "harness/report/preparation_plot.h"
 #include "harness/report/speedup_plot.h"
 
 namespace cost::harness {
@@ -51,12 +45,6 @@ struct Plot {
   // Names of the companion plots written beside it; empty when there was nothing to draw.
   std::string speedup_stem, preparation_stem;
 };
-
-std::string Format(const char* format, double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, value);
-  return buffer;
-}
 
 std::string ReadText(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -103,7 +91,7 @@ void WriteDataFile(const fs::path& path, const Plot& plot) {
                      ": median, min and max seconds per configuration. Written by cost report.\n";
   for (const BaselineLine& b : plot.group->single_threaded) {
     text += "# single-threaded " + b.implementation + " (" + b.algorithm +
-            "): " + Format("%.9g", b.seconds) + " s\n";
+            "): " + GnuplotNumber(b.seconds) + " s\n";
   }
   for (size_t i = 0; i < plot.series.size(); ++i) {
     const Series& s = plot.series[i];
@@ -113,8 +101,8 @@ void WriteDataFile(const fs::path& path, const Plot& plot) {
       // A row without min/max (0) gets no bar rather than one down to 0 on a log axis.
       double lo = m->min_seconds > 0 ? m->min_seconds : m->median_seconds;
       double hi = m->max_seconds > 0 ? m->max_seconds : m->median_seconds;
-      text += std::to_string(m->cores()) + " " + Format("%.9g", m->median_seconds) + " " +
-              Format("%.9g", lo) + " " + Format("%.9g", hi) + " " + std::to_string(m->threads) +
+      text += std::to_string(m->cores()) + " " + GnuplotNumber(m->median_seconds) + " " +
+              GnuplotNumber(lo) + " " + GnuplotNumber(hi) + " " + std::to_string(m->threads) +
               " " + std::to_string(m->procs) + "\n";
     }
   }
@@ -122,7 +110,7 @@ void WriteDataFile(const fs::path& path, const Plot& plot) {
     text += "\n\n# index " + std::to_string(plot.series.size()) +
             ": COST points (fewest cores that beat the baseline)\n# cores seconds\n";
     for (const CostEntry* e : plot.cost_points) {
-      text += std::to_string(e->cost_cores) + " " + Format("%.9g", e->seconds_at_cost) + "  # " +
+      text += std::to_string(e->cost_cores) + " " + GnuplotNumber(e->seconds_at_cost) + "  # " +
               e->implementation + "\n";
     }
   }
@@ -150,7 +138,7 @@ std::string SecondsTics(const Plot& plot) {
     for (double step : {1, 2, 5}) {
       double tic = step * decade;
       if (tic >= lo / 1.3 && tic <= hi * 1.3) {
-        tics += (tics.empty() ? "" : ", ") + Format("%g", tic);
+        tics += (tics.empty() ? "" : ", ") + Printf("%g", tic);
       }
     }
   }
@@ -162,7 +150,7 @@ std::string ScriptAxes(const Plot& plot) {
   std::string text = "set xlabel 'cores (threads x processes)'\n";
   text += "set ylabel 'seconds (median; bars: min to max)'\n";
   text += "set logscale x 2\nset logscale y 10\n";
-  text += "set xrange [" + Format("%g", lo) + ":" + Format("%g", hi) + "]\n";
+  text += "set xrange [" + Printf("%g", lo) + ":" + Printf("%g", hi) + "]\n";
   if (plot.cores.size() <= 12) {  // label exactly the measured core counts
     text += "set xtics (";
     for (size_t i = 0; i < plot.cores.size(); ++i) {
@@ -206,7 +194,7 @@ std::string BaselineSettings(const CostGroup& g, std::vector<std::string>* terms
     std::string colour = "'" + std::string(kColours[i % 4]) + "'";
     std::string label = b.implementation + " " + FormatSeconds(b.seconds);
     std::string title = SeriesTitle(b.implementation, b.algorithm) + ", 1 thread";
-    text += var + " = " + Format("%.9g", b.seconds) + "  # " + b.implementation + "\n";
+    text += var + " = " + GnuplotNumber(b.seconds) + "  # " + b.implementation + "\n";
     text += "set label " + std::to_string(i + 1) + " " + GnuplotQuote(label) +
             " at graph 0.98, "
             "first " +
@@ -263,7 +251,7 @@ std::string MetadataList(const nlohmann::json& object,
   }
   auto value_text = [](const std::string& key, const nlohmann::json& v) -> std::string {
     if (key == "memory_bytes" && v.is_number()) {
-      return Format("%.1f GiB", v.get<double>() / (1ull << 30)) + " (" + v.dump() + " bytes)";
+      return FormatGiB(v.get<double>(), 1) + " (" + v.dump() + " bytes)";
     }
     return v.is_string() ? v.get<std::string>() : v.dump();
   };
@@ -295,17 +283,17 @@ std::string LimitsSection(const nlohmann::json& machine) {
                      "| test | 1 core | " + std::to_string(m.all_threads) + " threads |\n"
                      "| --- | ---: | ---: |\n";
   auto row = [&](const std::string& name, double one, double all, double unit, const char* suffix) {
-    text += "| " + name + " | " + Format("%.1f ", one / unit) + suffix + " | " +
-            Format("%.1f ", all / unit) + suffix + " |\n";
+    text += "| " + name + " | " + Printf("%.1f ", one / unit) + suffix + " | " +
+            Printf("%.1f ", all / unit) + suffix + " |\n";
   };
   row("sequential read", m.one_core.read_bytes_per_second, m.all_cores.read_bytes_per_second, 1e9,
       "GB/s");
   row("triad", m.one_core.triad_bytes_per_second, m.all_cores.triad_bytes_per_second, 1e9, "GB/s");
-  row(Format("4-byte gathers from %.0f KiB", m.l2_array_bytes / 1024.0),
+  row(Printf("4-byte gathers from %.0f KiB", m.l2_array_bytes / 1024.0),
       m.one_core.l2_gathers_per_second, m.all_cores.l2_gathers_per_second, 1e6, "M/s");
-  row(Format("4-byte gathers from %.0f MiB", m.l3_array_bytes / 1048576.0),
+  row(Printf("4-byte gathers from %.0f MiB", m.l3_array_bytes / 1048576.0),
       m.one_core.l3_gathers_per_second, m.all_cores.l3_gathers_per_second, 1e6, "M/s");
-  row(Format("4-byte gathers from %.0f MiB", m.dram_array_bytes / 1048576.0),
+  row(Printf("4-byte gathers from %.0f MiB", m.dram_array_bytes / 1048576.0),
       m.one_core.dram_gathers_per_second, m.all_cores.dram_gathers_per_second, 1e6, "M/s");
   return text;
 }
@@ -382,15 +370,15 @@ std::string RowNotes(const Measurement& m) {
 // machine's limits were not measured.
 std::string FractionOfLimit(const Measurement& m) {
   if (m.limit_seconds <= 0) return "-";
-  return Format("%.0f%%", 100 * m.fraction_of_limit) +
+  return Printf("%.0f%%", 100 * m.fraction_of_limit) +
          (m.limit_bound.empty() ? "" : " (" + m.limit_bound + ")");
 }
 
 // The 95% interval of the median and its true coverage, "-" when the row has none.
 std::string IntervalCell(const Measurement& m) {
   if (m.ci_high_seconds <= 0) return "-";
-  return FormatSeconds(m.ci_low_seconds) + " - " + FormatSeconds(m.ci_high_seconds) +
-         Format(" (%.1f%%)", 100 * m.ci_level);
+  return FormatSeconds(m.ci_low_seconds) + " - " + FormatSeconds(m.ci_high_seconds) + " (" +
+         FormatPercent(m.ci_level) + ")";
 }
 
 std::vector<std::string> MeasurementCells(const Measurement& m) {
@@ -399,7 +387,7 @@ std::vector<std::string> MeasurementCells(const Measurement& m) {
   if (m.ok()) {
     cells.insert(cells.end(), {FormatSeconds(m.median_seconds), IntervalCell(m),
                                FormatSeconds(m.min_seconds), FormatSeconds(m.max_seconds),
-                               Format("%.1f%%", 100 * m.cv), FractionOfLimit(m)});
+                               FormatPercent(m.cv), FractionOfLimit(m)});
   } else {
     cells.insert(cells.end(), 6, "-");
   }

@@ -1,7 +1,6 @@
 #include "harness/report/speedup_plot.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <stdexcept>
@@ -11,12 +10,6 @@
 
 namespace cost::harness {
 namespace {
-
-std::string Number(double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.9g", value);
-  return text;
-}
 
 // Best median per core count of one implementation's ok rows.
 std::map<int, double> CurveOf(const ResultsFile& results, const CostGroup& g,
@@ -41,7 +34,7 @@ std::vector<std::string> WriteSpeedupPlot(const std::string& dir, const ResultsF
   std::string data = "# " + g.kernel + " on " + g.dataset +
                      ": speed-up per configuration. Written by cost report.\n# best single "
                      "thread: " +
-                     g.baseline_implementation + " " + Number(g.baseline_seconds) + " s\n";
+                     g.baseline_implementation + " " + GnuplotNumber(g.baseline_seconds) + " s\n";
   std::vector<std::string> titles;
   int max_cores = 1;
   for (const CostEntry& e : g.entries) {
@@ -53,8 +46,8 @@ std::vector<std::string> WriteSpeedupPlot(const std::string& dir, const ResultsF
     data += "\n\n# index " + std::to_string(titles.size()) + ": " + e.implementation +
             "\n# cores speedup_vs_itself speedup_vs_best_single_thread seconds\n";
     for (const auto& [cores, seconds] : curve) {
-      data += std::to_string(cores) + " " + (own > 0 ? Number(own / seconds) : "NaN") + " " +
-              Number(g.baseline_seconds / seconds) + " " + Number(seconds) + "\n";
+      data += std::to_string(cores) + " " + (own > 0 ? GnuplotNumber(own / seconds) : "NaN") + " " +
+              GnuplotNumber(g.baseline_seconds / seconds) + " " + GnuplotNumber(seconds) + "\n";
       max_cores = std::max(max_cores, cores);
     }
     titles.push_back(e.implementation);
@@ -80,7 +73,7 @@ std::vector<std::string> WriteSpeedupPlot(const std::string& dir, const ResultsF
     p += panel == 0 ? "x with lines dt 2 lc rgb '#888888' title 'linear'\n"
                     : "1 with lines dt 2 lw 2 lc rgb '#222222' title 'best single thread'\n";
   }
-  const std::string range = "[0.8:" + Number(max_cores * 1.25) + "]";
+  const std::string range = "[0.8:" + GnuplotNumber(max_cores * 1.25) + "]";
   std::string script =
       "# " + g.kernel + " on " + g.dataset +
       ": the paper's Figure 1 lesson. Written by cost report. Redraw with: gnuplot " + stem +
