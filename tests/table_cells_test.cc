@@ -34,5 +34,16 @@ TEST(CsvField, QuotedOnlyWhenItMustBe) {
   EXPECT_EQ(CsvField("cr\r"), "\"cr\r\"");
 }
 
+TEST(AlignedText, ColumnsPaddedToTheWidestCellWithoutTrailingSpaces) {
+  const std::vector<std::vector<std::string>> lines = {
+      {"kernel", "COST", "notes"}, {"pagerank", "2 cores", ""}, {"wcc", "unbounded", "noisy"}};
+  const std::vector<size_t> widths = ColumnWidths(lines);
+  EXPECT_EQ(widths, (std::vector<size_t>{8, 9, 5}));
+  EXPECT_EQ(JoinPadded(lines[0], widths), "kernel    COST       notes\n");
+  EXPECT_EQ(JoinPadded(lines[1], widths), "pagerank  2 cores\n");
+  EXPECT_EQ(JoinPadded(lines[2], widths), "wcc       unbounded  noisy\n");
+  EXPECT_EQ(ColumnWidths({{"a"}, {"bb", "ccc"}}), (std::vector<size_t>{2, 3}));
+}
+
 }  // namespace
 }  // namespace cost::harness

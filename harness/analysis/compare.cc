@@ -126,18 +126,9 @@ std::string ComparisonText(const std::vector<RowComparison>& rows) {
                      timed ? FormatRatio(r.ci_low) + " - " + FormatRatio(r.ci_high) : "-",
                      r.status});
   }
-  std::vector<size_t> widths(header.size(), 0);
-  for (const auto& line : cells) {
-    for (size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], line[i].size());
-  }
+  const std::vector<size_t> widths = ColumnWidths(cells);
   std::string text;
-  for (const auto& line : cells) {
-    for (size_t i = 0; i < line.size(); ++i) {
-      text += line[i] + (i + 1 < line.size() ? std::string(widths[i] - line[i].size() + 2, ' ')
-                                             : std::string());
-    }
-    text += "\n";
-  }
+  for (const auto& line : cells) text += JoinPadded(line, widths);
   text += "\n";
   bool first = true;
   for (const auto& [status, n] : counts) {

@@ -52,7 +52,7 @@ Rows OkRows(const Rows& rows) {
 }
 
 // The row's confidence interval for its median; a row without one (a single repetition, or a
-// file from before intervals were recorded) counts as the point [median, median].
+// results file that records none) counts as the point [median, median].
 std::pair<double, double> IntervalOf(const Measurement& m) {
   if (m.ci_high_seconds <= 0) return {m.median_seconds, m.median_seconds};
   return {m.ci_low_seconds, m.ci_high_seconds};
@@ -69,6 +69,17 @@ void SetBest(const Rows& ok, CostEntry* e) {
   e->best_cores = best->cores();
   e->best_seconds = best->median_seconds;
   SetTimeOf(*best, e);
+}
+
+// The (candidate) COST configuration m and its time.
+void SetCostAt(const Measurement& m, const CostGroup& g, const char* status, CostEntry* e) {
+  e->status = status;
+  e->cost_cores = m.cores();
+  e->cost_threads = m.threads;
+  e->cost_procs = m.procs;
+  e->seconds_at_cost = m.median_seconds;
+  e->ratio = m.median_seconds / g.baseline_seconds;
+  SetTimeOf(m, e);
 }
 
 // Requires: ok non-empty. A configuration beats the baseline only when its whole interval lies
@@ -88,13 +99,7 @@ void SetParallelCost(const Rows& ok, const CostGroup& g, CostEntry* e) {
   for (const Measurement* m : by_cores) {
     const auto [low, high] = IntervalOf(*m);
     if (high < g.baseline_ci_low) {
-      e->status = "bounded";
-      e->cost_cores = m->cores();
-      e->cost_threads = m->threads;
-      e->cost_procs = m->procs;
-      e->seconds_at_cost = m->median_seconds;
-      e->ratio = m->median_seconds / g.baseline_seconds;
-      SetTimeOf(*m, e);
+      SetCostAt(*m, g, "bounded", e);
       return;
     }
     const bool overlaps = low <= g.baseline_ci_high;
@@ -104,13 +109,7 @@ void SetParallelCost(const Rows& ok, const CostGroup& g, CostEntry* e) {
     }
   }
   if (unclear) {
-    e->status = "not-separable";
-    e->cost_cores = unclear->cores();
-    e->cost_threads = unclear->threads;
-    e->cost_procs = unclear->procs;
-    e->seconds_at_cost = unclear->median_seconds;
-    e->ratio = unclear->median_seconds / g.baseline_seconds;
-    SetTimeOf(*unclear, e);
+    SetCostAt(*unclear, g, "not-separable", e);
     e->within_noise = true;
     return;
   }
@@ -236,16 +235,6 @@ std::string BaselineLineText(const CostGroup& g) {
          FormatPercent(g.baseline_cv) + ")";
 }
 
-std::string JoinPadded(const std::vector<std::string>& cells, const std::vector<size_t>& widths) {
-  std::string line;
-  for (size_t i = 0; i < cells.size(); ++i) {
-    line += cells[i];
-    if (i + 1 < cells.size()) line += std::string(widths[i] - cells[i].size() + 2, ' ');
-  }
-  line.erase(line.find_last_not_of(' ') + 1);  // an empty last column leaves no trailing spaces
-  return line + "\n";
-}
-
 }  // namespace
 
 std::string CoresText(int cores) {
@@ -267,14 +256,11 @@ std::vector<CostGroup> ComputeCostTable(const std::vector<Measurement>& measurem
 
 std::string FormatCostTableText(const std::vector<CostGroup>& groups) {
   constexpr size_t kMaxMessage = 60;  // keep failed rows on one terminal line
-  std::vector<size_t> widths;
-  for (const std::string& h : kHeader) widths.push_back(h.size());
+  std::vector<std::vector<std::string>> lines = {kHeader};
   for (const CostGroup& g : groups) {
-    for (const CostEntry& e : g.entries) {
-      std::vector<std::string> cells = Cells(g, e, kMaxMessage);
-      for (size_t i = 0; i < cells.size(); ++i) widths[i] = std::max(widths[i], cells[i].size());
-    }
+    for (const CostEntry& e : g.entries) lines.push_back(Cells(g, e, kMaxMessage));
   }
+  const std::vector<size_t> widths = ColumnWidths(lines);
   std::vector<std::string> rule;
   for (size_t w : widths) rule.push_back(std::string(w, '-'));
   std::string text = JoinPadded(kHeader, widths) + JoinPadded(rule, widths);

@@ -1,5 +1,7 @@
 #include "harness/analysis/table_cells.h"
 
+#include <algorithm>
+
 namespace cost::harness {
 
 std::string MarkdownCell(const std::string& text) {
@@ -27,6 +29,26 @@ std::string CsvField(const std::string& text) {
   std::string quoted = "\"";
   for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
   return quoted + "\"";
+}
+
+std::vector<size_t> ColumnWidths(const std::vector<std::vector<std::string>>& lines) {
+  std::vector<size_t> widths;
+  for (const std::vector<std::string>& cells : lines) {
+    if (widths.size() < cells.size()) widths.resize(cells.size(), 0);
+    for (size_t i = 0; i < cells.size(); ++i) widths[i] = std::max(widths[i], cells[i].size());
+  }
+  return widths;
+}
+
+std::string JoinPadded(const std::vector<std::string>& cells, const std::vector<size_t>& widths) {
+  std::string line;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    line += cells[i];
+    if (i + 1 < cells.size()) line += std::string(widths[i] - cells[i].size() + 2, ' ');
+  }
+  line.erase(line.find_last_not_of(' ') + 1);
+  line += '\n';
+  return line;
 }
 
 }  // namespace cost::harness

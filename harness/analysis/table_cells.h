@@ -1,5 +1,6 @@
-// Text made safe for one cell of the tables the harness writes, one rule per format: Markdown
-// pipe tables (report.md, the COST tables) and CSV (`cost export`, `cost compare --csv`).
+// The cells of the tables the harness writes, one rule per format: Markdown pipe tables
+// (report.md, the COST tables), CSV (`cost export`, `cost compare --csv`) and aligned plain text
+// for a terminal (the COST table, `cost compare`).
 #ifndef COST_HARNESS_ANALYSIS_TABLE_CELLS_H_
 #define COST_HARNESS_ANALYSIS_TABLE_CELLS_H_
 
@@ -18,6 +19,13 @@ std::string MarkdownRow(const std::vector<std::string>& cells);
 // RFC 4180: the text as it is, or in double quotes with each quote doubled when it holds a
 // comma, a quote or a line break.
 std::string CsvField(const std::string& text);
+
+// The widths of an aligned plain-text table's columns: the longest cell of each.
+std::vector<size_t> ColumnWidths(const std::vector<std::vector<std::string>>& lines);
+
+// One line of that table: each cell but the last padded to its column's width and two spaces,
+// no trailing spaces (an empty last cell leaves none), and a line break.
+std::string JoinPadded(const std::vector<std::string>& cells, const std::vector<size_t>& widths);
 
 }  // namespace cost::harness
 
