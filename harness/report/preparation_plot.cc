@@ -1,13 +1,11 @@
 #include "harness/report/preparation_plot.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
-#include <stdexcept>
 #include <tuple>
 
 #include "datasets/output_file.h"
-#include "harness/analysis/cost_table.h"
 #include "harness/analysis/table_cells.h"
 #include "harness/core/format.h"
 #include "harness/report/gnuplot.h"
@@ -34,6 +32,33 @@ void Keep(const Measurement& m, std::string* name, double* seconds) {
 // "serial:union-find 1.20 s", or "-" when no row read the layout.
 std::string BestCell(const std::string& implementation, double seconds) {
   return implementation.empty() ? "-" : implementation + " " + FormatSeconds(seconds);
+}
+
+// A cluster of bars per layout (preparation, best single thread, best parallel), as SVG and PNG.
+std::string PreparationScript(const std::string& kernel, const std::string& dataset,
+                              const std::string& stem) {
+  const std::string file = GnuplotQuote(stem + ".dat");
+  std::string script =
+      "# " + kernel + " on " + dataset +
+      ": preparation time beside kernel time per edge layout. Written by cost report.\n"
+      "# Redraw with: gnuplot " +
+      stem + ".gp\n\nset title " +
+      GnuplotQuote("preparation vs kernel time: " + kernel + " on " + dataset) +
+      "\nset style data histogram\nset style histogram cluster gap 1\nset style fill solid 0.8 "
+      "border -1\nset boxwidth 0.9\nset ylabel 'seconds'\nset yrange [0:*]\nset datafile "
+      "missing '-'\nset key top left box noenhanced\nset grid ytics lc rgb '#dddddd'\n";
+  const std::string plot =
+      "plot " + file + " using 2:xtic(1) title 'preparation' lc rgb '#aa5500'" + ", \\\n     " +
+      file + " using 3 title 'best single thread' lc rgb '#222222', \\\n     " + file +
+      " using 4 title 'best parallel' lc rgb '#0055aa'\n";
+  script +=
+      "\nset terminal svg size 640,400 font 'DejaVu Sans,11' background '#ffffff' "
+      "noenhanced\nset output " +
+      GnuplotQuote(stem + ".svg") + "\n" + plot +
+      "\nset terminal pngcairo size 640,400 font 'DejaVu Sans,10' background '#ffffff' "
+      "noenhanced\nset output " +
+      GnuplotQuote(stem + ".png") + "\nreplot\nunset output\n";
+  return script;
 }
 
 }  // namespace
@@ -102,28 +127,8 @@ std::vector<std::string> WritePreparationPlot(const std::string& dir,
   if (entries == 0) return {};
   const std::filesystem::path out(dir);
   datasets::WriteFileAtomically((out / (stem + ".dat")).string(), data);
-  const std::string file = GnuplotQuote(stem + ".dat");
-  std::string script =
-      "# " + kernel + " on " + dataset +
-      ": preparation time beside kernel time per edge layout. Written by cost report.\n"
-      "# Redraw with: gnuplot " +
-      stem + ".gp\n\nset title " +
-      GnuplotQuote("preparation vs kernel time: " + kernel + " on " + dataset) +
-      "\nset style data histogram\nset style histogram cluster gap 1\nset style fill solid 0.8 "
-      "border -1\nset boxwidth 0.9\nset ylabel 'seconds'\nset yrange [0:*]\nset datafile "
-      "missing '-'\nset key top left box noenhanced\nset grid ytics lc rgb '#dddddd'\n";
-  const std::string plot =
-      "plot " + file + " using 2:xtic(1) title 'preparation' lc rgb '#aa5500'" + ", \\\n     " +
-      file + " using 3 title 'best single thread' lc rgb '#222222', \\\n     " + file +
-      " using 4 title 'best parallel' lc rgb '#0055aa'\n";
-  script +=
-      "\nset terminal svg size 640,400 font 'DejaVu Sans,11' background '#ffffff' "
-      "noenhanced\nset output " +
-      GnuplotQuote(stem + ".svg") + "\n" + plot +
-      "\nset terminal pngcairo size 640,400 font 'DejaVu Sans,10' background '#ffffff' "
-      "noenhanced\nset output " +
-      GnuplotQuote(stem + ".png") + "\nreplot\nunset output\n";
-  datasets::WriteFileAtomically((out / (stem + ".gp")).string(), script);
+  datasets::WriteFileAtomically((out / (stem + ".gp")).string(),
+                                PreparationScript(kernel, dataset, stem));
   RenderGnuplotScript(dir, stem + ".gp");
   return {stem + ".dat", stem + ".gp", stem + ".svg", stem + ".png"};
 }

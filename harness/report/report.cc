@@ -164,14 +164,13 @@ std::string ScriptAxes(const Plot& plot) {
   return text;
 }
 
-// The key goes under the plot so long implementation names never cover data; the bottom margin
-// grows with its rows because gnuplot would otherwise draw it over the x label.
+// The key goes under the plot so long implementation names never cover data, one entry per
+// row (labels as long as "system:algorithm (algorithm), 1 thread" leave room for one column
+// only); the bottom margin grows with its rows because gnuplot would otherwise draw the key over
+// the x label.
 std::string ScriptKey(const Plot& plot) {
-  size_t entries =
+  const size_t rows =
       plot.series.size() + plot.group->single_threaded.size() + (plot.cost_points.empty() ? 0 : 1);
-  // One entry per row: with "system:algorithm (algorithm), 1 thread" labels gnuplot fits one
-  // column anyway, and a margin sized for two columns let the key cover the x label.
-  size_t rows = entries;
   return "set key below center maxcols 1 box\nset bmargin " + std::to_string(5 + rows) +
          "\nset bars small\n";
 }
@@ -243,7 +242,6 @@ void WritePlotScript(const fs::path& path, const Plot& plot) {
 }
 
 // Known fields first, in a fixed order and with readable labels; then any others by name.
-// Known fields first, in a fixed order and with readable labels; then any others by name.
 std::string MetadataList(const nlohmann::json& object,
                          const std::vector<std::pair<std::string, std::string>>& known) {
   if (!object.is_object()) {
@@ -279,9 +277,9 @@ std::string LimitsSection(const nlohmann::json& machine) {
     return "\n### Limits\n\n- (unreadable: " + std::string(e.what()) + ")\n";
   }
   std::string text = "\n### Limits\n\nMeasured by `cost machine` on " + m.measured +
-                     "; the cost model (harness/machine/cost_model.h) judges every row against them.\n\n"
-                     "| test | 1 core | " + std::to_string(m.all_threads) + " threads |\n"
-                     "| --- | ---: | ---: |\n";
+                     "; the cost model (harness/machine/cost_model.h) judges every row against "
+                     "them.\n\n| test | 1 core | " +
+                     std::to_string(m.all_threads) + " threads |\n| --- | ---: | ---: |\n";
   auto row = [&](const std::string& name, double one, double all, double unit, const char* suffix) {
     text += "| " + name + " | " + Printf("%.1f ", one / unit) + suffix + " | " +
             Printf("%.1f ", all / unit) + suffix + " |\n";
@@ -402,7 +400,9 @@ std::string MeasurementsSection(const ResultsFile& results) {
       "message |\n"
       "| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- "
       "| --- | --- |\n";
-  for (const Measurement* m : SortedMeasurements(results)) text += MarkdownRow(MeasurementCells(*m));
+  for (const Measurement* m : SortedMeasurements(results)) {
+    text += MarkdownRow(MeasurementCells(*m));
+  }
   return text;
 }
 
