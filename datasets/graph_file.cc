@@ -24,6 +24,7 @@
 
 #include "datasets/dataset_error.h"
 #include "datasets/hilbert_layout.h"
+#include "datasets/output_file.h"
 
 namespace cost::datasets {
 namespace {
@@ -126,56 +127,25 @@ FileHeader PlanHeader(const Graph& g, const SectionData (&data)[kNumSections]) {
   return h;
 }
 
-// write() until done; false with errno set on failure.
-bool WriteAll(int fd, const void* data, uint64_t bytes) {
-  const char* p = static_cast<const char*>(data);
-  while (bytes > 0) {
-    const ssize_t n = ::write(fd, p, std::min<uint64_t>(bytes, uint64_t{1} << 30));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return false;
-    p += n;
-    bytes -= static_cast<uint64_t>(n);
-  }
-  return true;
-}
-
 // Writes header placeholder, sections and padding; returns the checksum of the payload.
-uint64_t WriteBody(int fd, const FileHeader& h, const SectionData (&data)[kNumSections],
-                   const std::string& path) {
+uint64_t WriteBody(OutputFile& file, const FileHeader& h,
+                   const SectionData (&data)[kNumSections]) {
   static const char kZeros[kAlignment] = {};
   std::unique_ptr<XXH64_state_t, XXH_errorcode (*)(XXH64_state_t*)> hash(XXH64_createState(),
                                                                          XXH64_freeState);
   XXH64_reset(hash.get(), 0);
-  if (!WriteAll(fd, &h, sizeof h)) FailErrno(path, "write");  // rewritten with the checksum
+  file.WritePod(h);  // rewritten with the checksum
   uint64_t at = sizeof(FileHeader);
   for (int s = 0; s < kNumSections; ++s) {
     if (h.sections[s].offset < at) continue;  // an aliased section, already written
     const uint64_t pad = h.sections[s].offset - at;
-    if (!WriteAll(fd, kZeros, pad) || !WriteAll(fd, data[s].data, data[s].bytes)) {
-      FailErrno(path, "write");
-    }
+    file.Write(std::string_view(kZeros, pad));
+    file.Write(std::string_view(static_cast<const char*>(data[s].data), data[s].bytes));
     XXH64_update(hash.get(), kZeros, pad);
     XXH64_update(hash.get(), data[s].data, data[s].bytes);
     at = h.sections[s].offset + data[s].bytes;
   }
   return XXH64_digest(hash.get());
-}
-
-// Removes the temp file unless the rename happened.
-struct TempFile {
-  std::string path;
-  bool committed = false;
-  ~TempFile() {
-    if (!committed) ::unlink(path.c_str());
-  }
-};
-
-// Makes the rename itself durable; best effort (some filesystems refuse fsync on a directory).
-void SyncParentDirectory(const std::string& path) {
-  const size_t slash = path.rfind('/');
-  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
-  const FileDescriptor d{::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
-  if (d.fd >= 0) ::fsync(d.fd);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -353,21 +323,10 @@ void WriteGraphFile(const Graph& graph, const std::string& metadata_json, const 
   }
   FileHeader header = PlanHeader(graph, data);
 
-  TempFile temp{path + ".tmp.XXXXXX"};
-  const FileDescriptor file{::mkstemp(temp.path.data())};
-  if (file.fd < 0) {
-    temp.committed = true;  // nothing was created
-    FailErrno(path, "cannot create temp file");
-  }
-  ::fchmod(file.fd, 0644);  // mkstemp's 0600 would hide the file from other users
-  header.checksum = WriteBody(file.fd, header, data, path);
-  if (::pwrite(file.fd, &header, sizeof header, 0) != static_cast<ssize_t>(sizeof header)) {
-    FailErrno(path, "write header");
-  }
-  if (::fsync(file.fd) != 0) FailErrno(path, "fsync");
-  if (::rename(temp.path.c_str(), path.c_str()) != 0) FailErrno(path, "rename");
-  temp.committed = true;
-  SyncParentDirectory(path);
+  OutputFile file(path, Gzip::kNever);
+  header.checksum = WriteBody(file, header, data);
+  file.WriteAt(0, std::string_view(reinterpret_cast<const char*>(&header), sizeof header));
+  file.Commit();
 }
 
 GraphFileInfo ReadGraphFileInfo(const std::string& path) {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -16,9 +17,15 @@ namespace cost::datasets {
 namespace {
 
 constexpr size_t kBufferBytes = 1 << 20;
+// Larger single writes are split: write() and gzwrite() take at most about 2 GiB at once.
+constexpr size_t kMaxWriteBytes = size_t{1} << 30;
 
 [[noreturn]] void Fail(const std::string& path, const std::string& reason) {
   throw DatasetError(path + ": " + reason);
+}
+
+[[noreturn]] void FailErrno(const std::string& path, const std::string& what) {
+  Fail(path, what + ": " + std::strerror(errno));
 }
 
 bool EndsWith(const std::string& s, std::string_view suffix) {
@@ -26,19 +33,41 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// Makes a rename into the folder durable; best effort, as some file systems refuse to fsync a
+// folder and the file itself is already safe.
+void SyncFolderOf(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  const std::string folder = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+// The last step of every atomic write: `from` (already fsynced) replaces `to`.
+void RenameIntoPlace(const std::string& from, const std::string& to) {
+  if (::rename(from.c_str(), to.c_str()) != 0) FailErrno(to, "rename");
+  SyncFolderOf(to);
+}
+
+// gzdopen takes ownership of a dup of fd, so that closing either side leaves the other valid.
+void* StartGzip(int fd) {
+  const int dup = ::dup(fd);
+  void* gz = dup < 0 ? nullptr : ::gzdopen(dup, "wb6");
+  if (gz == nullptr && dup >= 0) ::close(dup);
+  return gz;
+}
+
 }  // namespace
 
-OutputFile::OutputFile(std::string path)
+OutputFile::OutputFile(std::string path, Gzip gzip)
     : path_(std::move(path)), temp_path_(path_ + ".tmp.XXXXXX") {
   fd_ = ::mkstemp(temp_path_.data());
-  if (fd_ < 0) Fail(path_, std::string("cannot create temp file: ") + std::strerror(errno));
-  ::fchmod(fd_, 0644);
-  if (EndsWith(path_, ".gz")) {
-    // gzdopen owns a dup, so that closing either side leaves the other valid.
-    const int dup = ::dup(fd_);
-    gz_ = dup < 0 ? nullptr : ::gzdopen(dup, "wb6");
+  if (fd_ < 0) FailErrno(path_, "cannot create temp file");
+  ::fchmod(fd_, 0644);  // mkstemp's 0600 would hide the file from other users
+  if (gzip == Gzip::kByExtension && EndsWith(path_, ".gz")) {
+    gz_ = StartGzip(fd_);
     if (gz_ == nullptr) {
-      if (dup >= 0) ::close(dup);
       ::close(fd_);
       ::unlink(temp_path_.c_str());
       Fail(path_, "cannot start gzip stream");
@@ -56,34 +85,46 @@ OutputFile::~OutputFile() {
 void OutputFile::Write(std::string_view bytes) {
   if (buffer_.size() + bytes.size() > kBufferBytes) Flush();
   if (bytes.size() >= kBufferBytes) {
-    buffer_.assign(bytes);
-    Flush();
+    WriteThrough(bytes);  // a large block goes out as it is, never copied into the buffer
     return;
   }
   buffer_.append(bytes);
 }
 
 void OutputFile::Flush() {
-  const char* p = buffer_.data();
-  size_t left = buffer_.size();
-  if (gz_ != nullptr) {
-    while (left > 0) {
-      const unsigned chunk = static_cast<unsigned>(std::min<size_t>(left, 1u << 30));
-      if (::gzwrite(static_cast<gzFile>(gz_), p, chunk) != static_cast<int>(chunk)) {
+  WriteThrough(buffer_);
+  buffer_.clear();
+}
+
+void OutputFile::WriteThrough(std::string_view bytes) {
+  while (!bytes.empty()) {
+    const size_t chunk = std::min(bytes.size(), kMaxWriteBytes);
+    if (gz_ != nullptr) {
+      const unsigned n = static_cast<unsigned>(chunk);
+      if (::gzwrite(static_cast<gzFile>(gz_), bytes.data(), n) != static_cast<int>(n)) {
         Fail(path_, "gzip write failed");
       }
-      p += chunk;
-      left -= chunk;
+      bytes.remove_prefix(chunk);
+      continue;
     }
-  }
-  while (gz_ == nullptr && left > 0) {
-    const ssize_t n = ::write(fd_, p, left);
+    const ssize_t n = ::write(fd_, bytes.data(), chunk);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) Fail(path_, std::string("write: ") + std::strerror(errno));
-    p += n;
-    left -= static_cast<size_t>(n);
+    if (n < 0) FailErrno(path_, "write");
+    bytes.remove_prefix(static_cast<size_t>(n));
   }
-  buffer_.clear();
+}
+
+void OutputFile::WriteAt(uint64_t offset, std::string_view bytes) {
+  if (gz_ != nullptr) Fail(path_, "cannot rewrite bytes of a gzip stream");
+  Flush();
+  while (!bytes.empty()) {
+    const ssize_t n = ::pwrite(fd_, bytes.data(), std::min(bytes.size(), kMaxWriteBytes),
+                               static_cast<off_t>(offset));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) FailErrno(path_, "write");
+    bytes.remove_prefix(static_cast<size_t>(n));
+    offset += static_cast<uint64_t>(n);
+  }
 }
 
 void OutputFile::Commit() {
@@ -93,11 +134,29 @@ void OutputFile::Commit() {
     gz_ = nullptr;
     if (rc != Z_OK) Fail(path_, "gzip close failed");
   }
-  if (::fsync(fd_) != 0) Fail(path_, std::string("fsync: ") + std::strerror(errno));
-  if (::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-    Fail(path_, std::string("rename: ") + std::strerror(errno));
-  }
+  if (::fsync(fd_) != 0) FailErrno(path_, "fsync");
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) FailErrno(path_, "close");
+  RenameIntoPlace(temp_path_, path_);
   committed_ = true;
+}
+
+void WriteFileAtomically(const std::string& path, std::string_view bytes) {
+  OutputFile file(path, Gzip::kNever);
+  file.Write(bytes);
+  file.Commit();
+}
+
+void MoveFileIntoPlace(const std::string& from, const std::string& to) {
+  const int fd = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) FailErrno(to, "cannot open " + from);
+  const int synced = ::fsync(fd);
+  const int saved_errno = errno;
+  ::close(fd);
+  errno = saved_errno;
+  if (synced != 0) FailErrno(to, "fsync " + from);
+  RenameIntoPlace(from, to);
 }
 
 bool IsGzipFile(const std::string& path) {

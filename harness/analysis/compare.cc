@@ -1,12 +1,14 @@
 #include "harness/analysis/compare.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <random>
 #include <tuple>
 
 #include "harness/analysis/cost_table.h"
+#include "harness/analysis/table_cells.h"
+#include "harness/core/format.h"
+#include "harness/core/median.h"
 
 namespace cost::harness {
 namespace {
@@ -23,12 +25,6 @@ std::map<RowKey, const Measurement*> Index(const ResultsFile& r) {
   std::map<RowKey, const Measurement*> index;
   for (const Measurement& m : r.measurements) index[KeyOf(m)] = &m;
   return index;
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 // Percentile bootstrap of median(B) / median(A): each side resampled with replacement.
@@ -69,19 +65,6 @@ void Ratio(const Measurement& a, const Measurement& b, int resamples, std::mt199
     row->ci_method = "none";
   }
   row->status = row->ci_low > 1 ? "regressed" : row->ci_high < 1 ? "improved" : "unchanged";
-}
-
-std::string Number(double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.6g", value);
-  return text;
-}
-
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 }  // namespace
@@ -143,18 +126,9 @@ std::string ComparisonText(const std::vector<RowComparison>& rows) {
                      timed ? FormatRatio(r.ci_low) + " - " + FormatRatio(r.ci_high) : "-",
                      r.status});
   }
-  std::vector<size_t> widths(header.size(), 0);
-  for (const auto& line : cells) {
-    for (size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], line[i].size());
-  }
+  const std::vector<size_t> widths = ColumnWidths(cells);
   std::string text;
-  for (const auto& line : cells) {
-    for (size_t i = 0; i < line.size(); ++i) {
-      text += line[i] + (i + 1 < line.size() ? std::string(widths[i] - line[i].size() + 2, ' ')
-                                             : std::string());
-    }
-    text += "\n";
-  }
+  for (const auto& line : cells) text += JoinPadded(line, widths);
   text += "\n";
   bool first = true;
   for (const auto& [status, n] : counts) {
@@ -170,10 +144,11 @@ std::string ComparisonCsv(const std::vector<RowComparison>& rows) {
       "b_median_seconds,ratio,ci_low,ci_high,ci_method,status\n";
   for (const RowComparison& r : rows) {
     text += CsvField(r.kernel) + "," + CsvField(r.dataset) + "," + CsvField(r.implementation) +
-            "," + std::to_string(r.threads) + "," + std::to_string(r.procs) + "," +
-            CsvField(r.a_outcome) + "," + CsvField(r.b_outcome) + "," + Number(r.a_median) + "," +
-            Number(r.b_median) + "," + Number(r.ratio) + "," + Number(r.ci_low) + "," +
-            Number(r.ci_high) + "," + r.ci_method + "," + r.status + "\n";
+            Printf(",%d,%d,", r.threads, r.procs) + CsvField(r.a_outcome) + "," +
+            CsvField(r.b_outcome) +
+            Printf(",%.6g,%.6g,%.6g,%.6g,%.6g,", r.a_median, r.b_median, r.ratio, r.ci_low,
+                   r.ci_high) +
+            r.ci_method + "," + r.status + "\n";
   }
   return text;
 }

@@ -1,9 +1,11 @@
 #include "harness/analysis/cost_per_baseline.h"
 
-#include <cstdio>
 #include <map>
 #include <set>
 #include <utility>
+
+#include "harness/analysis/table_cells.h"
+#include "harness/core/format.h"
 
 namespace cost::harness {
 namespace {
@@ -16,29 +18,88 @@ std::map<GroupKey, std::vector<Measurement>> ByGroup(const std::vector<Measureme
   return groups;
 }
 
-std::string Printf(const char* format, double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, format, value);
+// What the verdict column says: the measured configuration, or why there is none.
+std::string Verdict(const CostEntry& e) {
+  if (e.status == "bounded") return "bounded: " + CoresText(e.cost_cores);
+  if (e.status == "not-separable") return "not separable (" + CoresText(e.cost_cores) + "?)";
+  if (e.status == "failed") return "failed (" + e.outcome + ")";
+  return e.status;
+}
+
+// The time at the (candidate) COST configuration, else the best time and where it was.
+std::string TimeThere(const CostEntry& e) {
+  if (e.status == "failed") return "-";
+  if (e.status == "bounded" || e.status == "not-separable") {
+    return FormatSeconds(e.seconds_at_cost);
+  }
+  return "best " + FormatSeconds(e.best_seconds) + " at " + CoresText(e.best_cores);
+}
+
+std::vector<std::string> BaselineCostCells(const BaselineCost& c) {
+  const CostEntry& e = c.entry;
+  const bool timed = e.status != "failed";
+  return {c.kernel,
+          c.dataset,
+          e.implementation + " (" + e.algorithm + ")",
+          c.baseline.implementation + (c.best ? " (best)" : ""),
+          FormatSeconds(c.baseline.seconds),
+          Verdict(e),
+          TimeThere(e),
+          e.ratio > 0 ? FormatRatio(e.ratio) : "-",
+          timed ? std::to_string(e.repetitions) : "-",
+          timed ? FormatPercent(e.cv) : "-"};
+}
+
+// The fitted coefficients in words: T1 and the serial fraction, or T1, contention and coherency.
+std::string FittedCell(const ScalingFit& fit) {
+  const std::vector<double>& c = fit.coefficients;
+  if (fit.model == ScalingModel::kAmdahl) {
+    return "T1 " + FormatSeconds(c[0] + c[1]) + ", serial " +
+           FormatPercent(fit.serial_fraction());
+  }
+  return "T1 " + FormatSeconds(c[0]) + ", s " + Printf("%.3g", c[1] / c[0]) + ", k " +
+         Printf("%.3g", c[2] / c[0]);
+}
+
+std::string CrossingCell(const CostProjection& p) {
+  const ProjectedCrossing& x = p.crossing;
+  if (!x.crosses) {
+    return "never crosses (model's best " + FormatSeconds(x.best_seconds) + " at " +
+           CoresText(x.best_cores) + ")";
+  }
+  return "projected " + CoresText(x.cores) + " (" + FormatSeconds(x.seconds) + ")" +
+         (x.cores <= p.max_measured_cores ? ", within the measured range" : "");
+}
+
+std::string ResidualsCell(const ScalingFit& fit) {
+  std::string text = FormatPercent(fit.rms_relative_residual) + ":";
+  for (double r : fit.relative_residuals) text += " " + Printf("%+.1f%%", 100 * r);
   return text;
 }
 
-std::string Cores(int n) { return std::to_string(n) + (n == 1 ? " core" : " cores"); }
-
-std::string Cell(std::string text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') out += '\\';
-    out += c == '\n' ? ' ' : c;
+// kernel, dataset, implementation, model, fitted, baseline, projected crossing, residuals.
+std::vector<std::string> ProjectionCells(const CostProjection& p) {
+  const ScalingFit& fit = p.fit;
+  if (!fit.determined) {
+    return {p.kernel,
+            p.dataset,
+            p.implementation,
+            ScalingModelName(fit.model),
+            "underdetermined: " + std::to_string(fit.points) + " core count" +
+                (fit.points == 1 ? "" : "s") + " measured, needs " +
+                (fit.model == ScalingModel::kAmdahl ? "3" : "4"),
+            p.baseline.implementation,
+            "no projection",
+            "-"};
   }
-  return out;
-}
-
-// What the verdict column says: the measured configuration, or why there is none.
-std::string Verdict(const CostEntry& e) {
-  if (e.status == "bounded") return "bounded: " + Cores(e.cost_cores);
-  if (e.status == "not-separable") return "not separable (" + Cores(e.cost_cores) + "?)";
-  if (e.status == "failed") return "failed (" + e.outcome + ")";
-  return e.status;
+  return {p.kernel,
+          p.dataset,
+          p.implementation,
+          ScalingModelName(fit.model),
+          FittedCell(fit),
+          p.baseline.implementation + " " + FormatSeconds(p.baseline.seconds),
+          CrossingCell(p),
+          ResidualsCell(fit)};
 }
 
 }  // namespace
@@ -77,21 +138,7 @@ std::string CostAgainstEachBaselineMarkdown(const std::vector<BaselineCost>& cos
       "| kernel | dataset | implementation | baseline | baseline time | COST | time there | "
       "vs baseline | reps | cv |\n| --- | --- | --- | --- | ---: | --- | ---: | ---: | ---: | "
       "---: |\n";
-  for (const BaselineCost& c : costs) {
-    const CostEntry& e = c.entry;
-    const bool at_cost = e.status == "bounded" || e.status == "not-separable";
-    const bool timed = e.status != "failed";
-    std::string time = !timed ? "-"
-                       : at_cost
-                           ? FormatSeconds(e.seconds_at_cost)
-                           : "best " + FormatSeconds(e.best_seconds) + " at " + Cores(e.best_cores);
-    text += "| " + Cell(c.kernel) + " | " + Cell(c.dataset) + " | " + Cell(e.implementation) +
-            " (" + Cell(e.algorithm) + ") | " + Cell(c.baseline.implementation) +
-            (c.best ? " (best)" : "") + " | " + FormatSeconds(c.baseline.seconds) + " | " +
-            Verdict(e) + " | " + time + " | " + (e.ratio > 0 ? FormatRatio(e.ratio) : "-") + " | " +
-            (timed ? std::to_string(e.repetitions) : "-") + " | " +
-            (timed ? Printf("%.1f%%", 100 * e.cv) : "-") + " |\n";
-  }
+  for (const BaselineCost& c : costs) text += MarkdownRow(BaselineCostCells(c));
   return text;
 }
 
@@ -127,35 +174,7 @@ std::string ProjectionsMarkdown(const std::vector<CostProjection>& projections) 
   std::string text =
       "| kernel | dataset | implementation | model | fitted | baseline | projected crossing | "
       "residuals (rms, per point) |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n";
-  for (const CostProjection& p : projections) {
-    text += "| " + Cell(p.kernel) + " | " + Cell(p.dataset) + " | " + Cell(p.implementation) +
-            " | " + ScalingModelName(p.fit.model) + " | ";
-    if (!p.fit.determined) {
-      text += "underdetermined: " + std::to_string(p.fit.points) + " core count" +
-              (p.fit.points == 1 ? "" : "s") + " measured, needs " +
-              (p.fit.model == ScalingModel::kAmdahl ? "3" : "4") + " | " +
-              Cell(p.baseline.implementation) + " | no projection | - |\n";
-      continue;
-    }
-    const std::vector<double>& c = p.fit.coefficients;
-    text += p.fit.model == ScalingModel::kAmdahl
-                ? "T1 " + FormatSeconds(c[0] + c[1]) + ", serial " +
-                      Printf("%.1f%%", 100 * p.fit.serial_fraction())
-                : "T1 " + FormatSeconds(c[0]) + ", s " + Printf("%.3g", c[1] / c[0]) + ", k " +
-                      Printf("%.3g", c[2] / c[0]);
-    text +=
-        " | " + Cell(p.baseline.implementation) + " " + FormatSeconds(p.baseline.seconds) + " | ";
-    text +=
-        p.crossing.crosses
-            ? "projected " + Cores(p.crossing.cores) + " (" + FormatSeconds(p.crossing.seconds) +
-                  ")" +
-                  (p.crossing.cores <= p.max_measured_cores ? ", within the measured range" : "")
-            : "never crosses (model's best " + FormatSeconds(p.crossing.best_seconds) + " at " +
-                  Cores(p.crossing.best_cores) + ")";
-    text += " | " + Printf("%.1f%%", 100 * p.fit.rms_relative_residual) + ":";
-    for (double r : p.fit.relative_residuals) text += " " + Printf("%+.1f%%", 100 * r);
-    text += " |\n";
-  }
+  for (const CostProjection& p : projections) text += MarkdownRow(ProjectionCells(p));
   return text;
 }
 

@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <tuple>
 #include <utility>
+
+#include "harness/analysis/table_cells.h"
 
 namespace cost::harness {
 namespace {
@@ -51,7 +52,7 @@ Rows OkRows(const Rows& rows) {
 }
 
 // The row's confidence interval for its median; a row without one (a single repetition, or a
-// file from before intervals were recorded) counts as the point [median, median].
+// results file that records none) counts as the point [median, median].
 std::pair<double, double> IntervalOf(const Measurement& m) {
   if (m.ci_high_seconds <= 0) return {m.median_seconds, m.median_seconds};
   return {m.ci_low_seconds, m.ci_high_seconds};
@@ -68,6 +69,17 @@ void SetBest(const Rows& ok, CostEntry* e) {
   e->best_cores = best->cores();
   e->best_seconds = best->median_seconds;
   SetTimeOf(*best, e);
+}
+
+// The (candidate) COST configuration m and its time.
+void SetCostAt(const Measurement& m, const CostGroup& g, const char* status, CostEntry* e) {
+  e->status = status;
+  e->cost_cores = m.cores();
+  e->cost_threads = m.threads;
+  e->cost_procs = m.procs;
+  e->seconds_at_cost = m.median_seconds;
+  e->ratio = m.median_seconds / g.baseline_seconds;
+  SetTimeOf(m, e);
 }
 
 // Requires: ok non-empty. A configuration beats the baseline only when its whole interval lies
@@ -87,13 +99,7 @@ void SetParallelCost(const Rows& ok, const CostGroup& g, CostEntry* e) {
   for (const Measurement* m : by_cores) {
     const auto [low, high] = IntervalOf(*m);
     if (high < g.baseline_ci_low) {
-      e->status = "bounded";
-      e->cost_cores = m->cores();
-      e->cost_threads = m->threads;
-      e->cost_procs = m->procs;
-      e->seconds_at_cost = m->median_seconds;
-      e->ratio = m->median_seconds / g.baseline_seconds;
-      SetTimeOf(*m, e);
+      SetCostAt(*m, g, "bounded", e);
       return;
     }
     const bool overlaps = low <= g.baseline_ci_high;
@@ -103,13 +109,7 @@ void SetParallelCost(const Rows& ok, const CostGroup& g, CostEntry* e) {
     }
   }
   if (unclear) {
-    e->status = "not-separable";
-    e->cost_cores = unclear->cores();
-    e->cost_threads = unclear->threads;
-    e->cost_procs = unclear->procs;
-    e->seconds_at_cost = unclear->median_seconds;
-    e->ratio = unclear->median_seconds / g.baseline_seconds;
-    SetTimeOf(*unclear, e);
+    SetCostAt(*unclear, g, "not-separable", e);
     e->within_noise = true;
     return;
   }
@@ -169,10 +169,6 @@ CostGroup ComputeGroup(const std::string& kernel, const std::string& dataset,
   return g;
 }
 
-std::string CoresText(int cores) {
-  return std::to_string(cores) + (cores == 1 ? " core" : " cores");
-}
-
 std::string CostCell(const CostEntry& e) {
   if (e.status == "baseline") return "baseline";
   if (e.status == "single-threaded") return "single thread";
@@ -223,7 +219,7 @@ std::vector<std::string> Cells(const CostGroup& g, const CostEntry& e, size_t ma
           TimeCell(e),
           e.ratio > 0 ? FormatRatio(e.ratio) : "-",
           timed ? std::to_string(e.repetitions) : "-",
-          timed ? Printf("%.1f%%", 100 * e.cv) : "-",
+          timed ? FormatPercent(e.cv) : "-",
           NotesCell(e, max_message)};
 }
 
@@ -236,29 +232,14 @@ std::string BaselineLineText(const CostGroup& g) {
   if (g.baseline_implementation.empty()) return text + "no ok single-threaded measurement";
   return text + "baseline " + g.baseline_implementation + " " + FormatSeconds(g.baseline_seconds) +
          " (" + std::to_string(g.baseline_repetitions) + " repetitions, cv " +
-         Printf("%.1f%%", 100 * g.baseline_cv) + ")";
-}
-
-std::string JoinPadded(const std::vector<std::string>& cells, const std::vector<size_t>& widths) {
-  std::string line;
-  for (size_t i = 0; i < cells.size(); ++i) {
-    line += cells[i];
-    if (i + 1 < cells.size()) line += std::string(widths[i] - cells[i].size() + 2, ' ');
-  }
-  line.erase(line.find_last_not_of(' ') + 1);  // an empty last column leaves no trailing spaces
-  return line + "\n";
-}
-
-std::string EscapeMarkdownCell(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') out += '\\';  // a bare pipe would end the cell
-    out += (c == '\n' || c == '\r') ? ' ' : c;
-  }
-  return out;
+         FormatPercent(g.baseline_cv) + ")";
 }
 
 }  // namespace
+
+std::string CoresText(int cores) {
+  return std::to_string(cores) + (cores == 1 ? " core" : " cores");
+}
 
 std::vector<CostGroup> ComputeCostTable(const std::vector<Measurement>& measurements) {
   // std::map keys give the (kernel, dataset, implementation) order.
@@ -275,14 +256,11 @@ std::vector<CostGroup> ComputeCostTable(const std::vector<Measurement>& measurem
 
 std::string FormatCostTableText(const std::vector<CostGroup>& groups) {
   constexpr size_t kMaxMessage = 60;  // keep failed rows on one terminal line
-  std::vector<size_t> widths;
-  for (const std::string& h : kHeader) widths.push_back(h.size());
+  std::vector<std::vector<std::string>> lines = {kHeader};
   for (const CostGroup& g : groups) {
-    for (const CostEntry& e : g.entries) {
-      std::vector<std::string> cells = Cells(g, e, kMaxMessage);
-      for (size_t i = 0; i < cells.size(); ++i) widths[i] = std::max(widths[i], cells[i].size());
-    }
+    for (const CostEntry& e : g.entries) lines.push_back(Cells(g, e, kMaxMessage));
   }
+  const std::vector<size_t> widths = ColumnWidths(lines);
   std::vector<std::string> rule;
   for (size_t w : widths) rule.push_back(std::string(w, '-'));
   std::string text = JoinPadded(kHeader, widths) + JoinPadded(rule, widths);
@@ -295,24 +273,10 @@ std::string FormatCostTableText(const std::vector<CostGroup>& groups) {
 }
 
 std::string FormatCostTableMarkdown(const std::vector<CostGroup>& groups) {
-  std::string text = "|";
-  std::string rule = "|";
-  for (const std::string& h : kHeader) {
-    text += " ";
-    text += h + " |";
-    rule += " --- |";
-  }
-  text += "\n";
-  text += rule + "\n";
+  std::string text = MarkdownRow(kHeader);
+  text += MarkdownRow(std::vector<std::string>(kHeader.size(), "---"));
   for (const CostGroup& g : groups) {
-    for (const CostEntry& e : g.entries) {
-      text += "|";
-      for (const std::string& cell : Cells(g, e, std::string::npos)) {
-        text += " ";
-        text += EscapeMarkdownCell(cell) + " |";
-      }
-      text += "\n";
-    }
+    for (const CostEntry& e : g.entries) text += MarkdownRow(Cells(g, e, std::string::npos));
   }
   text +=
       "\nCOST: the fewest cores (threads x processes) whose median's 95% confidence interval "

@@ -79,6 +79,9 @@ struct CostGroup {
 // same table (ties on time are broken by fewer cores, then by name).
 std::vector<CostGroup> ComputeCostTable(const std::vector<Measurement>& measurements);
 
+// "1 core", "8 cores": a configuration's size as the tables name it.
+std::string CoresText(int cores);
+
 // An aligned plain-text table for a terminal, with one line per group naming its baseline.
 std::string FormatCostTableText(const std::vector<CostGroup>& groups);
 // A GitHub Markdown table (one table, a row per entry) followed by a short legend.

@@ -3,15 +3,10 @@
 #include <charconv>
 #include <vector>
 
+#include "harness/analysis/table_cells.h"
+
 namespace cost::harness {
 namespace {
-
-std::string Quote(const std::string& field) {
-  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
-  std::string quoted = "\"";
-  for (char c : field) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
 
 // Shortest text that reads back to the same double.
 std::string Number(double value) {
@@ -46,7 +41,7 @@ std::string ResultsToCsv(const ResultsFile& results) {
         Number(m.preparation_seconds), std::to_string(m.peak_rss_bytes),
         std::to_string(m.num_vertices), std::to_string(m.num_edges), m.graph_checksum,
         m.message, Join(m.repetition_seconds)};
-    for (size_t i = 0; i < fields.size(); ++i) csv += (i ? "," : "") + Quote(fields[i]);
+    for (size_t i = 0; i < fields.size(); ++i) csv += (i ? "," : "") + CsvField(fields[i]);
     csv += "\r\n";
   }
   return csv;

@@ -70,6 +70,43 @@ std::vector<double> FitSubset(const std::vector<ScalingPoint>& points, ScalingMo
   return coefficients;
 }
 
+double SquaredRelativeError(const std::vector<ScalingPoint>& points, ScalingModel model,
+                            const std::vector<double>& coefficients) {
+  double error = 0;
+  for (const ScalingPoint& p : points) {
+    const double r = (Evaluate(model, coefficients, p.cores) - p.seconds) / p.seconds;
+    error += r * r;
+  }
+  return error;
+}
+
+// Non-negative least squares by trying every set of free coefficients (at most 2^3) and keeping
+// the best fit whose coefficients are all >= 0: the optimum has some active set. Empty when no
+// set gives a feasible fit.
+std::vector<double> BestNonNegativeFit(const std::vector<ScalingPoint>& points,
+                                       ScalingModel model) {
+  const size_t n = Basis(model, 1).size();
+  std::vector<double> best;
+  double best_error = std::numeric_limits<double>::infinity();
+  for (unsigned mask = 1; mask < (1u << n); ++mask) {
+    std::vector<size_t> active;
+    for (size_t j = 0; j < n; ++j) {
+      if (mask & (1u << j)) active.push_back(j);
+    }
+    const std::vector<double> c = FitSubset(points, model, active, n);
+    if (c.empty()) continue;
+    bool feasible = true;
+    for (double v : c) feasible = feasible && v >= 0;
+    if (!feasible) continue;
+    const double error = SquaredRelativeError(points, model, c);
+    if (error < best_error) {
+      best_error = error;
+      best = c;
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 const char* ScalingModelName(ScalingModel model) {
@@ -98,36 +135,12 @@ ScalingFit FitScaling(const std::vector<ScalingPoint>& points, ScalingModel mode
     }
   }
   fit.points = static_cast<int>(distinct.size());
-  const size_t n = Basis(model, 1).size();
-  if (distinct.size() <= n) return fit;
-  // Non-negative least squares by trying every set of free coefficients (at most 2^3) and
-  // keeping the best fit whose coefficients are all >= 0: the optimum has some active set.
-  double best_error = std::numeric_limits<double>::infinity();
-  for (unsigned mask = 1; mask < (1u << n); ++mask) {
-    std::vector<size_t> active;
-    for (size_t j = 0; j < n; ++j) {
-      if (mask & (1u << j)) active.push_back(j);
-    }
-    const std::vector<double> c = FitSubset(usable, model, active, n);
-    if (c.empty()) continue;
-    bool feasible = true;
-    for (double v : c) feasible = feasible && v >= 0;
-    if (!feasible) continue;
-    double error = 0;
-    for (const ScalingPoint& p : usable) {
-      const double r = (Evaluate(model, c, p.cores) - p.seconds) / p.seconds;
-      error += r * r;
-    }
-    if (error < best_error) {
-      best_error = error;
-      fit.coefficients = c;
-    }
-  }
+  if (distinct.size() <= Basis(model, 1).size()) return fit;
+  fit.coefficients = BestNonNegativeFit(usable, model);
   if (fit.coefficients.empty()) return fit;
   fit.determined = true;
   double sum = 0;
-  for (const ScalingPoint& p : points) {
-    if (p.cores < 1 || p.seconds <= 0) continue;
+  for (const ScalingPoint& p : usable) {
     const double r = (fit.Seconds(p.cores) - p.seconds) / p.seconds;
     fit.relative_residuals.push_back(r);
     sum += r * r;

@@ -1,10 +1,11 @@
 #include "harness/analysis/single_thread_comparisons.h"
 
-#include <cstdio>
 #include <map>
 #include <set>
 
 #include "harness/analysis/cost_table.h"
+#include "harness/analysis/table_cells.h"
+#include "harness/core/format.h"
 
 namespace cost::harness {
 namespace {
@@ -49,12 +50,6 @@ const Measurement* Best(const std::vector<Measurement>& rows, const std::string&
   return best;
 }
 
-std::string Format(const char* format, double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, format, value);
-  return text;
-}
-
 }  // namespace
 
 std::vector<SingleThreadComparison> CompareSingleThreads(const std::vector<Measurement>& rows) {
@@ -82,10 +77,11 @@ std::string SingleThreadMarkdown(const std::vector<Measurement>& rows) {
     text += "| dataset | kernel | claim | faster side | slower side | ratio | paper's ratio |\n"
             "| --- | --- | --- | --- | --- | ---: | --- |\n";
     for (const SingleThreadComparison& c : comparisons) {
-      text += "| " + c.dataset + " | " + c.kernel + " | " + c.claim + " | " + c.faster + " " +
-              FormatSeconds(c.faster_seconds) + " | " + c.slower + " " +
-              FormatSeconds(c.slower_seconds) + " | " + Format("%.2fx", c.ratio) + " | " +
-              Format("%.2fx", c.paper_ratio) + " (" + c.paper_source + ") |\n";
+      text += MarkdownRow({c.dataset, c.kernel, c.claim,
+                           c.faster + " " + FormatSeconds(c.faster_seconds),
+                           c.slower + " " + FormatSeconds(c.slower_seconds),
+                           FormatRatio(c.ratio),
+                           FormatRatio(c.paper_ratio) + " (" + c.paper_source + ")"});
     }
     text += "\n";
   }
@@ -95,9 +91,9 @@ std::string SingleThreadMarkdown(const std::vector<Measurement>& rows) {
     if (!m.ok() || m.kind != "single-threaded" || m.median_seconds <= 0) continue;
     // PageRank touches every edge once per iteration; the WCC and BFS figures are per run.
     const double edges = static_cast<double>(m.num_edges) * (m.iterations > 0 ? m.iterations : 1);
-    text += "| " + m.dataset + " | " + m.implementation + " | " + FormatSeconds(m.median_seconds) +
-            " | " + Format("%.1f M", edges / m.median_seconds / 1e6) + " | " +
-            FormatSeconds(m.preparation_seconds) + " | " + FormatSeconds(m.load_seconds) + " |\n";
+    text += MarkdownRow({m.dataset, m.implementation, FormatSeconds(m.median_seconds),
+                         Printf("%.1f M", edges / m.median_seconds / 1e6),
+                         FormatSeconds(m.preparation_seconds), FormatSeconds(m.load_seconds)});
   }
   return text;
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "harness/core/median.h"
+
 namespace cost::harness {
 namespace {
 
@@ -37,7 +39,7 @@ void Summarize(const std::vector<double>& seconds, Measurement* m) {
   std::vector<double> sorted = seconds;
   std::sort(sorted.begin(), sorted.end());
   const size_t k = sorted.size();
-  m->median_seconds = k % 2 ? sorted[k / 2] : (sorted[k / 2 - 1] + sorted[k / 2]) / 2;
+  m->median_seconds = Median(sorted);
   m->min_seconds = sorted.front();
   m->max_seconds = sorted.back();
   double mean = 0;

@@ -1,9 +1,8 @@
 // `cost compare A B`: per-row ratios of two results files with confidence intervals.
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
+#include "datasets/output_file.h"
 #include "harness/cli/commands.h"
 #include "harness/analysis/compare.h"
 #include "harness/core/results.h"
@@ -38,12 +37,7 @@ void AddCompareCommand(CLI::App& app, int*) {
       std::cout << text;
       return;
     }
-    const std::string tmp = o->out + ".partial";
-    std::ofstream file(tmp, std::ios::binary);
-    file << text;
-    if (!file.flush()) throw std::runtime_error(o->out + ": write failed");
-    file.close();
-    std::filesystem::rename(tmp, o->out);
+    datasets::WriteFileAtomically(o->out, text);
   });
 }
 

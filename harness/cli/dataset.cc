@@ -11,6 +11,7 @@
 #include "datasets/graph_file.h"
 #include "datasets/graph_formats.h"
 #include "harness/cli/commands.h"
+#include "harness/core/format.h"
 #include "harness/prepare/dataset_cache.h"
 #include "harness/prepare/dataset_fetch.h"
 #include "harness/prepare/graph_preparation.h"
@@ -21,9 +22,7 @@ namespace {
 void PrintInfo(const std::string& path, const datasets::GraphFileInfo& info, bool json) {
   nlohmann::json meta = nlohmann::json::parse(info.metadata, nullptr, false);
   if (meta.is_discarded()) meta = info.metadata;
-  char checksum[17];
-  std::snprintf(checksum, sizeof checksum, "%016llx",
-                static_cast<unsigned long long>(info.checksum));
+  const std::string checksum = Hex16(info.checksum);
   if (json) {
     nlohmann::json j = {{"path", path},
                         {"version", info.version},
@@ -46,7 +45,7 @@ void PrintInfo(const std::string& path, const datasets::GraphFileInfo& info, boo
       path.c_str(), info.version, static_cast<unsigned long long>(info.num_vertices),
       static_cast<unsigned long long>(info.num_edges), info.symmetric ? "yes" : "no",
       info.has_hilbert ? "yes" : "no",
-      static_cast<unsigned long long>(info.hilbert_compressed_bytes), checksum,
+      static_cast<unsigned long long>(info.hilbert_compressed_bytes), checksum.c_str(),
       static_cast<unsigned long long>(info.file_bytes), meta.dump().c_str());
 }
 
@@ -336,13 +335,10 @@ void AddPrepare(CLI::App& dataset) {
     const datasets::CatalogEntry& entry = datasets::FindDataset(o->name);
     const PreparedDataset prepared = PrepareCatalogDataset(entry, o->cache);
     if (o->json) {
-      char hash[17];
-      std::snprintf(hash, sizeof hash, "%016llx",
-                    static_cast<unsigned long long>(prepared.source_hash));
       const nlohmann::json j = {{"name", entry.name},
                                 {"path", prepared.path},
                                 {"reused", prepared.reused},
-                                {"source_hash", hash},
+                                {"source_hash", Hex16(prepared.source_hash)},
                                 {"num_vertices", prepared.info.num_vertices},
                                 {"num_edges", prepared.info.num_edges},
                                 {"expected_vertices", entry.expected_vertices},

@@ -1,9 +1,8 @@
 // `cost export`: a results file as a flat table.
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
+#include "datasets/output_file.h"
 #include "harness/cli/commands.h"
 #include "harness/analysis/export.h"
 #include "harness/core/results.h"
@@ -29,12 +28,7 @@ void AddExportCommand(CLI::App& app, int*) {
       std::cout << csv;
       return;
     }
-    const std::string tmp = o->out + ".partial";
-    std::ofstream file(tmp, std::ios::binary);
-    file << csv;
-    if (!file.flush()) throw std::runtime_error(o->out + ": write failed");
-    file.close();
-    std::filesystem::rename(tmp, o->out);
+    datasets::WriteFileAtomically(o->out, csv);
   });
 }
 

@@ -1,13 +1,13 @@
 // `cost reproduce`: the paper's experiments at a scale this machine holds, published times
 // beside measured ones, then the usual report.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
 #include <thread>
 
 #include "datasets/catalog.h"
+#include "datasets/output_file.h"
 #include "harness/cli/commands.h"
 #include "harness/report/report.h"
 #include "harness/sweep/reproduce.h"
@@ -74,11 +74,9 @@ void AddReproduceCommand(CLI::App& app, int* exit_code) {
     const ResultsFile results = RunSweep(spec, options, &interrupted);
     const std::string text = ReproduceTables(published, results, /*markdown=*/false);
     std::cout << "\n" << text;
-    {
-      std::ofstream md(out / "reproduce.md", std::ios::binary);
-      md << "# cost reproduce\n\n" << ReproduceTables(published, results, /*markdown=*/true);
-      if (!md.flush()) throw std::runtime_error((out / "reproduce.md").string() + ": cannot write");
-    }
+    datasets::WriteFileAtomically((out / "reproduce.md").string(),
+                                  "# cost reproduce\n\n" +
+                                      ReproduceTables(published, results, /*markdown=*/true));
     const ReportFiles files = WriteReport(results, (out / "report").string());
     std::cout << "results: " << options.out << "\ntables:  " << (out / "reproduce.md").string()
               << "\nreport:  " << files.html << "\n";

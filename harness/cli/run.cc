@@ -1,9 +1,9 @@
 // `cost run`: one measurement, printed and optionally written as a one-row results file.
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <stdexcept>
 
+#include "datasets/output_file.h"
 #include "harness/machine/memory_admission.h"
 #include "harness/cli/commands.h"
 #include "harness/machine/cost_model.h"
@@ -94,9 +94,7 @@ void RunOne(const RunOptions& o, int* exit_code) {
     WriteResultsFile(results, o.json);
   }
   if (!o.benchmark_json.empty()) {
-    std::ofstream file(o.benchmark_json);
-    file << out.benchmark_json;
-    if (!file.flush()) throw std::runtime_error(o.benchmark_json + ": write failed");
+    datasets::WriteFileAtomically(o.benchmark_json, out.benchmark_json);
   }
   if (!o.quiet) {
     std::printf(

@@ -29,6 +29,12 @@ std::string FormatSeconds(double seconds) {
 
 std::string FormatRatio(double ratio) { return Printf("%.2fx", ratio); }
 
+std::string FormatPercent(double fraction) { return Printf("%.1f%%", 100 * fraction); }
+
+std::string FormatGiB(double bytes, int decimals) {
+  return Printf("%.*f GiB", decimals, bytes / (uint64_t{1} << 30));
+}
+
 std::string FormatDuration(double seconds) {
   const long s = static_cast<long>(seconds + 0.5);
   return Printf("%02ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);

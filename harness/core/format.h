@@ -15,6 +15,10 @@ std::string Printf(const char* format, ...) __attribute__((format(printf, 1, 2))
 std::string FormatSeconds(double seconds);
 // "0.81x": time relative to the baseline (below 1 is faster).
 std::string FormatRatio(double ratio);
+// "12.3%": a fraction (a cv, a coverage, a share) as a percentage with one decimal.
+std::string FormatPercent(double fraction);
+// "23.4 GiB" with `decimals` decimals: a memory size.
+std::string FormatGiB(double bytes, int decimals);
 // "01:02:03": elapsed or remaining wall time, hours:minutes:seconds.
 std::string FormatDuration(double seconds);
 // "00000000deadbeef": a 64-bit checksum as 16 lower-case hex digits.

@@ -1,15 +1,14 @@
 // Results file (de)serialisation and atomic writing.
 #include "harness/core/results.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include "datasets/output_file.h"
 
 namespace cost::harness {
 
@@ -85,30 +84,7 @@ ResultsFile ReadResultsFile(const std::string& path) {
 }
 
 void WriteResultsFile(const ResultsFile& results, const std::string& path) {
-  const std::string text = ToJson(results).dump(2) + "\n";
-  std::filesystem::path target(path);
-  std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
-  std::string tmp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  int fd = mkstemp(tmp.data());
-  if (fd < 0)
-    throw std::runtime_error(path + ": cannot create temporary file: " + std::strerror(errno));
-  size_t done = 0;
-  while (done < text.size()) {
-    ssize_t w = write(fd, text.data() + done, text.size() - done);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) {
-      const std::string reason = std::strerror(errno);
-      close(fd);
-      unlink(tmp.c_str());
-      throw std::runtime_error(path + ": write failed: " + reason);
-    }
-    done += static_cast<size_t>(w);
-  }
-  if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string reason = std::strerror(errno);
-    unlink(tmp.c_str());
-    throw std::runtime_error(path + ": " + reason);
-  }
+  datasets::WriteFileAtomically(path, ToJson(results).dump(2) + "\n");
 }
 
 }  // namespace cost::harness

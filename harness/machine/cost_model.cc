@@ -2,7 +2,8 @@
 #include "harness/machine/cost_model.h"
 
 #include <algorithm>
-#include <cstdio>
+
+#include "harness/core/format.h"
 
 namespace cost::harness {
 namespace {
@@ -61,11 +62,9 @@ CostEstimate EstimateCost(const Workload& w, const MachineLimits& limits) {
   e.gather_seconds = gather_rate > 0 ? e.gathers / gather_rate : 0;
   e.limit_seconds = e.stream_seconds + e.gather_seconds;
   e.bound = e.gather_seconds >= e.stream_seconds ? "gather-bound" : "bandwidth-bound";
-  char text[160];
-  std::snprintf(text, sizeof text, "%g x %s: %.3g B/arc streamed, 1 gather/arc from %s (%s)",
-                passes, pass.what, ArcBytes(w), e.gather_level.c_str(),
-                hilbert ? "Hilbert order: charged at L2" : "by array size");
-  e.basis = text;
+  e.basis = Printf("%g x %s: %.3g B/arc streamed, 1 gather/arc from %s (%s)", passes, pass.what,
+                   ArcBytes(w), e.gather_level.c_str(),
+                   hilbert ? "Hilbert order: charged at L2" : "by array size");
   return e;
 }
 

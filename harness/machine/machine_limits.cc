@@ -17,7 +17,10 @@
 #include <vector>
 
 #include "baselines/huge_pages.h"
+#include "datasets/output_file.h"
 #include "datasets/random_streams.h"
+#include "harness/core/byte_size.h"
+#include "harness/core/median.h"
 #include "harness/machine/machine_info.h"
 
 namespace cost::harness {
@@ -39,19 +42,7 @@ double MedianSeconds(int trials, Body body) {
     body();
     times.push_back(Seconds(start));
   }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
-}
-
-// "1024K", "32M" -> bytes; 0 when unreadable.
-uint64_t ParseCacheSize(const std::string& text) {
-  if (text.empty()) return 0;
-  char* end = nullptr;
-  const uint64_t value = std::strtoull(text.c_str(), &end, 10);
-  if (*end == 'K') return value << 10;
-  if (*end == 'M') return value << 20;
-  if (*end == 'G') return value << 30;
-  return value;
+  return Median(std::move(times));
 }
 
 // The largest data or unified cache of `level` that CPU 0 sees.
@@ -59,7 +50,7 @@ uint64_t CacheBytes(const nlohmann::json& caches, int level) {
   uint64_t bytes = 0;
   for (const auto& c : caches) {
     if (c.value("level", 0) != level || c.value("type", "") == "Instruction") continue;
-    bytes = std::max(bytes, ParseCacheSize(c.value("size", "")));
+    bytes = std::max(bytes, TryParseByteSize(c.value("size", "")).value_or(0));  // sysfs "48K"
   }
   return bytes;
 }
@@ -252,13 +243,7 @@ std::optional<MachineLimits> LoadMachineLimits(const std::string& path) {
 void SaveMachineLimits(const MachineLimits& limits, const std::string& path) {
   const std::filesystem::path target(path);
   if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path());
-  const std::string temp = path + ".tmp";
-  {
-    std::ofstream out(temp);
-    out << ToJson(limits).dump(2) << "\n";
-    if (!out.flush()) throw std::runtime_error(temp + ": write failed");
-  }
-  std::filesystem::rename(temp, target);
+  datasets::WriteFileAtomically(path, ToJson(limits).dump(2) + "\n");
 }
 
 double GatherRate(const MachineLimits& m, uint64_t bytes, int threads) {

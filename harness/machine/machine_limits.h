@@ -55,7 +55,7 @@ std::string DefaultMachineLimitsPath();
 // The limits in `path` when it exists and was measured on this machine (same CPU model, CPU
 // count and host name); std::nullopt otherwise. Throws for a file that is not a limits file.
 std::optional<MachineLimits> LoadMachineLimits(const std::string& path);
-// Atomic write (temp file + rename).
+// Creates the folder when missing; the write is atomic (datasets/output_file.h).
 void SaveMachineLimits(const MachineLimits& limits, const std::string& path);
 
 // The gather rate for randomly reading an array of `bytes`, with `threads` workers: the L2, L3 or

@@ -1,34 +1,25 @@
-// Available memory and the check against a prepared graph's size; see available_memory.h.
+// Available memory and the check against a prepared graph's size; see memory_admission.h.
 #include "harness/machine/memory_admission.h"
 
-#include <charconv>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <string>
+
+#include "harness/core/byte_size.h"
+#include "harness/core/format.h"
 
 namespace cost::harness {
 namespace {
 
-std::optional<uint64_t> ParseBytes(std::string_view text) {
-  uint64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
 std::string BytesAndGiB(uint64_t bytes) {
-  char gib[32];
-  std::snprintf(gib, sizeof gib, "%.2f", static_cast<double>(bytes) / (uint64_t{1} << 30));
-  return std::to_string(bytes) + " bytes (" + gib + " GiB)";
+  return std::to_string(bytes) + " bytes (" + FormatGiB(static_cast<double>(bytes), 2) + ")";
 }
 
 }  // namespace
 
 std::optional<uint64_t> AvailableMemoryBytes() {
   if (const char* fake = std::getenv("COST_FAKE_MEM_AVAILABLE"); fake && *fake) {
-    return ParseBytes(fake);
+    return TryParseByteSize(fake);
   }
   std::ifstream meminfo("/proc/meminfo");
   std::string key, unit;

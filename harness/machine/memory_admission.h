@@ -20,8 +20,8 @@ class NotEnoughMemoryError : public std::runtime_error {
 };
 
 // MemAvailable from /proc/meminfo in bytes (the kernel's estimate of what can be allocated
-// without swapping), or the number of bytes in $COST_FAKE_MEM_AVAILABLE when set (for tests);
-// nullopt when neither can be read.
+// without swapping), or the size in $COST_FAKE_MEM_AVAILABLE when set (for tests: "1000", "8G";
+// see byte_size.h); nullopt when neither can be read.
 std::optional<uint64_t> AvailableMemoryBytes();
 
 // Throws NotEnoughMemoryError("PATH: the prepared graph needs N bytes (X GiB) in memory, only M

@@ -1,13 +1,13 @@
 #include "harness/prepare/dataset_fetch.h"
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <ostream>
 
 #include "datasets/dataset_error.h"
+#include "datasets/output_file.h"
 #include "harness/core/child_process.h"
+#include "harness/core/format.h"
 
 namespace cost::harness {
 namespace {
@@ -16,12 +16,6 @@ namespace fs = std::filesystem;
 using datasets::CatalogEntry;
 using datasets::DatasetError;
 using datasets::DatasetSource;
-
-std::string Hex16(uint64_t value) {
-  char text[17];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(value));
-  return text;
-}
 
 // The last path segment of a URL, without its query or fragment; empty when there is none.
 std::string UrlBaseName(std::string_view url) {
@@ -169,7 +163,7 @@ FetchedFile FetchCatalogDataset(const CatalogEntry& entry, const FetchOptions& o
                            : ""));
     RunCurl(entry, options, source_url, part);
     // curl writes no file for an empty body.
-    if (!fs::exists(part)) std::ofstream(part, std::ios::binary);
+    if (!fs::exists(part)) datasets::WriteFileAtomically(part, "");
   }
 
   fetched.xxh64 = datasets::HashFile(part);
@@ -187,7 +181,7 @@ FetchedFile FetchCatalogDataset(const CatalogEntry& entry, const FetchOptions& o
     Say(progress, "not verified: no checksum in the catalog or --xxh64; its XXH64 is " +
                       Hex16(fetched.xxh64));
   }
-  fs::rename(part, fetched.path);
+  datasets::MoveFileIntoPlace(part, fetched.path);
   return fetched;
 }
 

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "harness/core/format.h"
+
 namespace cost::harness {
 namespace {
 
@@ -68,6 +70,8 @@ std::string GnuplotQuote(const std::string& text) {
   for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
   return out + "'";
 }
+
+std::string GnuplotNumber(double value) { return Printf("%.9g", value); }
 
 void RenderGnuplotScript(const std::string& dir, const std::string& script) {
   if (!OnPath("gnuplot")) {

@@ -1,5 +1,6 @@
-// Running gnuplot on a script the report wrote, and quoting text for gnuplot scripts. Every plot
-// of a report goes through here, so a missing or failing gnuplot is reported the same way.
+// Running gnuplot on a script the report wrote, and quoting text and numbers for its scripts and
+// data files. Every plot of a report goes through here, so a missing or failing gnuplot is
+// reported the same way and every number is written alike.
 #ifndef COST_HARNESS_REPORT_GNUPLOT_H_
 #define COST_HARNESS_REPORT_GNUPLOT_H_
 
@@ -9,6 +10,10 @@ namespace cost::harness {
 
 // 'text' as a gnuplot single-quoted string (they take no escapes except '' for a quote).
 std::string GnuplotQuote(const std::string& text);
+
+// A number for a gnuplot data file or script: nine significant digits ("%.9g"), more than a plot
+// can show, and the same in every file.
+std::string GnuplotNumber(double value);
 
 // Runs `gnuplot SCRIPT` with dir as its working folder (scripts name their files relative to it).
 // Throws std::runtime_error when gnuplot is not on PATH, or when it fails (with its output).

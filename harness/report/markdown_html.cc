@@ -17,9 +17,16 @@ constexpr const char* kStyle =
     "figure svg{max-width:100%;height:auto;display:block}"
     "h1,h2,h3{border-bottom:1px solid #eee;padding-bottom:0.2em}";
 
+// Inline Markdown: escapes, code, emphasis, links and images. Each construct's function tries
+// the one starting at text[*i]; on a match it appends the HTML to *out, leaves *i on the
+// construct's last character and returns true.
 struct Inline {
   const SvgLoader& load_svg;
   std::string Render(const std::string& text) const;
+  bool Code(const std::string& text, size_t* i, std::string* out) const;
+  bool Emphasis(const std::string& text, size_t* i, std::string* out) const;
+  bool LinkOrImage(const std::string& text, size_t* i, std::string* out) const;
+  std::string Image(const std::string& label, const std::string& target) const;
 };
 
 // Text up to the next unescaped `close` at or after `from`; npos when there is none.
@@ -40,52 +47,60 @@ std::string Inline::Render(const std::string& text) const {
     const char c = text[i];
     if (c == '\\' && i + 1 < text.size() && std::ispunct(static_cast<unsigned char>(text[i + 1]))) {
       out += HtmlEscape(std::string(1, text[++i]));
-      continue;
+    } else if (!Code(text, &i, &out) && !Emphasis(text, &i, &out) &&
+               !LinkOrImage(text, &i, &out)) {
+      out += HtmlEscape(std::string(1, c));
     }
-    if (c == '`') {
-      const size_t end = text.find('`', i + 1);
-      if (end != std::string::npos) {
-        out += "<code>" + HtmlEscape(text.substr(i + 1, end - i - 1)) + "</code>";
-        i = end;
-        continue;
-      }
-    }
-    if (c == '*') {
-      const std::string mark = text.compare(i, 2, "**") == 0 ? "**" : "*";
-      const size_t end = FindClose(text, i + mark.size(), mark);
-      if (end != std::string::npos && end > i + mark.size()) {
-        const std::string tag = mark == "**" ? "strong" : "em";
-        out += "<" + tag + ">" + Render(text.substr(i + mark.size(), end - i - mark.size())) +
-               "</" + tag + ">";
-        i = end + mark.size() - 1;
-        continue;
-      }
-    }
-    const bool image = c == '!' && i + 1 < text.size() && text[i + 1] == '[';
-    if (c == '[' || image) {
-      const size_t open = image ? i + 1 : i;
-      const size_t label_end = FindClose(text, open + 1, "](");
-      const size_t target_end =
-          label_end == std::string::npos ? std::string::npos : text.find(')', label_end + 2);
-      if (target_end != std::string::npos) {
-        const std::string label = text.substr(open + 1, label_end - open - 1);
-        const std::string target = text.substr(label_end + 2, target_end - label_end - 2);
-        if (image) {
-          const std::string svg = load_svg ? load_svg(target) : "";
-          out += svg.empty() ? "<img src=\"" + HtmlEscape(target) + "\" alt=\"" +
-                                   HtmlEscape(label) + "\" />"
-                             : "<figure title=\"" + HtmlEscape(label) + "\">" +
-                                   SvgForInlining(svg) + "</figure>";
-        } else {
-          out += "<a href=\"" + HtmlEscape(target) + "\">" + Render(label) + "</a>";
-        }
-        i = target_end;
-        continue;
-      }
-    }
-    out += HtmlEscape(std::string(1, c));
   }
   return out;
+}
+
+bool Inline::Code(const std::string& text, size_t* i, std::string* out) const {
+  if (text[*i] != '`') return false;
+  const size_t end = text.find('`', *i + 1);
+  if (end == std::string::npos) return false;
+  *out += "<code>" + HtmlEscape(text.substr(*i + 1, end - *i - 1)) + "</code>";
+  *i = end;
+  return true;
+}
+
+// *emphasis* and **strong**, whose text is itself inline Markdown.
+bool Inline::Emphasis(const std::string& text, size_t* i, std::string* out) const {
+  if (text[*i] != '*') return false;
+  const std::string mark = text.compare(*i, 2, "**") == 0 ? "**" : "*";
+  const size_t end = FindClose(text, *i + mark.size(), mark);
+  if (end == std::string::npos || end <= *i + mark.size()) return false;
+  const std::string tag = mark == "**" ? "strong" : "em";
+  *out += "<" + tag + ">" + Render(text.substr(*i + mark.size(), end - *i - mark.size())) + "</" +
+          tag + ">";
+  *i = end + mark.size() - 1;
+  return true;
+}
+
+// [label](target) and ![label](target).
+bool Inline::LinkOrImage(const std::string& text, size_t* i, std::string* out) const {
+  const bool image = text[*i] == '!' && *i + 1 < text.size() && text[*i + 1] == '[';
+  if (text[*i] != '[' && !image) return false;
+  const size_t open = image ? *i + 1 : *i;
+  const size_t label_end = FindClose(text, open + 1, "](");
+  const size_t target_end =
+      label_end == std::string::npos ? std::string::npos : text.find(')', label_end + 2);
+  if (target_end == std::string::npos) return false;
+  const std::string label = text.substr(open + 1, label_end - open - 1);
+  const std::string target = text.substr(label_end + 2, target_end - label_end - 2);
+  *out += image ? Image(label, target)
+                : "<a href=\"" + HtmlEscape(target) + "\">" + Render(label) + "</a>";
+  *i = target_end;
+  return true;
+}
+
+// The SVG itself when the loader has it, so the page needs no other file; else an <img>.
+std::string Inline::Image(const std::string& label, const std::string& target) const {
+  const std::string svg = load_svg ? load_svg(target) : "";
+  if (svg.empty()) {
+    return "<img src=\"" + HtmlEscape(target) + "\" alt=\"" + HtmlEscape(label) + "\" />";
+  }
+  return "<figure title=\"" + HtmlEscape(label) + "\">" + SvgForInlining(svg) + "</figure>";
 }
 
 // Cells of a "| a | b |" line; "\|" stays inside its cell.
@@ -136,6 +151,62 @@ std::string Table(const std::vector<std::string>& lines, const Inline& in) {
 
 bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
+bool IsBlank(const std::string& line) { return line.find_first_not_of(' ') == std::string::npos; }
+
+// The lines from *i on that start with `prefix`; *i ends after them.
+std::vector<std::string> TakeWhile(const std::vector<std::string>& lines, size_t* i,
+                                   const std::string& prefix) {
+  std::vector<std::string> taken;
+  while (*i < lines.size() && StartsWith(lines[*i], prefix)) taken.push_back(lines[(*i)++]);
+  return taken;
+}
+
+std::string Heading(const std::string& line, const Inline& in) {
+  const size_t level = line.find_first_not_of('#');
+  const std::string tag = "h" + std::to_string(std::min<size_t>(level, 6));
+  return "<" + tag + ">" + in.Render(line.substr(line.find_first_not_of(' ', level))) + "</" +
+         tag + ">\n";
+}
+
+std::string List(const std::vector<std::string>& items, const Inline& in) {
+  std::string html = "<ul>\n";
+  for (const std::string& item : items) html += "<li>" + in.Render(item.substr(2)) + "</li>\n";
+  return html + "</ul>\n";
+}
+
+// The line at *i and those after it up to a blank line or the start of another block, joined
+// by spaces. The first is always taken, so a lone "| a |" line (no rule under it: no table) is
+// a paragraph rather than a line nothing consumes.
+std::string Paragraph(const std::vector<std::string>& lines, size_t* i, const Inline& in) {
+  std::string paragraph = lines[(*i)++];
+  while (*i < lines.size() && !IsBlank(lines[*i]) && !StartsWith(lines[*i], "#") &&
+         !StartsWith(lines[*i], "|") && !StartsWith(lines[*i], "- ")) {
+    paragraph += " " + lines[(*i)++];
+  }
+  return "<p>" + in.Render(paragraph) + "</p>\n";
+}
+
+// The blocks report.md uses: headings, pipe tables, lists and paragraphs.
+std::string Body(const std::vector<std::string>& lines, const Inline& in) {
+  std::string body;
+  for (size_t i = 0; i < lines.size();) {
+    const std::string& line = lines[i];
+    if (IsBlank(line)) {
+      ++i;
+    } else if (StartsWith(line, "#")) {
+      body += Heading(line, in);
+      ++i;
+    } else if (StartsWith(line, "|") && i + 1 < lines.size() && StartsWith(lines[i + 1], "| ---")) {
+      body += Table(TakeWhile(lines, &i, "|"), in);
+    } else if (StartsWith(line, "- ")) {
+      body += List(TakeWhile(lines, &i, "- "), in);
+    } else {
+      body += Paragraph(lines, &i, in);
+    }
+  }
+  return body;
+}
+
 }  // namespace
 
 std::string HtmlEscape(const std::string& text) {
@@ -168,44 +239,12 @@ std::string SvgForInlining(const std::string& svg_document) {
 
 std::string MarkdownToHtml(const std::string& markdown, const std::string& title,
                            const SvgLoader& load_svg) {
-  const Inline in{load_svg};
   std::vector<std::string> lines;
   std::istringstream stream(markdown);
   for (std::string line; std::getline(stream, line);) lines.push_back(line);
-  std::string body;
-  for (size_t i = 0; i < lines.size();) {
-    const std::string& line = lines[i];
-    if (line.find_first_not_of(' ') == std::string::npos) {
-      ++i;
-    } else if (StartsWith(line, "#")) {
-      const size_t level = line.find_first_not_of('#');
-      const std::string tag = "h" + std::to_string(std::min<size_t>(level, 6));
-      body += "<" + tag + ">" + in.Render(line.substr(line.find_first_not_of(' ', level))) + "</" +
-              tag + ">\n";
-      ++i;
-    } else if (StartsWith(line, "|") && i + 1 < lines.size() && StartsWith(lines[i + 1], "| ---")) {
-      std::vector<std::string> rows;
-      while (i < lines.size() && StartsWith(lines[i], "|")) rows.push_back(lines[i++]);
-      body += Table(rows, in);
-    } else if (StartsWith(line, "- ")) {
-      body += "<ul>\n";
-      while (i < lines.size() && StartsWith(lines[i], "- ")) {
-        body += "<li>" + in.Render(lines[i++].substr(2)) + "</li>\n";
-      }
-      body += "</ul>\n";
-    } else {
-      std::string paragraph;
-      while (i < lines.size() && lines[i].find_first_not_of(' ') != std::string::npos &&
-             !StartsWith(lines[i], "#") && !StartsWith(lines[i], "|") &&
-             !StartsWith(lines[i], "- ")) {
-        paragraph += (paragraph.empty() ? "" : " ") + lines[i++];
-      }
-      body += "<p>" + in.Render(paragraph) + "</p>\n";
-    }
-  }
   return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<title>" +
-         HtmlEscape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n" + body +
-         "</body>\n</html>\n";
+         HtmlEscape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n" +
+         Body(lines, Inline{load_svg}) + "</body>\n</html>\n";
 }
 
 }  // namespace cost::harness

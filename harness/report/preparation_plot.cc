@@ -1,24 +1,17 @@
 #include "harness/report/preparation_plot.h"
 
-#include <cstdio>
+#include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <nlohmann/json.hpp>
-#include <stdexcept>
 #include <tuple>
 
-#include "harness/analysis/cost_table.h"
+#include "datasets/output_file.h"
+#include "harness/analysis/table_cells.h"
+#include "harness/core/format.h"
 #include "harness/report/gnuplot.h"
 
 namespace cost::harness {
 namespace {
-
-std::string Number(double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.9g", value);
-  return text;
-}
 
 // The preparation steps of the row's layout, when the row recorded them (source and CSR, plus
 // the Hilbert layouts for the layouts that read them); false leaves the row's total.
@@ -34,6 +27,38 @@ void Keep(const Measurement& m, std::string* name, double* seconds) {
     *name = m.implementation;
     *seconds = m.median_seconds;
   }
+}
+
+// "serial:union-find 1.20 s", or "-" when no row read the layout.
+std::string BestCell(const std::string& implementation, double seconds) {
+  return implementation.empty() ? "-" : implementation + " " + FormatSeconds(seconds);
+}
+
+// A cluster of bars per layout (preparation, best single thread, best parallel), as SVG and PNG.
+std::string PreparationScript(const std::string& kernel, const std::string& dataset,
+                              const std::string& stem) {
+  const std::string file = GnuplotQuote(stem + ".dat");
+  std::string script =
+      "# " + kernel + " on " + dataset +
+      ": preparation time beside kernel time per edge layout. Written by cost report.\n"
+      "# Redraw with: gnuplot " +
+      stem + ".gp\n\nset title " +
+      GnuplotQuote("preparation vs kernel time: " + kernel + " on " + dataset) +
+      "\nset style data histogram\nset style histogram cluster gap 1\nset style fill solid 0.8 "
+      "border -1\nset boxwidth 0.9\nset ylabel 'seconds'\nset yrange [0:*]\nset datafile "
+      "missing '-'\nset key top left box noenhanced\nset grid ytics lc rgb '#dddddd'\n";
+  const std::string plot =
+      "plot " + file + " using 2:xtic(1) title 'preparation' lc rgb '#aa5500'" + ", \\\n     " +
+      file + " using 3 title 'best single thread' lc rgb '#222222', \\\n     " + file +
+      " using 4 title 'best parallel' lc rgb '#0055aa'\n";
+  script +=
+      "\nset terminal svg size 640,400 font 'DejaVu Sans,11' background '#ffffff' "
+      "noenhanced\nset output " +
+      GnuplotQuote(stem + ".svg") + "\n" + plot +
+      "\nset terminal pngcairo size 640,400 font 'DejaVu Sans,10' background '#ffffff' "
+      "noenhanced\nset output " +
+      GnuplotQuote(stem + ".png") + "\nreplot\nunset output\n";
+  return script;
 }
 
 }  // namespace
@@ -72,14 +97,11 @@ std::string LayoutCostsMarkdown(const std::vector<LayoutCost>& costs) {
     if (c.best_parallel_seconds > 0 && (best == 0 || c.best_parallel_seconds < best)) {
       best = c.best_parallel_seconds;
     }
-    text +=
-        "| " + c.kernel + " | " + c.dataset + " | " + c.layout + " | " +
-        FormatSeconds(c.preparation_seconds) + (c.split ? "" : " (file total)") + " | " +
-        (c.best_single.empty() ? "-" : c.best_single + " " + FormatSeconds(c.best_single_seconds)) +
-        " | " +
-        (c.best_parallel.empty() ? "-"
-                                 : c.best_parallel + " " + FormatSeconds(c.best_parallel_seconds)) +
-        " | " + (best > 0 ? FormatRatio(c.preparation_seconds / best) : "-") + " |\n";
+    text += MarkdownRow({c.kernel, c.dataset, c.layout,
+                         FormatSeconds(c.preparation_seconds) + (c.split ? "" : " (file total)"),
+                         BestCell(c.best_single, c.best_single_seconds),
+                         BestCell(c.best_parallel, c.best_parallel_seconds),
+                         best > 0 ? FormatRatio(c.preparation_seconds / best) : "-"});
   }
   return text +
          "\n*file total*: the row does not record its preparation steps, so its recorded "
@@ -97,44 +119,16 @@ std::vector<std::string> WritePreparationPlot(const std::string& dir,
   for (const LayoutCost& c : costs) {
     if (c.kernel != kernel || c.dataset != dataset) continue;
     // A missing side is '-', which gnuplot's histogram leaves empty.
-    data += c.layout + " " + Number(c.preparation_seconds) + " " +
-            (c.best_single.empty() ? "-" : Number(c.best_single_seconds)) + " " +
-            (c.best_parallel.empty() ? "-" : Number(c.best_parallel_seconds)) + "\n";
+    data += c.layout + " " + GnuplotNumber(c.preparation_seconds) + " " +
+            (c.best_single.empty() ? "-" : GnuplotNumber(c.best_single_seconds)) + " " +
+            (c.best_parallel.empty() ? "-" : GnuplotNumber(c.best_parallel_seconds)) + "\n";
     ++entries;
   }
   if (entries == 0) return {};
   const std::filesystem::path out(dir);
-  {
-    std::ofstream f(out / (stem + ".dat"), std::ios::binary);
-    f << data;
-    if (!f.flush()) throw std::runtime_error((out / (stem + ".dat")).string() + ": cannot write");
-  }
-  const std::string file = GnuplotQuote(stem + ".dat");
-  std::string script =
-      "# " + kernel + " on " + dataset +
-      ": preparation time beside kernel time per edge layout. Written by cost report.\n"
-      "# Redraw with: gnuplot " +
-      stem + ".gp\n\nset title " +
-      GnuplotQuote("preparation vs kernel time: " + kernel + " on " + dataset) +
-      "\nset style data histogram\nset style histogram cluster gap 1\nset style fill solid 0.8 "
-      "border -1\nset boxwidth 0.9\nset ylabel 'seconds'\nset yrange [0:*]\nset datafile "
-      "missing '-'\nset key top left box noenhanced\nset grid ytics lc rgb '#dddddd'\n";
-  const std::string plot =
-      "plot " + file + " using 2:xtic(1) title 'preparation' lc rgb '#aa5500'" + ", \\\n     " +
-      file + " using 3 title 'best single thread' lc rgb '#222222', \\\n     " + file +
-      " using 4 title 'best parallel' lc rgb '#0055aa'\n";
-  script +=
-      "\nset terminal svg size 640,400 font 'DejaVu Sans,11' background '#ffffff' "
-      "noenhanced\nset output " +
-      GnuplotQuote(stem + ".svg") + "\n" + plot +
-      "\nset terminal pngcairo size 640,400 font 'DejaVu Sans,10' background '#ffffff' "
-      "noenhanced\nset output " +
-      GnuplotQuote(stem + ".png") + "\nreplot\nunset output\n";
-  {
-    std::ofstream f(out / (stem + ".gp"), std::ios::binary);
-    f << script;
-    if (!f.flush()) throw std::runtime_error((out / (stem + ".gp")).string() + ": cannot write");
-  }
+  datasets::WriteFileAtomically((out / (stem + ".dat")).string(), data);
+  datasets::WriteFileAtomically((out / (stem + ".gp")).string(),
+                                PreparationScript(kernel, dataset, stem));
   RenderGnuplotScript(dir, stem + ".gp");
   return {stem + ".dat", stem + ".gp", stem + ".svg", stem + ".png"};
 }

@@ -1,30 +1,26 @@
 #include "harness/report/report.h"
 
-#include <fcntl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <set>
-#include <stdexcept>
 #include <tuple>
 
-#include "harness/analysis/cost_table.h"
+#include "datasets/output_file.h"
 #include "harness/analysis/cost_per_baseline.h"
-#include "harness/report/gnuplot.h"
+#include "harness/analysis/cost_table.h"
+#include "harness/analysis/single_thread_comparisons.h"
+#include "harness/analysis/table_cells.h"
+#include "harness/core/format.h"
 #include "harness/machine/machine_limits.h"
+#include "harness/report/gnuplot.h"
 #include "harness/report/markdown_html.h"
 #include "harness/report/preparation_plot.h"
-#include "harness/analysis/single_thread_comparisons.h"
 #include "harness/report/speedup_plot.h"
 
 namespace cost::harness {
@@ -50,31 +46,9 @@ struct Plot {
   std::string speedup_stem, preparation_stem;
 };
 
-std::string Format(const char* format, double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, value);
-  return buffer;
-}
-
-std::string MarkdownCell(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') out += '\\';  // a bare pipe would end the cell
-    out += (c == '\n' || c == '\r') ? ' ' : c;
-  }
-  return out;
-}
-
 std::string ReadText(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-void WriteTextFile(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) throw std::runtime_error(path.string() + ": cannot write: " + std::strerror(errno));
 }
 
 Series SeriesOf(const ResultsFile& results, const CostGroup& g, const CostEntry& e) {
@@ -117,7 +91,7 @@ void WriteDataFile(const fs::path& path, const Plot& plot) {
                      ": median, min and max seconds per configuration. Written by cost report.\n";
   for (const BaselineLine& b : plot.group->single_threaded) {
     text += "# single-threaded " + b.implementation + " (" + b.algorithm +
-            "): " + Format("%.9g", b.seconds) + " s\n";
+            "): " + GnuplotNumber(b.seconds) + " s\n";
   }
   for (size_t i = 0; i < plot.series.size(); ++i) {
     const Series& s = plot.series[i];
@@ -127,8 +101,8 @@ void WriteDataFile(const fs::path& path, const Plot& plot) {
       // A row without min/max (0) gets no bar rather than one down to 0 on a log axis.
       double lo = m->min_seconds > 0 ? m->min_seconds : m->median_seconds;
       double hi = m->max_seconds > 0 ? m->max_seconds : m->median_seconds;
-      text += std::to_string(m->cores()) + " " + Format("%.9g", m->median_seconds) + " " +
-              Format("%.9g", lo) + " " + Format("%.9g", hi) + " " + std::to_string(m->threads) +
+      text += std::to_string(m->cores()) + " " + GnuplotNumber(m->median_seconds) + " " +
+              GnuplotNumber(lo) + " " + GnuplotNumber(hi) + " " + std::to_string(m->threads) +
               " " + std::to_string(m->procs) + "\n";
     }
   }
@@ -136,11 +110,11 @@ void WriteDataFile(const fs::path& path, const Plot& plot) {
     text += "\n\n# index " + std::to_string(plot.series.size()) +
             ": COST points (fewest cores that beat the baseline)\n# cores seconds\n";
     for (const CostEntry* e : plot.cost_points) {
-      text += std::to_string(e->cost_cores) + " " + Format("%.9g", e->seconds_at_cost) + "  # " +
+      text += std::to_string(e->cost_cores) + " " + GnuplotNumber(e->seconds_at_cost) + "  # " +
               e->implementation + "\n";
     }
   }
-  WriteTextFile(path, text);
+  datasets::WriteFileAtomically(path.string(), text);
 }
 
 // Tics at 1, 2 and 5 per decade: log axes otherwise label only powers of ten, which leaves most
@@ -164,7 +138,7 @@ std::string SecondsTics(const Plot& plot) {
     for (double step : {1, 2, 5}) {
       double tic = step * decade;
       if (tic >= lo / 1.3 && tic <= hi * 1.3) {
-        tics += (tics.empty() ? "" : ", ") + Format("%g", tic);
+        tics += (tics.empty() ? "" : ", ") + Printf("%g", tic);
       }
     }
   }
@@ -176,7 +150,7 @@ std::string ScriptAxes(const Plot& plot) {
   std::string text = "set xlabel 'cores (threads x processes)'\n";
   text += "set ylabel 'seconds (median; bars: min to max)'\n";
   text += "set logscale x 2\nset logscale y 10\n";
-  text += "set xrange [" + Format("%g", lo) + ":" + Format("%g", hi) + "]\n";
+  text += "set xrange [" + Printf("%g", lo) + ":" + Printf("%g", hi) + "]\n";
   if (plot.cores.size() <= 12) {  // label exactly the measured core counts
     text += "set xtics (";
     for (size_t i = 0; i < plot.cores.size(); ++i) {
@@ -190,14 +164,13 @@ std::string ScriptAxes(const Plot& plot) {
   return text;
 }
 
-// The key goes under the plot so long implementation names never cover data; the bottom margin
-// grows with its rows because gnuplot would otherwise draw it over the x label.
+// The key goes under the plot so long implementation names never cover data, one entry per
+// row (labels as long as "system:algorithm (algorithm), 1 thread" leave room for one column
+// only); the bottom margin grows with its rows because gnuplot would otherwise draw the key over
+// the x label.
 std::string ScriptKey(const Plot& plot) {
-  size_t entries =
+  const size_t rows =
       plot.series.size() + plot.group->single_threaded.size() + (plot.cost_points.empty() ? 0 : 1);
-  // One entry per row: with "system:algorithm (algorithm), 1 thread" labels gnuplot fits one
-  // column anyway, and a margin sized for two columns let the key cover the x label.
-  size_t rows = entries;
   return "set key below center maxcols 1 box\nset bmargin " + std::to_string(5 + rows) +
          "\nset bars small\n";
 }
@@ -220,7 +193,7 @@ std::string BaselineSettings(const CostGroup& g, std::vector<std::string>* terms
     std::string colour = "'" + std::string(kColours[i % 4]) + "'";
     std::string label = b.implementation + " " + FormatSeconds(b.seconds);
     std::string title = SeriesTitle(b.implementation, b.algorithm) + ", 1 thread";
-    text += var + " = " + Format("%.9g", b.seconds) + "  # " + b.implementation + "\n";
+    text += var + " = " + GnuplotNumber(b.seconds) + "  # " + b.implementation + "\n";
     text += "set label " + std::to_string(i + 1) + " " + GnuplotQuote(label) +
             " at graph 0.98, "
             "first " +
@@ -265,10 +238,9 @@ void WritePlotScript(const fs::path& path, const Plot& plot) {
       "\nset terminal pngcairo size 800,500 font 'DejaVu Sans,10' background '#ffffff' "
       "noenhanced\n";
   text += "set output " + GnuplotQuote(plot.stem + ".png") + "\nreplot\nunset output\n";
-  WriteTextFile(path, text);
+  datasets::WriteFileAtomically(path.string(), text);
 }
 
-// Known fields first, in a fixed order and with readable labels; then any others by name.
 // Known fields first, in a fixed order and with readable labels; then any others by name.
 std::string MetadataList(const nlohmann::json& object,
                          const std::vector<std::pair<std::string, std::string>>& known) {
@@ -277,7 +249,7 @@ std::string MetadataList(const nlohmann::json& object,
   }
   auto value_text = [](const std::string& key, const nlohmann::json& v) -> std::string {
     if (key == "memory_bytes" && v.is_number()) {
-      return Format("%.1f GiB", v.get<double>() / (1ull << 30)) + " (" + v.dump() + " bytes)";
+      return FormatGiB(v.get<double>(), 1) + " (" + v.dump() + " bytes)";
     }
     return v.is_string() ? v.get<std::string>() : v.dump();
   };
@@ -305,21 +277,21 @@ std::string LimitsSection(const nlohmann::json& machine) {
     return "\n### Limits\n\n- (unreadable: " + std::string(e.what()) + ")\n";
   }
   std::string text = "\n### Limits\n\nMeasured by `cost machine` on " + m.measured +
-                     "; the cost model (harness/machine/cost_model.h) judges every row against them.\n\n"
-                     "| test | 1 core | " + std::to_string(m.all_threads) + " threads |\n"
-                     "| --- | ---: | ---: |\n";
+                     "; the cost model (harness/machine/cost_model.h) judges every row against "
+                     "them.\n\n| test | 1 core | " +
+                     std::to_string(m.all_threads) + " threads |\n| --- | ---: | ---: |\n";
   auto row = [&](const std::string& name, double one, double all, double unit, const char* suffix) {
-    text += "| " + name + " | " + Format("%.1f ", one / unit) + suffix + " | " +
-            Format("%.1f ", all / unit) + suffix + " |\n";
+    text += "| " + name + " | " + Printf("%.1f ", one / unit) + suffix + " | " +
+            Printf("%.1f ", all / unit) + suffix + " |\n";
   };
   row("sequential read", m.one_core.read_bytes_per_second, m.all_cores.read_bytes_per_second, 1e9,
       "GB/s");
   row("triad", m.one_core.triad_bytes_per_second, m.all_cores.triad_bytes_per_second, 1e9, "GB/s");
-  row(Format("4-byte gathers from %.0f KiB", m.l2_array_bytes / 1024.0),
+  row(Printf("4-byte gathers from %.0f KiB", m.l2_array_bytes / 1024.0),
       m.one_core.l2_gathers_per_second, m.all_cores.l2_gathers_per_second, 1e6, "M/s");
-  row(Format("4-byte gathers from %.0f MiB", m.l3_array_bytes / 1048576.0),
+  row(Printf("4-byte gathers from %.0f MiB", m.l3_array_bytes / 1048576.0),
       m.one_core.l3_gathers_per_second, m.all_cores.l3_gathers_per_second, 1e6, "M/s");
-  row(Format("4-byte gathers from %.0f MiB", m.dram_array_bytes / 1048576.0),
+  row(Printf("4-byte gathers from %.0f MiB", m.dram_array_bytes / 1048576.0),
       m.one_core.dram_gathers_per_second, m.all_cores.dram_gathers_per_second, 1e6, "M/s");
   return text;
 }
@@ -396,8 +368,29 @@ std::string RowNotes(const Measurement& m) {
 // machine's limits were not measured.
 std::string FractionOfLimit(const Measurement& m) {
   if (m.limit_seconds <= 0) return "-";
-  return Format("%.0f%%", 100 * m.fraction_of_limit) +
+  return Printf("%.0f%%", 100 * m.fraction_of_limit) +
          (m.limit_bound.empty() ? "" : " (" + m.limit_bound + ")");
+}
+
+// The 95% interval of the median and its true coverage, "-" when the row has none.
+std::string IntervalCell(const Measurement& m) {
+  if (m.ci_high_seconds <= 0) return "-";
+  return FormatSeconds(m.ci_low_seconds) + " - " + FormatSeconds(m.ci_high_seconds) + " (" +
+         FormatPercent(m.ci_level) + ")";
+}
+
+std::vector<std::string> MeasurementCells(const Measurement& m) {
+  std::vector<std::string> cells = {m.implementation, m.algorithm, m.kernel, m.dataset,
+                                    std::to_string(m.threads), std::to_string(m.procs)};
+  if (m.ok()) {
+    cells.insert(cells.end(), {FormatSeconds(m.median_seconds), IntervalCell(m),
+                               FormatSeconds(m.min_seconds), FormatSeconds(m.max_seconds),
+                               FormatPercent(m.cv), FractionOfLimit(m)});
+  } else {
+    cells.insert(cells.end(), 6, "-");
+  }
+  cells.insert(cells.end(), {std::to_string(m.repetitions), m.outcome, RowNotes(m), m.message});
+  return cells;
 }
 
 std::string MeasurementsSection(const ResultsFile& results) {
@@ -408,23 +401,7 @@ std::string MeasurementsSection(const ResultsFile& results) {
       "| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- "
       "| --- | --- |\n";
   for (const Measurement* m : SortedMeasurements(results)) {
-    text += "| " + MarkdownCell(m->implementation) + " | " + MarkdownCell(m->algorithm) + " | " +
-            MarkdownCell(m->kernel) + " | " + MarkdownCell(m->dataset) + " | " +
-            std::to_string(m->threads) + " | " + std::to_string(m->procs) + " | ";
-    if (m->ok()) {
-      const std::string ci =
-          m->ci_high_seconds > 0
-              ? FormatSeconds(m->ci_low_seconds) + " - " + FormatSeconds(m->ci_high_seconds) +
-                    Format(" (%.1f%%)", 100 * m->ci_level)
-              : "-";
-      text += FormatSeconds(m->median_seconds) + " | " + ci + " | " +
-              FormatSeconds(m->min_seconds) + " | " + FormatSeconds(m->max_seconds) + " | " +
-              Format("%.1f%%", 100 * m->cv) + " | " + FractionOfLimit(*m) + " | ";
-    } else {
-      text += "- | - | - | - | - | - | ";
-    }
-    text += std::to_string(m->repetitions) + " | " + MarkdownCell(m->outcome) + " | " +
-            MarkdownCell(RowNotes(*m)) + " | " + MarkdownCell(m->message) + " |\n";
+    text += MarkdownRow(MeasurementCells(*m));
   }
   return text;
 }
@@ -473,14 +450,16 @@ std::string WriteMarkdown(const fs::path& path, const ResultsFile& results,
           "a fit with no more core counts than parameters is underdetermined and projects "
           "nothing.\n\n" +
           ProjectionsMarkdown(ProjectCosts(results.measurements));
-  WriteTextFile(path, text);
+  datasets::WriteFileAtomically(path.string(), text);
   return text;
 }
 
 // Moves every file of staging into out_dir (same file system, so each move is a rename).
 void MoveInto(const fs::path& staging, const fs::path& out_dir,
               const std::vector<std::string>& names) {
-  for (const std::string& name : names) fs::rename(staging / name, out_dir / name);
+  for (const std::string& name : names) {
+    datasets::MoveFileIntoPlace((staging / name).string(), (out_dir / name).string());
+  }
 }
 
 // One plot per group with something to draw, each under its own file name stem.
@@ -575,7 +554,7 @@ ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir) 
                      ? ReadText(file)
                      : std::string();
         });
-    WriteTextFile(staging / "report.html", html);
+    datasets::WriteFileAtomically((staging / "report.html").string(), html);
     names.push_back("report.html");
     MoveInto(staging, out, names);
     fs::remove_all(staging);

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "datasets/kernel_definitions.h"
+#include "datasets/output_file.h"
 #include "harness/core/child_process.h"
 #include "harness/analysis/statistics.h"
 
@@ -62,22 +63,18 @@ std::string EnsureEdgeListFile(const datasets::Graph& graph, const Measurement& 
   // ".el" is what the GAP Benchmark Suite and others recognise as a text edge list.
   const std::string path = m.graph_path + "." + m.graph_checksum + ".el";
   if (fs::exists(path)) return path;
-  const std::string tmp = path + ".partial";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    char line[64];
-    for (uint64_t u = 0; u < graph.num_vertices(); ++u) {
-      for (uint32_t v : graph.out.Neighbors(static_cast<uint32_t>(u))) {
-        char* end = std::to_chars(line, line + 24, graph.original_ids[u]).ptr;
-        *end++ = ' ';
-        end = std::to_chars(end, end + 24, graph.original_ids[v]).ptr;
-        *end++ = '\n';
-        out.write(line, end - line);
-      }
+  datasets::OutputFile out(path, datasets::Gzip::kNever);
+  char line[64];
+  for (uint64_t u = 0; u < graph.num_vertices(); ++u) {
+    for (uint32_t v : graph.out.Neighbors(static_cast<uint32_t>(u))) {
+      char* end = std::to_chars(line, line + 24, graph.original_ids[u]).ptr;
+      *end++ = ' ';
+      end = std::to_chars(end, end + 24, graph.original_ids[v]).ptr;
+      *end++ = '\n';
+      out.Write(std::string_view(line, end - line));
     }
-    if (!out.flush()) throw std::runtime_error(path + ": cannot write edge list");
   }
-  fs::rename(tmp, path);
+  out.Commit();
   return path;
 }
 

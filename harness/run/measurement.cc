@@ -12,12 +12,12 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
 
 #include "datasets/graph_file.h"
+#include "datasets/output_file.h"
 #include "harness/core/format.h"
 #include "harness/machine/memory_admission.h"
 #include "harness/run/multiprocess.h"
@@ -182,32 +182,23 @@ MeasurementOutput Measure(const MeasurementRequest& request) {
 }
 
 void WriteValuesFile(const datasets::Graph& graph, const Values& values, const std::string& path) {
-  const std::string tmp = path + ".partial";
-  {
-    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    if (!file) throw std::runtime_error(path + ": cannot write");
-    if (std::visit([](const auto& vec) { return vec.size(); }, values) != graph.num_vertices()) {
-      std::filesystem::remove(tmp);
-      throw std::runtime_error(path + ": values do not match the graph's vertex count");
-    }
-    std::visit(
-        [&](const auto& vec) {
-          char buffer[96];  // two numbers of at most 24 characters each, shortest round trip
-          for (size_t v = 0; v < vec.size(); ++v) {
-            char* end = std::to_chars(buffer, buffer + 40, graph.original_ids[v]).ptr;
-            *end++ = ' ';
-            end = std::to_chars(end, end + 40, vec[v]).ptr;
-            *end++ = '\n';
-            file.write(buffer, end - buffer);
-          }
-        },
-        values);
-    if (!file.flush()) {
-      std::filesystem::remove(tmp);
-      throw std::runtime_error(path + ": write failed");
-    }
+  if (std::visit([](const auto& vec) { return vec.size(); }, values) != graph.num_vertices()) {
+    throw std::runtime_error(path + ": values do not match the graph's vertex count");
   }
-  std::filesystem::rename(tmp, path);
+  datasets::OutputFile file(path, datasets::Gzip::kNever);
+  std::visit(
+      [&](const auto& vec) {
+        char buffer[96];  // two numbers of at most 24 characters each, shortest round trip
+        for (size_t v = 0; v < vec.size(); ++v) {
+          char* end = std::to_chars(buffer, buffer + 40, graph.original_ids[v]).ptr;
+          *end++ = ' ';
+          end = std::to_chars(end, end + 40, vec[v]).ptr;
+          *end++ = '\n';
+          file.Write(std::string_view(buffer, end - buffer));
+        }
+      },
+      values);
+  file.Commit();
 }
 
 }  // namespace cost::harness

@@ -9,12 +9,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
 #include "harness/core/child_process.h"
+#include "harness/core/format.h"
 #include "harness/run/external_system.h"
 #include "harness/analysis/statistics.h"
 
@@ -24,13 +24,6 @@ namespace {
 
 // Seconds mpirun has to end its ranks after its own --timeout or a SIGTERM, before SIGKILL.
 constexpr double kCleanupSeconds = 10;
-
-std::string Format(double x) {
-  std::ostringstream text;
-  text.precision(17);
-  text << x;
-  return text.str();
-}
 
 // The JSON line rank 0 prints (parallel/mpi/rank_driver.h), or a discarded value.
 nlohmann::json FindReport(const std::string& log_path) {
@@ -54,8 +47,8 @@ bool JobSucceeded(const ChildResult& run, const std::string& log,
       log.find("time limit for job execution has been reached") != std::string::npos;
   if (run.status == Status::kTimedOut || mpirun_timeout) {
     m->outcome = "timeout";
-    m->message = "no result after " + Format(request.timeout_seconds) +
-                 " s; mpirun ended the job." + output;
+    m->message =
+        Printf("no result after %.17g s; mpirun ended the job.", request.timeout_seconds) + output;
   } else if (run.status == Status::kFailedToStart ||
              log.find("was unable to launch") != std::string::npos ||
              log.find("was unable to find the executable") != std::string::npos) {
@@ -109,7 +102,7 @@ std::vector<std::string> MpirunCommand(const Implementation& impl,
                std::string(name.substr(name.find(':') + 1)), "--graph",
                fs::absolute(request.graph_path).string(), "--values", values_path,
                "--iterations", std::to_string(request.params.iterations), "--damping",
-               Format(request.params.damping), "--source", std::to_string(source),
+               Printf("%.17g", request.params.damping), "--source", std::to_string(source),
                "--repetitions", std::to_string(request.repetitions), "--warmups",
                std::to_string(request.warmups)});
   if (request.test_crash_rank >= 0) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <deque>
 #include <limits>
 #include <unordered_map>
@@ -10,25 +9,19 @@
 #include <vector>
 
 #include "datasets/kernel_definitions.h"
+#include "harness/core/format.h"
 
 namespace cost::harness {
 namespace {
 
-template <typename... Args>
-std::string Format(const char* format, Args... args) {
-  char buffer[256];
-  std::snprintf(buffer, sizeof(buffer), format, args...);
-  return buffer;
-}
-
 std::string SizeMismatch(size_t expected, size_t actual) {
-  return Format("size mismatch: expected %zu values, got %zu", expected, actual);
+  return Printf("size mismatch: expected %zu values, got %zu", expected, actual);
 }
 
 // "12 of 1000 vertices differ; first: <first>", or just "vertex ...: ..." when one differs.
 ValidationResult Failure(size_t differing, size_t total, const std::string& first) {
   if (differing == 1) return {false, first};
-  return {false, Format("%zu of %zu vertices differ; first: ", differing, total) + first};
+  return {false, Printf("%zu of %zu vertices differ; first: ", differing, total) + first};
 }
 
 // The epsilon rule for one vertex; *relative_error is |e - a| / |e| (0 for equal infinities,
@@ -132,12 +125,12 @@ ValidationResult ValidateExact(std::span<const int64_t> expected, std::span<cons
   for (size_t v = 0; v < expected.size(); ++v) {
     if (expected[v] == actual[v]) continue;
     if (differing++ == 0) {
-      first = Format("vertex %zu: expected %lld, got %lld", v, static_cast<long long>(expected[v]),
+      first = Printf("vertex %zu: expected %lld, got %lld", v, static_cast<long long>(expected[v]),
                      static_cast<long long>(actual[v]));
     }
   }
   if (differing > 0) return Failure(differing, expected.size(), first);
-  return {true, Format("%zu vertices equal", expected.size())};
+  return {true, Printf("%zu vertices equal", expected.size())};
 }
 
 ValidationResult ValidateEpsilon(std::span<const double> expected, std::span<const double> actual,
@@ -154,12 +147,12 @@ ValidationResult ValidateEpsilon(std::span<const double> expected, std::span<con
       continue;
     }
     if (differing++ == 0) {
-      first = Format("vertex %zu: expected %.6g, got %.6g (relative error %.1e > %.0e)", v,
+      first = Printf("vertex %zu: expected %.6g, got %.6g (relative error %.1e > %.0e)", v,
                      expected[v], actual[v], error, relative);
     }
   }
   if (differing > 0) return Failure(differing, expected.size(), first);
-  return {true, Format("%zu vertices within relative %.0e (max %.1e)", expected.size(), relative,
+  return {true, Printf("%zu vertices within relative %.0e (max %.1e)", expected.size(), relative,
                        max_error)};
 }
 
@@ -184,19 +177,19 @@ ValidationResult ValidateEquivalence(std::span<const uint64_t> expected,
     if (differing++ > 0) continue;
     auto ull = [](uint64_t value) { return static_cast<unsigned long long>(value); };
     if (split) {
-      first = Format(
+      first = Printf(
           "vertex %zu: expected in the same component as vertex %zu (label %llu), but got "
           "label %llu where vertex %zu got %llu",
           v, w, ull(expected[v]), ull(actual[v]), w, ull(actual[w]));
     } else {
-      first = Format(
+      first = Printf(
           "vertex %zu: got label %llu like vertex %zu, but expected different components "
           "(labels %llu and %llu)",
           v, ull(actual[v]), x, ull(expected[v]), ull(expected[x]));
     }
   }
   if (differing > 0) return Failure(differing, expected.size(), first);
-  return {true, Format("%zu vertices in %zu components, same partition", expected.size(),
+  return {true, Printf("%zu vertices in %zu components, same partition", expected.size(),
                        first_with_expected.size())};
 }
 
@@ -230,21 +223,21 @@ ValidationResult VerifyBfsDepths(const datasets::Graph& graph, datasets::VertexI
   const uint64_t n = graph.num_vertices();
   if (depths.size() != n) return {false, SizeMismatch(n, depths.size())};
   if (n == 0) return {true, "0 vertices"};
-  if (source >= n) return {false, Format("source vertex %u is not in the graph", source)};
+  if (source >= n) return {false, Printf("source vertex %u is not in the graph", source)};
   auto ll = [](int64_t value) { return static_cast<long long>(value); };
   size_t differing = 0;
   std::string first;
   auto fail = [&](const std::string& reason) {
     if (differing++ == 0) first = reason;
   };
-  if (depths[source] != 0) fail(Format("vertex %u (the source): depth %lld, not 0", source,
+  if (depths[source] != 0) fail(Printf("vertex %u (the source): depth %lld, not 0", source,
                                        ll(depths[source])));
   int64_t max_depth = 0;
   size_t reached = 0;
   for (datasets::VertexId v = 0; v < n; ++v) {
     const int64_t d = depths[v];
     if (d < 0) {
-      fail(Format("vertex %u: negative depth %lld", v, ll(d)));
+      fail(Printf("vertex %u: negative depth %lld", v, ll(d)));
       continue;
     }
     if (d == kUnreached) continue;
@@ -253,7 +246,7 @@ ValidationResult VerifyBfsDepths(const datasets::Graph& graph, datasets::VertexI
     // Not deeper than any path: every out-edge leads at most one level down.
     for (datasets::VertexId w : graph.out.Neighbors(v)) {
       if (depths[w] >= 0 && depths[w] <= d + 1) continue;
-      fail(Format("vertex %u: depth %lld, but its in-neighbour %u has depth %lld", w,
+      fail(Printf("vertex %u: depth %lld, but its in-neighbour %u has depth %lld", w,
                   ll(depths[w]), v, ll(d)));
     }
     // Not shallower than the shortest path: a parent one level up (for all but the source).
@@ -265,16 +258,16 @@ ValidationResult VerifyBfsDepths(const datasets::Graph& graph, datasets::VertexI
         break;
       }
     }
-    if (!has_parent) fail(Format("vertex %u: depth %lld, but no in-neighbour has depth %lld", v,
+    if (!has_parent) fail(Printf("vertex %u: depth %lld, but no in-neighbour has depth %lld", v,
                                  ll(d), ll(d - 1)));
   }
   if (differing > 0) {
     if (differing == 1) return {false, first};
-    return {false, Format("%zu violations in %llu vertices; first: ", differing,
+    return {false, Printf("%zu violations in %llu vertices; first: ", differing,
                           static_cast<unsigned long long>(n)) +
                        first};
   }
-  return {true, Format("%llu vertices: BFS depths from vertex %u verified (%zu reached, max "
+  return {true, Printf("%llu vertices: BFS depths from vertex %u verified (%zu reached, max "
                        "depth %lld)",
                        static_cast<unsigned long long>(n), source, reached, ll(max_depth))};
 }

@@ -111,14 +111,10 @@ TextTable ClaimsTable(const ResultsFile& results) {
   TextTable t{"The paper's single-thread claims as ratios (faster / slower; below 1: faster)",
               {"dataset", "claim", "faster side", "slower side", "measured", "paper"},
               {}};
-  char text[32];
   for (const SingleThreadComparison& c : CompareSingleThreads(results.measurements)) {
-    std::snprintf(text, sizeof text, "%.2fx", c.ratio);
-    std::string measured = text;
-    std::snprintf(text, sizeof text, "%.2fx", c.paper_ratio);
     t.rows.push_back({c.dataset, c.claim, c.faster + " " + FormatSeconds(c.faster_seconds),
-                      c.slower + " " + FormatSeconds(c.slower_seconds), measured,
-                      std::string(text) + " (" + c.paper_source + ")"});
+                      c.slower + " " + FormatSeconds(c.slower_seconds), FormatRatio(c.ratio),
+                      FormatRatio(c.paper_ratio) + " (" + c.paper_source + ")"});
   }
   return t;
 }

@@ -5,13 +5,13 @@
 #include <cctype>
 #include <cerrno>
 #include <csignal>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
 
 #include "harness/core/child_process.h"
+#include "harness/core/format.h"
 #include "harness/run/implementations.h"
 
 namespace cost::harness {
@@ -28,9 +28,7 @@ void ClassifyFailure(const ChildResult& run, const SweepSpec& spec, Measurement*
                         run.log_tail.find("out of memory") != std::string::npos;
   if (run.status == Status::kTimedOut) {
     m->outcome = "timeout";
-    char limit[32];
-    std::snprintf(limit, sizeof limit, "%g", spec.timeout_seconds);
-    m->message = std::string("no result after ") + limit + " s; killed." + output;
+    m->message = Printf("no result after %g s; killed.", spec.timeout_seconds) + output;
   } else if (run.status == Status::kFailedToStart) {
     m->outcome = "failed-to-start";
     m->message = run.log_tail;
