@@ -63,6 +63,7 @@ void RunPageRankPbgl(const RankOptions& options, RunReport* report) {
                          pg);
   edges = {};
   report->partition_seconds = MaxOverRanks(MPI_Wtime() - start, MPI_COMM_WORLD);
+  report->rows = boost::num_vertices(g);  // the local vertices of the distributed graph
 
   std::vector<double> rank(boost::num_vertices(g)), scratch(boost::num_vertices(g));
   const auto index = boost::get(boost::vertex_index, g);

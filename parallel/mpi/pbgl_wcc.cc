@@ -31,6 +31,7 @@ void RunConnectedComponentsPbgl(const RankOptions& options, RunReport* report) {
   DistributedAdjacencyList g(edges.begin(), edges.end(), n, pg);
   edges = {};
   report->partition_seconds = MaxOverRanks(MPI_Wtime() - start, MPI_COMM_WORLD);
+  report->rows = boost::num_vertices(g);  // the local vertices of the distributed graph
 
   std::vector<uint64_t> component(boost::num_vertices(g));
   const auto index = boost::get(boost::vertex_index, g);
