@@ -14,6 +14,7 @@
 #include <boost/graph/distributed/page_rank.hpp>
 
 #include "parallel/mpi/pbgl.h"
+#include "parallel/mpi/pmpi_traffic.h"
 
 namespace cost::parallel::mpi {
 namespace {
@@ -70,11 +71,13 @@ void RunPageRankPbgl(const RankOptions& options, RunReport* report) {
   report->repetition_seconds = TimeRepetitions(
       options,
       [&] {
+        StartCountingMpiCalls();
         AddDanglingUntil done{options.iterations, options.damping, static_cast<double>(n),
                               {&rank, &scratch}, &sinks};
         boost::graph::page_rank(g, boost::make_iterator_property_map(rank.begin(), index), done,
                                 options.damping, /*n=*/1,
                                 boost::make_iterator_property_map(scratch.begin(), index));
+        report->traffic = StopCountingMpiCalls();  // the last call's stays
       },
       MPI_COMM_WORLD);
   for (double& r : rank) r /= static_cast<double>(n);

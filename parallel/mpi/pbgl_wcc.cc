@@ -11,6 +11,7 @@
 
 #include "datasets/graph_file.h"
 #include "parallel/mpi/pbgl.h"
+#include "parallel/mpi/pmpi_traffic.h"
 
 namespace cost::parallel::mpi {
 namespace {
@@ -38,8 +39,10 @@ void RunConnectedComponentsPbgl(const RankOptions& options, RunReport* report) {
   report->repetition_seconds = TimeRepetitions(
       options,
       [&] {
+        StartCountingMpiCalls();
         boost::connected_components(
             g, boost::make_iterator_property_map(component.begin(), index));
+        report->traffic = StopCountingMpiCalls();  // the last call's stays
       },
       MPI_COMM_WORLD);
   std::vector<uint32_t> labels(component.begin(), component.end());

@@ -53,8 +53,9 @@ struct RunReport {
   std::vector<double> repetition_seconds;
   int threads = 1;    // OpenMP threads the rank's kernel ran with
   uint64_t rows = 0;  // vertices the rank owns
-  // Remote vertices the rank's edges reach, and what its kernel sent in the last timed
-  // repetition: unknown (empty) where the kernel's sends are not ours to count.
+  // Remote vertices the rank's edges reach (unknown for Parallel BGL, whose graph is its own),
+  // and what its kernel sent in the last timed repetition: unknown where a call moved data that
+  // no counting rule covers (pmpi_traffic.h).
   std::optional<uint64_t> ghosts;
   std::optional<Traffic> traffic;
 };
