@@ -182,21 +182,24 @@ TEST_F(ClusterTest, EveryMultiprocessRowValidatesWithOneRankOnEachHost) {
 TEST_F(ClusterTest, RanksRunOnBothHostsAndWhatTheySendCrossesTheLinks) {
   const std::string graph = Prepare(12);
   const int calls = 3;  // --warmups 1 --repetitions 2
-  const std::map<std::string, uint64_t> before = SentBytes();
-  const ProgramRun run = testing_support::RunUnderMpirun(
-      {"-np", "2", "--hostfile", hostfile_}, "cost_mpi",
-      {"--algorithm", "pagerank", "--graph", graph, "--warmups", "1", "--repetitions", "2"}, dir_);
-  const std::map<std::string, uint64_t> after = SentBytes();
-  ASSERT_EQ(run.exit_code, 0) << run.output;
-  const nlohmann::json report = testing_support::FindRankReport(run.output);
-  ASSERT_FALSE(report.is_discarded()) << run.output;
-  EXPECT_EQ(report.at("rank_hosts").get<std::vector<std::string>>(), kHosts);
-  const auto bytes = report.at("rank_bytes_sent").get<std::vector<uint64_t>>();
-  ASSERT_EQ(bytes.size(), 2u);
-  for (int r = 0; r < 2; ++r) {
-    const std::string& host = kHosts[r];
-    EXPECT_GT(bytes[r], 100000u) << host;  // enough that the check below means something
-    EXPECT_GE(after.at(host) - before.at(host), calls * bytes[r]) << host;
+  for (const std::string program : {"cost_mpi", "cost_pbgl"}) {
+    const std::map<std::string, uint64_t> before = SentBytes();
+    const ProgramRun run = testing_support::RunUnderMpirun(
+        {"-np", "2", "--hostfile", hostfile_}, program,
+        {"--algorithm", "pagerank", "--graph", graph, "--warmups", "1", "--repetitions", "2"},
+        dir_);
+    const std::map<std::string, uint64_t> after = SentBytes();
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    const nlohmann::json report = testing_support::FindRankReport(run.output);
+    ASSERT_FALSE(report.is_discarded()) << run.output;
+    EXPECT_EQ(report.at("rank_hosts").get<std::vector<std::string>>(), kHosts) << program;
+    const auto bytes = report.at("rank_bytes_sent").get<std::vector<uint64_t>>();
+    ASSERT_EQ(bytes.size(), 2u) << program;
+    for (int r = 0; r < 2; ++r) {
+      const std::string& host = kHosts[r];
+      EXPECT_GT(bytes[r], 100000u) << program << " " << host;  // so that the check below bites
+      EXPECT_GE(after.at(host) - before.at(host), calls * bytes[r]) << program << " " << host;
+    }
   }
 
   const ProgramRun transport =
