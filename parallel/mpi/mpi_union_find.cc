@@ -19,6 +19,7 @@
 #include <numeric>
 #include <vector>
 
+#include "parallel/concurrent_union_find.h"
 #include "parallel/mpi/mpi_kernels.h"
 
 namespace cost::parallel::mpi {
@@ -26,36 +27,12 @@ namespace {
 
 constexpr uint64_t kBlock = 1024;
 
-// Union-find with path halving, safe to link from several threads: parent entries are read and
-// written with relaxed atomics, and a root is hooked only by a compare-exchange. Halving writes
-// only non-roots, and what it writes, a grandparent, stays an ancestor whatever others do.
+// Union-find that several threads may link at once (concurrent_union_find.h): a root is always
+// the smallest index of its set.
 struct Forest {
   explicit Forest(uint64_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
-  uint32_t Load(uint32_t v) {
-    return std::atomic_ref<uint32_t>(parent[v]).load(std::memory_order_relaxed);
-  }
-  uint32_t Find(uint32_t v) {
-    for (;;) {
-      const uint32_t p = Load(v), grandparent = Load(p);
-      if (p == grandparent) return p;
-      std::atomic_ref<uint32_t>(parent[v]).store(grandparent, std::memory_order_relaxed);
-      v = grandparent;
-    }
-  }
-  void Union(uint32_t a, uint32_t b) {
-    a = Find(a);
-    b = Find(b);
-    while (a != b) {
-      if (a < b) std::swap(a, b);
-      uint32_t expected = a;
-      if (std::atomic_ref<uint32_t>(parent[a]).compare_exchange_strong(expected, b,
-                                                                       std::memory_order_relaxed)) {
-        return;
-      }
-      a = Find(expected);
-      b = Find(b);
-    }
-  }
+  uint32_t Find(uint32_t v) { return FindHalving(parent.data(), v); }
+  void Union(uint32_t a, uint32_t b) { Link(parent.data(), a, b); }
   std::vector<uint32_t> parent;
 };
 
