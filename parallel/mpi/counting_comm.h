@@ -14,6 +14,7 @@
 #include <mpi.h>
 
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 namespace cost::parallel::mpi {
@@ -37,27 +38,21 @@ struct CountingComm {
 
 CountingComm MakeCountingComm(MPI_Comm comm);
 
+// The MPI datatype of the elements the kernels send.
 template <typename T>
-MPI_Datatype MpiType();
-template <>
-inline MPI_Datatype MpiType<int>() {
-  return MPI_INT;
-}
-template <>
-inline MPI_Datatype MpiType<uint32_t>() {
-  return MPI_UINT32_T;
-}
-template <>
-inline MPI_Datatype MpiType<uint64_t>() {
-  return MPI_UINT64_T;
-}
-template <>
-inline MPI_Datatype MpiType<int64_t>() {
-  return MPI_INT64_T;
-}
-template <>
-inline MPI_Datatype MpiType<double>() {
-  return MPI_DOUBLE;
+MPI_Datatype MpiType() {
+  if constexpr (std::is_same_v<T, int>) {
+    return MPI_INT;
+  } else if constexpr (std::is_same_v<T, uint32_t>) {
+    return MPI_UINT32_T;
+  } else if constexpr (std::is_same_v<T, uint64_t>) {
+    return MPI_UINT64_T;
+  } else if constexpr (std::is_same_v<T, int64_t>) {
+    return MPI_INT64_T;
+  } else {
+    static_assert(std::is_same_v<T, double>, "no MPI datatype for this element type");
+    return MPI_DOUBLE;
+  }
 }
 
 // The counting rules, one per shape of call; `bytes` is the element size. CountToEach: counts[r]

@@ -41,6 +41,22 @@ void CountPointToPoint(int count, MPI_Datatype type, int dest, MPI_Comm comm, bo
   });
 }
 
+// A blocking send (a round) or the start of a non-blocking one, counted, then made by `send`.
+using BlockingSend = int (*)(const void*, int, MPI_Datatype, int, int, MPI_Comm);
+using StartedSend = int (*)(const void*, int, MPI_Datatype, int, int, MPI_Comm, MPI_Request*);
+
+int CountedSend(BlockingSend send, const void* buf, int count, MPI_Datatype type, int dest, int tag,
+                MPI_Comm comm) {
+  CountPointToPoint(count, type, dest, comm, true);
+  return send(buf, count, type, dest, tag, comm);
+}
+
+int CountedStart(StartedSend send, const void* buf, int count, MPI_Datatype type, int dest, int tag,
+                 MPI_Comm comm, MPI_Request* request) {
+  CountPointToPoint(count, type, dest, comm, false);
+  return send(buf, count, type, dest, tag, comm, request);
+}
+
 // `count` elements of `type` to every other rank.
 void CountSameToEach(CountingComm& c, int count, MPI_Datatype type) {
   const std::vector<int> counts(c.ranks, count);
@@ -74,6 +90,8 @@ std::optional<Traffic> StopCountingMpiCalls() {
 // The interposed functions: signatures as in Open MPI 4.1's mpi.h.
 using cost::parallel::mpi::Bytes;
 using cost::parallel::mpi::Count;
+using cost::parallel::mpi::CountedSend;
+using cost::parallel::mpi::CountedStart;
 using cost::parallel::mpi::CountingComm;
 using cost::parallel::mpi::CountPointToPoint;
 using cost::parallel::mpi::CountReceive;
@@ -86,40 +104,32 @@ using cost::parallel::mpi::MarkUnknown;
 extern "C" {
 
 int MPI_Send(const void* buf, int count, MPI_Datatype type, int dest, int tag, MPI_Comm comm) {
-  CountPointToPoint(count, type, dest, comm, true);
-  return PMPI_Send(buf, count, type, dest, tag, comm);
+  return CountedSend(PMPI_Send, buf, count, type, dest, tag, comm);
 }
 int MPI_Ssend(const void* buf, int count, MPI_Datatype type, int dest, int tag, MPI_Comm comm) {
-  CountPointToPoint(count, type, dest, comm, true);
-  return PMPI_Ssend(buf, count, type, dest, tag, comm);
+  return CountedSend(PMPI_Ssend, buf, count, type, dest, tag, comm);
 }
 int MPI_Bsend(const void* buf, int count, MPI_Datatype type, int dest, int tag, MPI_Comm comm) {
-  CountPointToPoint(count, type, dest, comm, true);
-  return PMPI_Bsend(buf, count, type, dest, tag, comm);
+  return CountedSend(PMPI_Bsend, buf, count, type, dest, tag, comm);
 }
 int MPI_Rsend(const void* buf, int count, MPI_Datatype type, int dest, int tag, MPI_Comm comm) {
-  CountPointToPoint(count, type, dest, comm, true);
-  return PMPI_Rsend(buf, count, type, dest, tag, comm);
+  return CountedSend(PMPI_Rsend, buf, count, type, dest, tag, comm);
 }
 int MPI_Isend(const void* buf, int count, MPI_Datatype type, int dest, int tag, MPI_Comm comm,
               MPI_Request* request) {
-  CountPointToPoint(count, type, dest, comm, false);
-  return PMPI_Isend(buf, count, type, dest, tag, comm, request);
+  return CountedStart(PMPI_Isend, buf, count, type, dest, tag, comm, request);
 }
 int MPI_Issend(const void* buf, int count, MPI_Datatype type, int dest, int tag, MPI_Comm comm,
                MPI_Request* request) {
-  CountPointToPoint(count, type, dest, comm, false);
-  return PMPI_Issend(buf, count, type, dest, tag, comm, request);
+  return CountedStart(PMPI_Issend, buf, count, type, dest, tag, comm, request);
 }
 int MPI_Ibsend(const void* buf, int count, MPI_Datatype type, int dest, int tag, MPI_Comm comm,
                MPI_Request* request) {
-  CountPointToPoint(count, type, dest, comm, false);
-  return PMPI_Ibsend(buf, count, type, dest, tag, comm, request);
+  return CountedStart(PMPI_Ibsend, buf, count, type, dest, tag, comm, request);
 }
 int MPI_Irsend(const void* buf, int count, MPI_Datatype type, int dest, int tag, MPI_Comm comm,
                MPI_Request* request) {
-  CountPointToPoint(count, type, dest, comm, false);
-  return PMPI_Irsend(buf, count, type, dest, tag, comm, request);
+  return CountedStart(PMPI_Irsend, buf, count, type, dest, tag, comm, request);
 }
 int MPI_Sendrecv(const void* sendbuf, int sendcount, MPI_Datatype sendtype, int dest, int sendtag,
                  void* recvbuf, int recvcount, MPI_Datatype recvtype, int source, int recvtag,
