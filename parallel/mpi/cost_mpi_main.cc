@@ -58,8 +58,8 @@ void Run(const RankOptions& options, double startup_seconds) {
   {
     // The mapped rows are only read while building the view; unmapping them afterwards leaves
     // the view (local ids, 4 bytes an edge) as the rank's copy of its graph.
-    const datasets::GraphPart part = datasets::MapGraphPart(options.graph, partition.first(rank),
-                                                            partition.last(rank), undirected);
+    const datasets::GraphPart part = datasets::MapGraphPart(
+        options.graph, partition.first(rank), partition.last(rank), undirected);
     view = BuildLocalView(part, partition, undirected, threads, comm);
   }
   const LocalTranspose in = a == "pagerank" ? TransposeLocalView(view, threads) : LocalTranspose{};

@@ -104,6 +104,46 @@ void PlanExchange(const Partition& partition, GhostPlan* plan, datasets::VertexI
   for (size_t i = 0; i < requested.size(); ++i) plan->exports[i] = requested[i] - first;
 }
 
+// One more edge into x: an atomic increment where threads share the counters, a plain one where
+// one thread does it all (a locked add per edge costs one thread far more than a plain one).
+template <bool kShared>
+inline uint64_t Bump(uint64_t& x) {
+  if constexpr (kShared) {
+    return std::atomic_ref<uint64_t>(x).fetch_add(1, std::memory_order_relaxed);
+  } else {
+    return x++;
+  }
+}
+
+template <bool kShared>
+LocalTranspose Transpose(const LocalView& view, int threads) {
+  LocalTranspose t;
+  const uint64_t local = view.num_local();
+  t.offsets.assign(local + 1, 0);
+#pragma omp parallel for num_threads(threads) schedule(static)
+  for (uint64_t e = 0; e < view.targets.size(); ++e) Bump<kShared>(t.offsets[view.targets[e] + 1]);
+  std::inclusive_scan(t.offsets.begin(), t.offsets.end(), t.offsets.begin());
+  t.sources.resize(view.targets.size());
+  std::vector<uint64_t> next(t.offsets.begin(), t.offsets.end() - 1);
+#pragma omp parallel for num_threads(threads) schedule(dynamic, kRowBlock)
+  for (uint64_t u = 0; u < view.rows; ++u) {
+    for (uint64_t e = view.offsets[u]; e < view.offsets[u + 1]; ++e) {
+      t.sources[Bump<kShared>(next[view.targets[e]])] = static_cast<uint32_t>(u);
+    }
+  }
+  if constexpr (kShared) {
+    // Threads filled each list in their own order; ascending sources make the sums the kernel
+    // forms the same at every thread count (one thread fills them ascending).
+#pragma omp parallel for num_threads(threads) schedule(dynamic, kRowBlock)
+    for (uint64_t v = 0; v < local; ++v) {
+      const auto begin = t.sources.begin() + t.offsets[v];
+      const auto end = t.sources.begin() + t.offsets[v + 1];
+      if (!std::is_sorted(begin, end)) std::sort(begin, end);
+    }
+  }
+  return t;
+}
+
 }  // namespace
 
 std::vector<int> Displacements(const std::vector<int>& counts) {
@@ -145,46 +185,6 @@ LocalView BuildLocalView(const datasets::GraphPart& part, const Partition& parti
   }
   PlanExchange(partition, &view.plan, first, view.ranks, comm);
   return view;
-}
-
-// One more edge into x: an atomic increment where threads share the counters, a plain one
-// where one thread does it all (a locked add per edge made one thread's transpose ~5x slower).
-template <bool kShared>
-inline uint64_t Bump(uint64_t& x) {
-  if constexpr (kShared) {
-    return std::atomic_ref<uint64_t>(x).fetch_add(1, std::memory_order_relaxed);
-  } else {
-    return x++;
-  }
-}
-
-template <bool kShared>
-LocalTranspose Transpose(const LocalView& view, int threads) {
-  LocalTranspose t;
-  const uint64_t local = view.num_local();
-  t.offsets.assign(local + 1, 0);
-#pragma omp parallel for num_threads(threads) schedule(static)
-  for (uint64_t e = 0; e < view.targets.size(); ++e) Bump<kShared>(t.offsets[view.targets[e] + 1]);
-  std::inclusive_scan(t.offsets.begin(), t.offsets.end(), t.offsets.begin());
-  t.sources.resize(view.targets.size());
-  std::vector<uint64_t> next(t.offsets.begin(), t.offsets.end() - 1);
-#pragma omp parallel for num_threads(threads) schedule(dynamic, kRowBlock)
-  for (uint64_t u = 0; u < view.rows; ++u) {
-    for (uint64_t e = view.offsets[u]; e < view.offsets[u + 1]; ++e) {
-      t.sources[Bump<kShared>(next[view.targets[e]])] = static_cast<uint32_t>(u);
-    }
-  }
-  if constexpr (kShared) {
-    // Threads filled each list in their own order; ascending sources make the sums the kernel
-    // forms the same at every thread count (one thread fills them ascending).
-#pragma omp parallel for num_threads(threads) schedule(dynamic, kRowBlock)
-    for (uint64_t v = 0; v < local; ++v) {
-      const auto begin = t.sources.begin() + t.offsets[v];
-      const auto end = t.sources.begin() + t.offsets[v + 1];
-      if (!std::is_sorted(begin, end)) std::sort(begin, end);
-    }
-  }
-  return t;
 }
 
 LocalTranspose TransposeLocalView(const LocalView& view, int threads) {

@@ -18,40 +18,73 @@
 namespace cost::parallel::mpi {
 namespace {
 
-// Sets depth[row] = level if it was unreached; true when this call did. Reads first: most edges
-// reach rows reached before, which then cost no compare-exchange.
-inline bool Claim(std::vector<int64_t>& depth, uint32_t row, int64_t level) {
-  std::atomic_ref<int64_t> d(depth[row]);
-  int64_t unreached = datasets::kUnreachable;
-  return d.load(std::memory_order_relaxed) == unreached &&
-         d.compare_exchange_strong(unreached, level, std::memory_order_relaxed);
+constexpr size_t kChunk = 64;  // frontier vertices per unit of OpenMP work
+
+// Sets depth[row] = level if it was unreached; true when this call did. kShared: other threads
+// may claim it too, so a compare-exchange decides (after a read: most edges reach rows reached
+// before, which then cost none).
+template <bool kShared>
+bool Claim(std::vector<int64_t>& depth, uint32_t row, int64_t level) {
+  if constexpr (kShared) {
+    std::atomic_ref<int64_t> d(depth[row]);
+    int64_t unreached = datasets::kUnreachable;
+    return d.load(std::memory_order_relaxed) == unreached &&
+           d.compare_exchange_strong(unreached, level, std::memory_order_relaxed);
+  } else {
+    if (depth[row] != datasets::kUnreachable) return false;
+    depth[row] = level;
+    return true;
+  }
 }
 
-inline bool ClaimGhost(std::vector<char>& sent, uint32_t ghost) {
-  std::atomic_ref<char> s(sent[ghost]);
-  return !s.load(std::memory_order_relaxed) && !s.exchange(1, std::memory_order_relaxed);
+template <bool kShared>
+bool ClaimGhost(std::vector<char>& sent, uint32_t ghost) {
+  if constexpr (kShared) {
+    std::atomic_ref<char> s(sent[ghost]);
+    return !s.load(std::memory_order_relaxed) && !s.exchange(1, std::memory_order_relaxed);
+  } else {
+    if (sent[ghost]) return false;
+    sent[ghost] = 1;
+    return true;
+  }
 }
 
-// Expands `frontier`: reached rows are appended to *next, newly reached ghosts (ghost indices) to
-// *sent, both in no particular order.
+// Expands frontier[begin, end): reached rows are appended to *next, newly reached ghosts (ghost
+// indices) to *sent.
+template <bool kShared>
+void ExpandRange(const LocalView& view, const std::vector<uint32_t>& frontier, size_t begin,
+                 size_t end, int64_t level, std::vector<int64_t>& depth,
+                 std::vector<char>& ghost_sent, std::vector<uint32_t>* next,
+                 std::vector<uint32_t>* sent) {
+  const uint32_t rows = static_cast<uint32_t>(view.rows);
+  for (size_t i = begin; i < end; ++i) {
+    const uint32_t u = frontier[i];
+    for (uint64_t e = view.offsets[u]; e < view.offsets[u + 1]; ++e) {
+      const uint32_t t = view.targets[e];
+      if (t < rows) {
+        if (Claim<kShared>(depth, t, level + 1)) next->push_back(t);
+      } else if (ClaimGhost<kShared>(ghost_sent, t - rows)) {
+        sent->push_back(t - rows);
+      }
+    }
+  }
+}
+
+// The whole frontier, by `threads` threads; *next and *sent in no particular order.
 void Expand(const LocalView& view, const std::vector<uint32_t>& frontier, int64_t level,
             int threads, std::vector<int64_t>& depth, std::vector<char>& ghost_sent,
             std::vector<uint32_t>* next, std::vector<uint32_t>* sent) {
-  const uint32_t rows = static_cast<uint32_t>(view.rows);
+  if (threads == 1) {
+    ExpandRange<false>(view, frontier, 0, frontier.size(), level, depth, ghost_sent, next, sent);
+    return;
+  }
 #pragma omp parallel num_threads(threads)
   {
     std::vector<uint32_t> my_next, my_sent;
-#pragma omp for schedule(dynamic, 64) nowait
-    for (size_t i = 0; i < frontier.size(); ++i) {
-      const uint32_t u = frontier[i];
-      for (uint64_t e = view.offsets[u]; e < view.offsets[u + 1]; ++e) {
-        const uint32_t t = view.targets[e];
-        if (t < rows) {
-          if (Claim(depth, t, level + 1)) my_next.push_back(t);
-        } else if (ClaimGhost(ghost_sent, t - rows)) {
-          my_sent.push_back(t - rows);
-        }
-      }
+#pragma omp for schedule(dynamic, 1) nowait
+    for (size_t i = 0; i < frontier.size(); i += kChunk) {
+      ExpandRange<true>(view, frontier, i, std::min(frontier.size(), i + kChunk), level, depth,
+                        ghost_sent, &my_next, &my_sent);
     }
 #pragma omp critical
     {
@@ -85,8 +118,8 @@ std::vector<int64_t> BreadthFirstSearchMpi(const LocalView& view, datasets::Vert
     positions.resize(sent_ghosts.size());
     int owner = 0;
     for (size_t i = 0; i < sent_ghosts.size(); ++i) {
-      while (sent_ghosts[i] >=
-             static_cast<uint32_t>(plan.ghost_displs[owner] + plan.ghost_counts[owner])) {
+      while (sent_ghosts[i] >= static_cast<uint32_t>(plan.ghost_displs[owner] +
+                                                     plan.ghost_counts[owner])) {
         ++owner;
       }
       ++send_counts[owner];

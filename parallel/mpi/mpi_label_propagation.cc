@@ -22,8 +22,32 @@ namespace {
 
 constexpr uint64_t kBlock = 1024;
 
-inline uint32_t Load(std::vector<uint32_t>& label, uint64_t v) {
-  return std::atomic_ref<uint32_t>(label[v]).load(std::memory_order_relaxed);
+// One in-place sweep over rows [begin, end): each takes the minimum label of its neighbourhood;
+// true when a label fell. kShared: other threads sweep other rows meanwhile, so labels are read
+// and written with relaxed atomics; they also keep the compiler from vectorising the minimum,
+// which one thread, with plain loads, gets.
+template <bool kShared>
+bool Sweep(const LocalView& view, uint64_t begin, uint64_t end, uint32_t* label) {
+  const auto load = [&](uint64_t v) {
+    if constexpr (kShared) {
+      return std::atomic_ref<uint32_t>(label[v]).load(std::memory_order_relaxed);
+    } else {
+      return label[v];
+    }
+  };
+  bool changed = false;
+  for (uint64_t v = begin; v < end; ++v) {
+    uint32_t best = load(v);
+    const uint32_t before = best;
+    for (uint64_t e = view.offsets[v]; e < view.offsets[v + 1]; ++e) {
+      best = std::min(best, load(view.targets[e]));
+    }
+    if (best < before) {
+      std::atomic_ref<uint32_t>(label[v]).store(best, std::memory_order_relaxed);
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 }  // namespace
@@ -42,18 +66,12 @@ std::vector<uint32_t> ConnectedComponentsLabelPropagationMpi(const LocalView& vi
     Alltoallv(comm, outgoing.data(), plan.export_counts, plan.export_displs, label.data() + rows,
               plan.ghost_counts, plan.ghost_displs);
     changed = 0;
+    if (threads == 1) {
+      changed = Sweep<false>(view, 0, rows, label.data());
+    } else {
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1) reduction(| : changed)
-    for (uint64_t block = 0; block < rows; block += kBlock) {
-      for (uint64_t v = block; v < std::min(rows, block + kBlock); ++v) {
-        uint32_t best = Load(label, v);
-        const uint32_t before = best;
-        for (uint64_t e = view.offsets[v]; e < view.offsets[v + 1]; ++e) {
-          best = std::min(best, Load(label, view.targets[e]));
-        }
-        if (best < before) {
-          std::atomic_ref<uint32_t>(label[v]).store(best, std::memory_order_relaxed);
-          changed = 1;
-        }
+      for (uint64_t block = 0; block < rows; block += kBlock) {
+        changed |= Sweep<true>(view, block, std::min(rows, block + kBlock), label.data());
       }
     }
     Allreduce(comm, &changed, 1, MPI_LOR);

@@ -11,7 +11,8 @@
 //
 // Threads: the sums are pulled over the local transpose, sources ascending, so each is formed in
 // the same order at any thread count (the order a push over the rows in order would use), and
-// the dangling sum adds fixed blocks in order: the ranks are identical at every thread count.
+// the dangling sum adds fixed blocks in order: the PageRank values are the same at every thread
+// count.
 // Reference: McSherry, Isard, Murray, HotOS 2015 (the systems the paper measures partition the
 // same way); LDBC Graphalytics PageRank.
 #include <algorithm>
@@ -60,8 +61,9 @@ std::vector<double> PageRankMpi(const LocalView& view, const LocalTranspose& in,
 #pragma omp parallel for num_threads(threads) schedule(dynamic, kBlock)
     for (uint64_t t = 0; t < local; ++t) {
       double sum = 0;
-      for (uint64_t e = in.offsets[t]; e < in.offsets[t + 1]; ++e)
+      for (uint64_t e = in.offsets[t]; e < in.offsets[t + 1]; ++e) {
         sum += contribution[in.sources[e]];
+      }
       sums[t] = sum;
     }
     // Ghost sums go to their owners, arriving in the order of the owners' export lists.

@@ -27,12 +27,24 @@ namespace {
 
 constexpr uint64_t kBlock = 1024;
 
-// Union-find that several threads may link at once (concurrent_union_find.h): a root is always
-// the smallest index of its set.
+// Union-find with path halving; a union hooks the larger root under the smaller, so a root is
+// always the smallest index of its set. Find and Union are for one thread; SharedFind and
+// SharedUnion may run on several at once (concurrent_union_find.h), for a compare-exchange per
+// link and atomic accesses one thread does without.
 struct Forest {
   explicit Forest(uint64_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
-  uint32_t Find(uint32_t v) { return FindHalving(parent.data(), v); }
-  void Union(uint32_t a, uint32_t b) { Link(parent.data(), a, b); }
+  uint32_t Find(uint32_t v) {
+    while (parent[v] != v) v = parent[v] = parent[parent[v]];
+    return v;
+  }
+  void Union(uint32_t a, uint32_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a < b) parent[b] = a;
+    if (b < a) parent[a] = b;
+  }
+  uint32_t SharedFind(uint32_t v) { return FindHalving(parent.data(), v); }
+  void SharedUnion(uint32_t a, uint32_t b) { Link(parent.data(), a, b); }
   std::vector<uint32_t> parent;
 };
 
@@ -106,20 +118,33 @@ std::vector<uint32_t> AskRoots(const std::vector<uint32_t>& queries,
 std::vector<uint32_t> LocalSetNames(const LocalView& view, int threads) {
   const uint64_t rows = view.rows, local = view.num_local();
   Forest forest(local);
-#pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
-  for (uint64_t block = 0; block < rows; block += kBlock) {
-    for (uint64_t v = block; v < std::min(rows, block + kBlock); ++v) {
+  const bool shared = threads > 1;
+  if (!shared) {
+    for (uint64_t v = 0; v < rows; ++v) {
       for (uint64_t e = view.offsets[v]; e < view.offsets[v + 1]; ++e) {
         forest.Union(static_cast<uint32_t>(v), view.targets[e]);
+      }
+    }
+  } else {
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
+    for (uint64_t block = 0; block < rows; block += kBlock) {
+      for (uint64_t v = block; v < std::min(rows, block + kBlock); ++v) {
+        for (uint64_t e = view.offsets[v]; e < view.offsets[v + 1]; ++e) {
+          forest.SharedUnion(static_cast<uint32_t>(v), view.targets[e]);
+        }
       }
     }
   }
   std::vector<uint32_t> root(local), smallest(local, UINT32_MAX);
 #pragma omp parallel for num_threads(threads) schedule(static)
   for (uint64_t i = 0; i < local; ++i) {
-    root[i] = forest.Find(static_cast<uint32_t>(i));
+    const uint32_t index = static_cast<uint32_t>(i), id = view.GlobalId(index);
+    root[i] = shared ? forest.SharedFind(index) : forest.Find(index);
+    if (!shared) {
+      smallest[root[i]] = std::min(smallest[root[i]], id);
+      continue;
+    }
     std::atomic_ref<uint32_t> s(smallest[root[i]]);
-    const uint32_t id = view.GlobalId(static_cast<uint32_t>(i));
     uint32_t seen = s.load(std::memory_order_relaxed);
     while (id < seen && !s.compare_exchange_weak(seen, id, std::memory_order_relaxed)) {
     }
