@@ -264,7 +264,9 @@ TEST_F(MpiTest, SweepRunsMultiprocessRowsPerProcessCount) {
 
 // The drawn graph of the traffic tests (directed, n = 6, m = 7):
 //
-//     0 ───► 1 ───► 2 ───► 0   (2 also points back at 0)
+//     ┌─────────────┐
+//     ▼             │
+//     0 ───► 1 ───► 2          edges 0→1 0→3 1→2 2→0 2→4 3→4 4→5
 //     │             │
 //     ▼             ▼
 //     3 ──────────► 4 ───► 5   (5 has no out-edges)
