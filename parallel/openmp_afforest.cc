@@ -28,6 +28,7 @@
 #include <random>
 #include <unordered_map>
 
+#include "parallel/concurrent_union_find.h"
 #include "parallel/openmp.h"
 #include "parallel/thread_arrays.h"
 
@@ -42,43 +43,6 @@ constexpr uint64_t kPrefetchDistance = 16;
 // per thread on small graphs, so that the tests' graphs (2^12 vertices) run concurrently too.
 uint64_t BlockSize(uint64_t n, int threads) {
   return std::clamp<uint64_t>(n / (16 * static_cast<uint64_t>(threads)), 64, 16384);
-}
-
-inline uint32_t Load(uint32_t* parent, uint32_t v) {
-  return std::atomic_ref<uint32_t>(parent[v]).load(std::memory_order_relaxed);
-}
-
-inline void Store(uint32_t* parent, uint32_t v, uint32_t value) {
-  std::atomic_ref<uint32_t>(parent[v]).store(value, std::memory_order_relaxed);
-}
-
-// The root of v's tree, halving the path on the way (each visited vertex is pointed at its
-// grandparent).
-uint32_t FindHalving(uint32_t* parent, uint32_t v) {
-  for (;;) {
-    const uint32_t p = Load(parent, v);
-    if (p == v) return v;
-    const uint32_t grandparent = Load(parent, p);
-    if (grandparent == p) return p;
-    Store(parent, v, grandparent);
-    v = grandparent;
-  }
-}
-
-// Joins the trees of u and v: hooks the larger root under the smaller one. When another thread
-// hooked that root first, the compare-exchange fails and the search resumes from its new parent.
-void Link(uint32_t* parent, uint32_t u, uint32_t v) {
-  uint32_t a = FindHalving(parent, u), b = FindHalving(parent, v);
-  while (a != b) {
-    if (a < b) std::swap(a, b);
-    uint32_t expected = a;
-    if (std::atomic_ref<uint32_t>(parent[a]).compare_exchange_strong(expected, b,
-                                                                     std::memory_order_relaxed)) {
-      return;
-    }
-    a = FindHalving(parent, expected);
-    b = FindHalving(parent, b);
-  }
 }
 
 // Points every vertex at its root. Ascending within a block, as the serial pass: parent[p] for

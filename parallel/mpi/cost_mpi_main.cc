@@ -1,14 +1,16 @@
 // cost_mpi: the MPI kernels as one executable, run by the harness as
 //   mpirun -np P cost_mpi --algorithm pagerank|label-propagation|union-find|bfs --graph FILE ...
 // Every rank maps only its own rows of the prepared file (memory per rank ~ 1/P of the graph),
-// builds its local view, runs the timed repetitions, and rank 0 writes the gathered values and
-// prints one JSON report line. Options: rank_driver.h.
+// builds its local view, runs the timed repetitions with its OpenMP threads, and rank 0 writes
+// the gathered values and prints one JSON report line, with what every rank sent in the last
+// timed repetition. Options: rank_driver.h.
 #include <mpi.h>
 
 #include <chrono>
 #include <stdexcept>
 
 #include "datasets/graph_file_part.h"
+#include "parallel/mpi/counting_comm.h"
 #include "parallel/mpi/local_view.h"
 #include "parallel/mpi/mpi_kernels.h"
 #include "parallel/mpi/partition.h"
@@ -17,13 +19,23 @@
 namespace cost::parallel::mpi {
 namespace {
 
+// Times kernel(comm) and reports; comm's traffic is cleared before every call, so what it holds
+// afterwards is the last timed repetition's.
 template <typename Values>
 void TimeAndReport(const RankOptions& options, RunReport* report,
-                   const std::function<Values()>& kernel, MPI_Comm comm) {
+                   const std::function<Values(CountingComm&)>& kernel, MPI_Comm raw) {
+  CountingComm comm = MakeCountingComm(raw);
   Values values;
-  report->repetition_seconds = TimeRepetitions(options, [&] { values = kernel(); }, comm);
-  WriteGatheredValues(values, options, comm);
-  PrintReport(*report, comm);
+  report->repetition_seconds = TimeRepetitions(
+      options,
+      [&] {
+        comm.traffic = {};
+        values = kernel(comm);
+      },
+      raw);
+  report->traffic = comm.traffic;
+  WriteGatheredValues(values, options, raw);
+  PrintReport(*report, raw);
 }
 
 void Run(const RankOptions& options, double startup_seconds) {
@@ -35,7 +47,9 @@ void Run(const RankOptions& options, double startup_seconds) {
   if (a != "pagerank" && a != "label-propagation" && a != "union-find" && a != "bfs") {
     throw std::invalid_argument("unknown --algorithm " + a);
   }
+  const int threads = RankThreads(options);
   RunReport report;
+  report.threads = threads;
   report.startup_seconds = MaxOverRanks(startup_seconds, comm);
   const double start = MPI_Wtime();
   const Partition partition = PartitionByEdges(options.graph, ranks);
@@ -46,27 +60,34 @@ void Run(const RankOptions& options, double startup_seconds) {
     // the view (local ids, 4 bytes an edge) as the rank's copy of its graph.
     const datasets::GraphPart part = datasets::MapGraphPart(
         options.graph, partition.first(rank), partition.last(rank), undirected);
-    view = BuildLocalView(part, partition, undirected, comm);
+    view = BuildLocalView(part, partition, undirected, threads, comm);
   }
+  const LocalTranspose in = a == "pagerank" ? TransposeLocalView(view, threads) : LocalTranspose{};
   report.partition_seconds = MaxOverRanks(MPI_Wtime() - start, comm);
+  report.rows = view.rows;
+  report.ghosts = view.plan.ghosts.size();
   if (a == "bfs" && options.source >= view.num_vertices) {
     throw std::invalid_argument("--source " + std::to_string(options.source) + " >= n");
   }
   if (a == "pagerank") {
     const datasets::PageRankOptions pr{.iterations = options.iterations,
                                        .damping = options.damping};
-    TimeAndReport<std::vector<double>>(options, &report,
-                                       [&] { return PageRankMpi(view, pr, comm); }, comm);
+    TimeAndReport<std::vector<double>>(
+        options, &report, [&](CountingComm& c) { return PageRankMpi(view, in, pr, threads, c); },
+        comm);
   } else if (a == "label-propagation") {
     TimeAndReport<std::vector<uint32_t>>(
-        options, &report, [&] { return ConnectedComponentsLabelPropagationMpi(view, comm); },
+        options, &report,
+        [&](CountingComm& c) { return ConnectedComponentsLabelPropagationMpi(view, threads, c); },
         comm);
   } else if (a == "union-find") {
     TimeAndReport<std::vector<uint32_t>>(
-        options, &report, [&] { return ConnectedComponentsUnionFindMpi(view, comm); }, comm);
+        options, &report,
+        [&](CountingComm& c) { return ConnectedComponentsUnionFindMpi(view, threads, c); }, comm);
   } else {
     TimeAndReport<std::vector<int64_t>>(
-        options, &report, [&] { return BreadthFirstSearchMpi(view, options.source, comm); },
+        options, &report,
+        [&](CountingComm& c) { return BreadthFirstSearchMpi(view, options.source, threads, c); },
         comm);
   }
 }
@@ -76,7 +97,9 @@ void Run(const RankOptions& options, double startup_seconds) {
 
 int main(int argc, char** argv) {
   const auto start = std::chrono::steady_clock::now();
-  MPI_Init(&argc, &argv);
+  int provided = 0;
+  // Only the main thread calls MPI; the kernels' OpenMP threads never do.
+  MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
   const double startup =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   using namespace cost::parallel::mpi;

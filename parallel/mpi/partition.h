@@ -5,7 +5,6 @@
 #ifndef COST_PARALLEL_MPI_PARTITION_H_
 #define COST_PARALLEL_MPI_PARTITION_H_
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -19,11 +18,6 @@ struct Partition {
   int ranks() const { return static_cast<int>(bounds.size()) - 1; }
   datasets::VertexId first(int rank) const { return bounds[rank]; }
   datasets::VertexId last(int rank) const { return bounds[rank + 1]; }
-  // The rank owning v (empty ranges are skipped). Requires: v < n.
-  int Owner(datasets::VertexId v) const {
-    return static_cast<int>(std::upper_bound(bounds.begin() + 1, bounds.end(), v) -
-                            bounds.begin()) - 1;
-  }
 };
 
 // Splits the rows of `path` into `ranks` ranges of about (n + m) / ranks vertices plus out-edges.

@@ -2,7 +2,8 @@
 // connected_components on a distributed adjacency_list. Each rank maps only the rows PBGL's block
 // distribution gives it and passes those edges to the graph's constructor (PBGL keeps the edges
 // whose source it owns, so the local rows are all it needs). Building the graph is the
-// partitioning time; the kernel is timed like cost_mpi's (rank_driver.h).
+// partitioning time; the kernel is timed like cost_mpi's (rank_driver.h), and what it sends is
+// counted at the MPI interface (pmpi_traffic.h).
 #ifndef COST_PARALLEL_MPI_PBGL_H_
 #define COST_PARALLEL_MPI_PBGL_H_
 

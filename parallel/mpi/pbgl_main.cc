@@ -45,7 +45,8 @@ std::vector<std::pair<uint64_t, uint64_t>> ReadBlockEdges(const RankOptions& opt
 
 int main(int argc, char** argv) {
   const auto start = std::chrono::steady_clock::now();
-  MPI_Init(&argc, &argv);
+  int provided = 0;
+  MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
   const double startup =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   using namespace cost::parallel::mpi;

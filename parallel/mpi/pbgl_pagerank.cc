@@ -14,6 +14,7 @@
 #include <boost/graph/distributed/page_rank.hpp>
 
 #include "parallel/mpi/pbgl.h"
+#include "parallel/mpi/pmpi_traffic.h"
 
 namespace cost::parallel::mpi {
 namespace {
@@ -63,17 +64,20 @@ void RunPageRankPbgl(const RankOptions& options, RunReport* report) {
                          pg);
   edges = {};
   report->partition_seconds = MaxOverRanks(MPI_Wtime() - start, MPI_COMM_WORLD);
+  report->rows = boost::num_vertices(g);  // the local vertices of the distributed graph
 
   std::vector<double> rank(boost::num_vertices(g)), scratch(boost::num_vertices(g));
   const auto index = boost::get(boost::vertex_index, g);
   report->repetition_seconds = TimeRepetitions(
       options,
       [&] {
+        StartCountingMpiCalls();
         AddDanglingUntil done{options.iterations, options.damping, static_cast<double>(n),
                               {&rank, &scratch}, &sinks};
         boost::graph::page_rank(g, boost::make_iterator_property_map(rank.begin(), index), done,
                                 options.damping, /*n=*/1,
                                 boost::make_iterator_property_map(scratch.begin(), index));
+        report->traffic = StopCountingMpiCalls();  // the last call's stays
       },
       MPI_COMM_WORLD);
   for (double& r : rank) r /= static_cast<double>(n);

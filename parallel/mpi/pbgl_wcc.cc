@@ -12,6 +12,7 @@
 
 #include "datasets/graph_file.h"
 #include "parallel/mpi/pbgl.h"
+#include "parallel/mpi/pmpi_traffic.h"
 
 namespace cost::parallel::mpi {
 namespace {
@@ -32,14 +33,17 @@ void RunConnectedComponentsPbgl(const RankOptions& options, RunReport* report) {
   DistributedAdjacencyList g(edges.begin(), edges.end(), n, pg);
   edges = {};
   report->partition_seconds = MaxOverRanks(MPI_Wtime() - start, MPI_COMM_WORLD);
+  report->rows = boost::num_vertices(g);  // the local vertices of the distributed graph
 
   std::vector<uint64_t> component(boost::num_vertices(g));
   const auto index = boost::get(boost::vertex_index, g);
   report->repetition_seconds = TimeRepetitions(
       options,
       [&] {
+        StartCountingMpiCalls();
         boost::connected_components(
             g, boost::make_iterator_property_map(component.begin(), index));
+        report->traffic = StopCountingMpiCalls();  // the last call's stays
       },
       MPI_COMM_WORLD);
   std::vector<uint32_t> labels(component.begin(), component.end());

@@ -26,6 +26,55 @@ T ParseNumber(std::string_view flag, const char* text) {
   return value;
 }
 
+// Every rank's `value` at rank 0 (empty elsewhere).
+std::vector<uint64_t> GatherToRoot(uint64_t value, MPI_Comm comm) {
+  int rank = 0, ranks = 1;
+  MPI_Comm_rank(comm, &rank);
+  MPI_Comm_size(comm, &ranks);
+  std::vector<uint64_t> all(rank == 0 ? ranks : 0);
+  MPI_Gather(&value, 1, MPI_UINT64_T, all.data(), 1, MPI_UINT64_T, 0, comm);
+  return all;
+}
+
+// Every rank's host name at rank 0: which host each rank ran on, across machines.
+std::vector<std::string> GatherHostNames(MPI_Comm comm) {
+  int rank = 0, ranks = 1;
+  MPI_Comm_rank(comm, &rank);
+  MPI_Comm_size(comm, &ranks);
+  constexpr int kMax = 256;
+  char name[kMax] = {};
+  gethostname(name, kMax - 1);
+  std::vector<char> all(rank == 0 ? static_cast<size_t>(ranks) * kMax : 0);
+  MPI_Gather(name, kMax, MPI_CHAR, all.data(), kMax, MPI_CHAR, 0, comm);
+  std::vector<std::string> hosts;
+  for (int r = 0; rank == 0 && r < ranks; ++r) hosts.emplace_back(all.data() + r * kMax);
+  return hosts;
+}
+
+std::string JsonArray(const std::vector<uint64_t>& values) {
+  std::string text = "[";
+  for (size_t i = 0; i < values.size(); ++i) text += (i ? ", " : "") + std::to_string(values[i]);
+  return text + "]";
+}
+
+// `text` inside a JSON string: quotes, backslashes and control characters escaped.
+std::string JsonEscaped(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char escape[8];
+      std::snprintf(escape, sizeof escape, "\\u%04x", c);
+      out += escape;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 template <typename T>
 void WriteValues(const std::vector<T>& own, MPI_Datatype type, const RankOptions& options,
                  MPI_Comm comm) {
@@ -84,6 +133,8 @@ RankOptions ParseRankOptions(int argc, char** argv) {
       o.repetitions = ParseNumber<int>(flag, value);
     } else if (flag == "--warmups") {
       o.warmups = ParseNumber<int>(flag, value);
+    } else if (flag == "--threads") {
+      o.threads = ParseNumber<int>(flag, value);
     } else if (flag == "--test-crash-rank") {
       o.crash_rank = ParseNumber<int>(flag, value);
     } else if (flag == "--test-hang-rank") {
@@ -95,10 +146,25 @@ RankOptions ParseRankOptions(int argc, char** argv) {
   if (o.algorithm.empty() || o.graph.empty()) {
     throw std::invalid_argument("--algorithm and --graph are required");
   }
-  if (o.repetitions < 1 || o.warmups < 0 || o.iterations < 0) {
-    throw std::invalid_argument("--repetitions must be >= 1, --warmups and --iterations >= 0");
+  if (o.repetitions < 1 || o.warmups < 0 || o.iterations < 0 || o.threads < 0) {
+    throw std::invalid_argument(
+        "--repetitions must be >= 1; --warmups, --iterations and --threads >= 0");
   }
   return o;
+}
+
+int RankThreads(const RankOptions& options) {
+  if (options.threads > 0) return options.threads;
+  const char* env = std::getenv("OMP_NUM_THREADS");  // "T" or a nesting list "T,..."
+  if (env == nullptr) return 1;
+  const std::string_view text(env);
+  int threads = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), threads);
+  const bool whole = end == text.data() + text.size() || *end == ',';
+  if (ec != std::errc() || !whole || threads < 1) {
+    throw std::invalid_argument("OMP_NUM_THREADS='" + std::string(text) + "' is not a count");
+  }
+  return threads;
 }
 
 double MaxOverRanks(double seconds, MPI_Comm comm) {
@@ -139,11 +205,19 @@ void PrintReport(const RunReport& report, MPI_Comm comm) {
   MPI_Comm_size(comm, &ranks);
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  uint64_t rss = static_cast<uint64_t>(usage.ru_maxrss) * 1024;  // KiB on Linux
-  std::vector<uint64_t> all(ranks);
-  MPI_Gather(&rss, 1, MPI_UINT64_T, all.data(), 1, MPI_UINT64_T, 0, comm);
+  const auto gather = [&](uint64_t value) { return GatherToRoot(value, comm); };
+  const std::vector<uint64_t> rss = gather(static_cast<uint64_t>(usage.ru_maxrss) * 1024);
+  const std::vector<uint64_t> threads = gather(report.threads);
+  const std::vector<uint64_t> rows = gather(report.rows);
+  const std::vector<uint64_t> ghosts = gather(report.ghosts.value_or(0));
+  const Traffic traffic = report.traffic.value_or(Traffic{});
+  const std::vector<uint64_t> bytes = gather(traffic.bytes_sent);
+  const std::vector<uint64_t> messages = gather(traffic.messages_sent);
+  const std::vector<uint64_t> rounds = gather(traffic.rounds);
+  const std::vector<std::string> hosts = GatherHostNames(comm);
   if (rank != 0) return;
   std::string line = "{\"cost_mpi_report\": 1, \"procs\": " + std::to_string(ranks) +
+                     ", \"threads\": " + std::to_string(report.threads) +
                      ", \"startup_seconds\": " + std::to_string(report.startup_seconds) +
                      ", \"partition_seconds\": " + std::to_string(report.partition_seconds) +
                      ", \"repetition_seconds\": [";
@@ -152,9 +226,15 @@ void PrintReport(const RunReport& report, MPI_Comm comm) {
     std::snprintf(number, sizeof number, "%s%.9g", i ? ", " : "", report.repetition_seconds[i]);
     line += number;
   }
-  line += "], \"rank_peak_rss_bytes\": [";
-  for (int r = 0; r < ranks; ++r) line += (r ? ", " : "") + std::to_string(all[r]);
-  std::printf("%s]}\n", line.c_str());
+  line += "], \"rank_peak_rss_bytes\": " + JsonArray(rss) + ", \"rank_hosts\": [";
+  for (int r = 0; r < ranks; ++r) line += (r ? ", \"" : "\"") + JsonEscaped(hosts[r]) + "\"";
+  line += "], \"rank_threads\": " + JsonArray(threads) + ", \"rank_rows\": " + JsonArray(rows) +
+          ", \"rank_ghosts\": " + (report.ghosts ? JsonArray(ghosts) : "null");
+  const bool counted = report.traffic.has_value();
+  line += ", \"rank_bytes_sent\": " + (counted ? JsonArray(bytes) : "null") +
+          ", \"rank_messages_sent\": " + (counted ? JsonArray(messages) : "null") +
+          ", \"rank_rounds\": " + (counted ? JsonArray(rounds) : "null");
+  std::printf("%s}\n", line.c_str());
   std::fflush(stdout);
 }
 

@@ -11,8 +11,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "parallel/mpi/counting_comm.h"
 
 namespace cost::parallel::mpi {
 
@@ -25,6 +28,9 @@ struct RankOptions {
   uint32_t source = 0;    // BFS: dense id
   int repetitions = 5;
   int warmups = 1;
+  // OpenMP threads per rank; 0: OMP_NUM_THREADS (which the harness passes with mpirun -x when
+  // it asks for more than one), else 1, so a rank never takes every core unasked.
+  int threads = 0;
   // Test-only fault injection: this rank aborts (crash) or sleeps forever (hang) just before the
   // first kernel call, so tests can check that a failing rank ends the measurement.
   int crash_rank = -1;
@@ -32,14 +38,26 @@ struct RankOptions {
 };
 
 // Parses --algorithm --graph --values --iterations --damping --source --repetitions --warmups
-// --test-crash-rank --test-hang-rank. Throws std::invalid_argument naming the bad argument.
+// --threads --test-crash-rank --test-hang-rank. Throws std::invalid_argument naming the bad
+// argument.
 RankOptions ParseRankOptions(int argc, char** argv);
 
-// The times and sizes one run reports besides its values.
+// The threads a rank runs its kernel with: options.threads, else OMP_NUM_THREADS, else 1.
+int RankThreads(const RankOptions& options);
+
+// The times and sizes one run reports besides its values; one rank's part of them below the
+// repetition times, which PrintReport gathers into per-rank arrays.
 struct RunReport {
   double startup_seconds = 0;    // MPI_Init, slowest rank
   double partition_seconds = 0;  // splitting, mapping its part, building its local structure
   std::vector<double> repetition_seconds;
+  int threads = 1;    // OpenMP threads the rank's kernel ran with
+  uint64_t rows = 0;  // vertices the rank owns
+  // Remote vertices the rank's edges reach (unknown for Parallel BGL, whose graph is its own),
+  // and what its kernel sent in the last timed repetition: unknown where a call moved data that
+  // no counting rule covers (pmpi_traffic.h).
+  std::optional<uint64_t> ghosts;
+  std::optional<Traffic> traffic;
 };
 
 // Calls kernel() warmups + repetitions times on every rank; returns each timed repetition's
@@ -58,7 +76,11 @@ void WriteGatheredValues(const std::vector<uint32_t>& own, const RankOptions& op
 void WriteGatheredValues(const std::vector<int64_t>& own, const RankOptions& options,
                          MPI_Comm comm);
 
-// Rank 0 prints {"cost_mpi_report": ...} with the report and every rank's peak RSS (getrusage).
+// Rank 0 prints one line, {"cost_mpi_report": 1, ...}: procs, threads (rank 0's), startup_seconds,
+// partition_seconds, repetition_seconds [each timed repetition], and per-rank arrays indexed by
+// rank: rank_peak_rss_bytes (getrusage), rank_hosts (gethostname), rank_threads, rank_rows,
+// rank_ghosts, rank_bytes_sent, rank_messages_sent, rank_rounds (counting_comm.h; the last timed
+// repetition). An array that is unknown for this program is null, never zeros.
 void PrintReport(const RunReport& report, MPI_Comm comm);
 
 // Runs body() on every rank; an exception on any rank prints "PROGRAM: error: ..." and aborts
