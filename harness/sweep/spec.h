@@ -18,6 +18,8 @@
 //     "cache_dir": "cost-data"                                     // prepared graphs
 //   }
 // Relative paths in a spec are relative to the spec file's folder.
+// "kronecker" and "edges" datasets are prepared into the dataset cache at cache_dir
+// (harness/prepare/dataset_cache.h), where `cost dataset prepare` finds them too.
 #ifndef COST_HARNESS_SWEEP_SPEC_H_
 #define COST_HARNESS_SWEEP_SPEC_H_
 

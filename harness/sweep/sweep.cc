@@ -13,13 +13,10 @@
 #include <optional>
 #include <stdexcept>
 
-#include "datasets/catalog.h"
-#include "datasets/graph_file.h"
-#include "harness/core/format.h"
 #include "harness/machine/machine_info.h"
 #include "harness/machine/machine_limits.h"
-#include "harness/prepare/graph_preparation.h"
 #include "harness/run/implementations.h"
+#include "harness/sweep/prepared_datasets.h"
 #include "harness/sweep/progress.h"
 #include "harness/sweep/resume.h"
 #include "harness/sweep/row_process.h"
@@ -27,40 +24,6 @@
 namespace cost::harness {
 namespace fs = std::filesystem;
 namespace {
-
-std::string PrepareDataset(const DatasetSpec& d, const std::string& cache_dir, bool quiet) {
-  if (!d.graph.empty()) return d.graph;
-  fs::create_directories(cache_dir);
-  std::string path;
-  // The layout is part of the cache key: the same source prepared with Hilbert order is another
-  // file.
-  const std::string layout =
-      d.layout == datasets::EdgeLayout::kVertex ? "" : std::string("-") + EdgeLayoutName(d.layout);
-  if (d.kronecker) {
-    std::string name = KroneckerCacheName(*d.kronecker, true);
-    name.insert(name.size() - std::string(".cgraph").size(), layout);
-    path = (fs::path(cache_dir) / name).string();
-  } else {
-    // Keyed by the source's content too: an edited source file is prepared again, never served
-    // from a stale cache entry.
-    const std::string hash = Hex16(datasets::HashFile(d.edges));
-    path = (fs::path(cache_dir) /
-            (d.name + "-" + hash + (d.symmetrize ? "-sym" : "") + layout + ".cgraph"))
-               .string();
-  }
-  if (fs::exists(path)) {
-    datasets::ReadGraphFileInfo(path);  // a corrupt cache entry fails here, naming the file
-    return path;
-  }
-  if (!quiet) std::cerr << "preparing " << d.name << " -> " << path << "\n";
-  if (d.kronecker) {
-    GenerateKroneckerFile(*d.kronecker, {.symmetrize = true, .layout = d.layout}, path);
-  } else {
-    ConvertToGraphFile(d.edges,
-                       {.symmetrize = d.symmetrize, .format = d.format, .layout = d.layout}, path);
-  }
-  return path;
-}
 
 volatile sig_atomic_t g_interrupted = 0;
 void OnInterrupt(int) { g_interrupted = 1; }
@@ -122,10 +85,7 @@ ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* i
   for (const std::string& path : spec.systems) {
     for (ExternalSystem& e : LoadExternalSystems(path)) externals.push_back(std::move(e));
   }
-  std::vector<std::string> graphs;
-  for (const DatasetSpec& d : spec.datasets) {
-    graphs.push_back(PrepareDataset(d, spec.cache_dir, options.quiet));
-  }
+  const std::vector<std::string> graphs = PrepareSweepDatasets(spec, options.quiet);
   const std::vector<SweepRow> rows = PlanRows(spec, graphs, externals, options.quiet);
   if (existed) WriteResultsFile(results, options.out);
   const std::string binary = options.cost_binary.empty()

@@ -4,6 +4,7 @@
 
 #include "harness/cli/dataset/subcommands.h"
 #include "harness/prepare/graph_preparation.h"
+#include "harness/prepare/graph_recipe.h"
 
 namespace cost::harness {
 namespace {
@@ -37,15 +38,12 @@ void AddGeneratorOptions(CLI::App& cmd, GenerateOptions* o) {
   cmd.add_option("--seed", o->seed, "Random seed (default 1)");
 }
 
-// Writes the graph the options name. Throws CLI::RequiredError when its size is not given.
-datasets::GraphFileInfo Generate(const GenerateOptions& o, const CLI::App& cmd) {
-  const PrepareOptions prepare{.symmetrize = !o.directed,
-                               .layout = datasets::ParseEdgeLayout(o.layout)};
+// The generator the options name. Throws CLI::RequiredError when its size is not given.
+GraphSource GeneratorOf(const GenerateOptions& o, const CLI::App& cmd) {
   if (o.kind == "kronecker") {
     if (o.scale == 0) throw CLI::RequiredError("--scale (for kronecker)");
-    const datasets::KroneckerOptions kronecker{
+    return datasets::KroneckerOptions{
         .scale = o.scale, .edge_factor = o.edge_factor, .seed = o.seed};
-    return GenerateKroneckerFile(kronecker, prepare, o.out);
   }
   if (o.kind == "uniform") {
     datasets::UniformOptions uniform = o.uniform;
@@ -56,11 +54,11 @@ datasets::GraphFileInfo Generate(const GenerateOptions& o, const CLI::App& cmd) 
       throw CLI::RequiredError("--scale, or --vertices and --edges (for uniform)");
     }
     uniform.seed = o.seed;
-    return GenerateUniformFile(uniform, prepare, o.out);
+    return uniform;
   }
   datasets::GridOptions grid = o.grid;
   grid.seed = o.seed;
-  return GenerateGridFile(grid, prepare, o.out);
+  return grid;
 }
 
 }  // namespace
@@ -83,7 +81,13 @@ void AddDatasetGenerate(CLI::App& dataset) {
                 "graphs are undirected by default)");
   AddLayoutOption(*cmd, &o->layout);
   cmd->add_option("-o,--output", o->out, "Prepared graph file to write")->required();
-  cmd->callback([o, cmd] { PrintGraphFileInfo(o->out, Generate(*o, *cmd), false); });
+  cmd->callback([o, cmd] {
+    const GraphRecipe recipe{.name = o->kind,
+                             .source = GeneratorOf(*o, *cmd),
+                             .symmetrize = !o->directed,
+                             .layout = datasets::ParseEdgeLayout(o->layout)};
+    PrintGraphFileInfo(o->out, PrepareGraphFile(recipe, o->out), false);
+  });
 }
 
 }  // namespace cost::harness

@@ -5,7 +5,7 @@
 
 #include "harness/cli/dataset/subcommands.h"
 #include "harness/core/format.h"
-#include "harness/prepare/dataset_cache.h"
+#include "harness/prepare/catalog_datasets.h"
 
 namespace cost::harness {
 
@@ -20,7 +20,8 @@ void AddDatasetPrepare(CLI::App& dataset) {
       "prepare",
       "Prepare a named dataset (see `cost dataset list`) into the cache once and print its path. "
       "The file is named by the XXH64 of the source file (of the parameters, for generated "
-      "graphs) and the layout; an existing one is reused.");
+      "graphs) and the preparation options, as sweeps name theirs; an existing readable one is "
+      "reused, an unreadable one prepared again.");
   cmd->add_option("name", o->name, "Dataset name")->required();
   AddLayoutOption(*cmd, &o->layout);
   AddCacheOption(*cmd, &o->cache.cache_dir);
