@@ -34,6 +34,7 @@
 #include "datasets/hilbert_layout.h"
 #include "datasets/kronecker.h"
 #include "harness/core/kernel.h"
+#include "harness/run/external_system.h"
 
 namespace cost::harness {
 
@@ -72,6 +73,9 @@ struct SweepSpec {
 SweepSpec ParseSweepSpec(const nlohmann::json& json, const std::string& source,
                          const std::string& base_dir);
 SweepSpec ReadSweepSpec(const std::string& path);
+
+// The external systems the spec's "systems" manifests declare, in order.
+std::vector<ExternalSystem> LoadSpecSystems(const SweepSpec& spec);
 
 }  // namespace cost::harness
 
