@@ -136,6 +136,10 @@ TEST_F(DatasetCacheTest, SpecKroneckerAndCatalogEntryShareOneFile) {
           << name;
     }
   }
+  // The demo's and `cost reproduce`'s graph is the catalog's too.
+  options_.layout = datasets::EdgeLayout::kVertex;
+  EXPECT_EQ(harness::CachePathOf(harness::RecipeOf(harness::KroneckerDataset(20)), "cache"),
+            harness::CachePathOf(harness::RecipeOf(FindDataset("kron-20"), options_), "cache"));
 }
 
 TEST_F(DatasetCacheTest, NameChangesWithEveryOption) {

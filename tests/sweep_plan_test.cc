@@ -1,5 +1,6 @@
-// The rows a sweep plans from its spec: which implementation runs at which configuration on which
-// dataset (harness/sweep/plan.h).
+// The specs a sweep runs and the rows it plans from them: which implementation runs at which
+// configuration on which dataset (harness/sweep/plan.h), the demo's spec (demo.h) and
+// `cost reproduce`'s (reproduce.h).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -8,9 +9,12 @@
 #include <tuple>
 #include <vector>
 
+#include "datasets/catalog.h"
 #include "harness/prepare/graph_preparation.h"
 #include "harness/run/implementations.h"
+#include "harness/sweep/demo.h"
 #include "harness/sweep/plan.h"
+#include "harness/sweep/reproduce.h"
 #include "tests/test_support.h"
 
 namespace cost {
@@ -19,6 +23,7 @@ namespace {
 using harness::Kernel;
 using harness::SweepSpec;
 using ::testing::ElementsAre;
+using ::testing::IsEmpty;
 
 // (dataset, implementation, threads, procs) of each row, in plan order.
 using RowKey = std::tuple<std::string, std::string, int, int>;
@@ -96,6 +101,79 @@ TEST_F(SweepPlanTest, NoImplementationListMeansEveryOneOfTheKernel) {
   for (const auto& r : rows) planned.push_back(r.implementation);
   EXPECT_EQ(planned, expected);
   EXPECT_FALSE(expected.empty());
+}
+
+TEST(DemoSpec, EveryVertexLayoutRowButParallelBgl) {
+  const SweepSpec spec =
+      harness::DemoSpec({.scale = 12, .max_threads = 3, .repetitions = 2, .cache_dir = "here"});
+  ASSERT_EQ(spec.datasets.size(), 1u);
+  EXPECT_EQ(spec.datasets[0].name, "kron-12");
+  ASSERT_TRUE(spec.datasets[0].kronecker.has_value());
+  EXPECT_EQ(spec.datasets[0].kronecker->scale, 12);
+  EXPECT_EQ(spec.datasets[0].kronecker->edge_factor, 16);
+  EXPECT_EQ(spec.datasets[0].layout, datasets::EdgeLayout::kVertex);
+  EXPECT_EQ(spec.kernels, (std::vector<Kernel>{Kernel::kPageRank, Kernel::kWcc}));
+  EXPECT_EQ(spec.threads, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(spec.repetitions, 2);
+  EXPECT_EQ(spec.cache_dir, "here");
+  const auto has = [&](const std::string& name) {
+    return std::find(spec.implementations.begin(), spec.implementations.end(), name) !=
+           spec.implementations.end();
+  };
+  EXPECT_TRUE(has("serial:pagerank"));
+  EXPECT_TRUE(has("openmp:afforest"));
+  EXPECT_TRUE(has("mpi:pagerank"));
+  EXPECT_FALSE(has("pbgl:pagerank"));
+  EXPECT_FALSE(has("pbgl:wcc"));
+  EXPECT_FALSE(has("serial:pagerank-hilbert"));
+  EXPECT_FALSE(has("serial:pagerank-hilbert-compressed"));
+}
+
+TEST(ReproduceSpec, RealGraphSelection) {
+  std::vector<std::string> shipped;
+  for (const datasets::CatalogEntry& e : datasets::Catalog()) {
+    if (e.source == datasets::DatasetSource::kSharedFile) shipped.emplace_back(e.name);
+  }
+  EXPECT_EQ(harness::RealGraphNames("all"), shipped);
+  EXPECT_THAT(harness::RealGraphNames("none"), IsEmpty());
+  EXPECT_THAT(harness::RealGraphNames("karate,,wiki-Vote,"), ElementsAre("karate", "wiki-Vote"));
+}
+
+TEST(ReproduceSpec, HilbertLayoutEverywhereButAGivenPreparedFile) {
+  const nlohmann::json published = {
+      {"tables",
+       {{{"measured", {"serial:union-find", "openmp:pagerank"}}},
+        {{"measured", {"serial:union-find", "serial:pagerank-hilbert"}}}}}};
+  harness::ReproduceOptions options;
+  options.scale = 12;
+  options.max_threads = 2;
+  options.real = {"karate", "wiki-Vote"};
+  options.shared_dir = COST_SHARED_DIR;
+  options.twitter = "mine/twitter_rv.cgraph";
+  std::vector<std::string> notes;
+  const SweepSpec spec = harness::ReproduceSpec(options, published, &notes);
+  EXPECT_THAT(notes, IsEmpty());
+  ASSERT_EQ(spec.datasets.size(), 4u);
+  EXPECT_EQ(spec.datasets[0].name, "kron-12");
+  EXPECT_EQ(spec.datasets[1].name, "karate");
+  EXPECT_EQ(spec.datasets[1].format, datasets::FindDataset("karate").format);
+  EXPECT_TRUE(spec.datasets[1].symmetrize);
+  EXPECT_EQ(spec.datasets[3].graph, "mine/twitter_rv.cgraph");
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(spec.datasets[i].layout, datasets::EdgeLayout::kHilbert) << spec.datasets[i].name;
+  }
+  EXPECT_EQ(spec.datasets[3].layout, datasets::EdgeLayout::kVertex);
+  EXPECT_THAT(spec.implementations,
+              ElementsAre("openmp:pagerank", "serial:pagerank-hilbert", "serial:union-find"));
+  EXPECT_EQ(spec.threads, (std::vector<int>{1, 2}));
+
+  options.shared_dir = "/nonexistent";  // the real graphs' files are missing: left out, noted
+  options.twitter = "twitter_rv.net";
+  const SweepSpec without = harness::ReproduceSpec(options, published, &notes);
+  ASSERT_EQ(without.datasets.size(), 2u);
+  EXPECT_EQ(notes.size(), 2u);
+  EXPECT_EQ(without.datasets[1].edges, "twitter_rv.net");
+  EXPECT_EQ(without.datasets[1].layout, datasets::EdgeLayout::kHilbert);
 }
 
 }  // namespace

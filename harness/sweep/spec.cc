@@ -164,6 +164,20 @@ std::vector<ExternalSystem> LoadSpecSystems(const SweepSpec& spec) {
   return externals;
 }
 
+DatasetSpec KroneckerDataset(int scale) {
+  DatasetSpec dataset;
+  dataset.name = "kron-" + std::to_string(scale);
+  dataset.kronecker = datasets::KroneckerOptions{.scale = scale};
+  dataset.symmetrize = true;
+  return dataset;
+}
+
+std::vector<int> ThreadsUpTo(int max_threads) {
+  std::vector<int> threads;
+  for (int t = 1; t <= max_threads; ++t) threads.push_back(t);
+  return threads;
+}
+
 SweepSpec ParseSweepSpec(const nlohmann::json& j, const std::string& source,
                          const std::string& base_dir) {
   if (!j.is_object()) SpecError(source, "(top level)", "must be a JSON object");

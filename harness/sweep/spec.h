@@ -34,6 +34,7 @@
 #include "datasets/hilbert_layout.h"
 #include "datasets/kronecker.h"
 #include "harness/core/kernel.h"
+#include "harness/prepare/dataset_cache.h"
 #include "harness/run/external_system.h"
 
 namespace cost::harness {
@@ -65,7 +66,7 @@ struct SweepSpec {
   double timeout_seconds = 600;
   uint64_t memory_cap_bytes = 0;  // RLIMIT_AS of each row's process; 0: none
   std::vector<std::string> systems;  // external system manifests (files or folders)
-  std::string cache_dir = "cost-data";
+  std::string cache_dir = kDefaultCacheDir;
 };
 
 // Throws std::runtime_error("SOURCE: field: reason") for a malformed spec; `base_dir` resolves
@@ -76,6 +77,12 @@ SweepSpec ReadSweepSpec(const std::string& path);
 
 // The external systems the spec's "systems" manifests declare, in order.
 std::vector<ExternalSystem> LoadSpecSystems(const SweepSpec& spec);
+
+// For specs built in code (the demo, `cost reproduce`): the Graph500 graph of 2^scale vertices
+// and 16 edges per vertex, seed 1, named "kron-SCALE" as in the catalog.
+DatasetSpec KroneckerDataset(int scale);
+// 1, 2, ..., max_threads.
+std::vector<int> ThreadsUpTo(int max_threads);
 
 }  // namespace cost::harness
 
