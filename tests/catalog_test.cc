@@ -170,8 +170,9 @@ TEST_F(CatalogTest, KeyFollowsContentAndLayout) {
   EXPECT_THAT(compressed.path, HasSubstr("-compressed-"));
 
   // Generators are keyed by their parameters.
-  EXPECT_NE(datasets::HashGeneratorParameters(FindDataset("kron-20")),
-            datasets::HashGeneratorParameters(FindDataset("kron-22")));
+  const CacheOptions generated;
+  EXPECT_NE(harness::SourceHashOf(harness::RecipeOf(FindDataset("kron-20"), generated)),
+            harness::SourceHashOf(harness::RecipeOf(FindDataset("kron-22"), generated)));
 }
 
 TEST_F(CatalogTest, UnknownNameOrMissingFileIsAClearError) {
