@@ -3,7 +3,6 @@
 #include <xxhash.h>
 
 #include <array>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -152,12 +151,6 @@ const CatalogEntry kCatalog[] = {
                "BV format; export it as a text edge list with the WebGraph tools); pass --file"},
 };
 
-std::string Hex16(uint64_t value) {
-  char text[17];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(value));
-  return text;
-}
-
 }  // namespace
 
 const char* DatasetSourceName(DatasetSource source) {
@@ -216,32 +209,6 @@ uint64_t HashFile(const std::string& path) {
   }
   if (in.bad()) throw DatasetError(path + ": read error");
   return XXH64_digest(state.get());
-}
-
-uint64_t HashGeneratorParameters(const CatalogEntry& entry) {
-  std::string text = DatasetSourceName(entry.source);
-  switch (entry.source) {
-    case DatasetSource::kKronecker:
-      text += " scale=" + std::to_string(entry.scale) +
-              " edge_factor=" + std::to_string(entry.edge_factor);
-      break;
-    case DatasetSource::kUniform:
-      text += " vertices=" + std::to_string(entry.num_vertices) +
-              " edges=" + std::to_string(entry.num_edges);
-      break;
-    case DatasetSource::kGrid:
-      text += " rows=" + std::to_string(entry.rows) + " cols=" + std::to_string(entry.cols);
-      break;
-    default:
-      throw DatasetError(std::string(entry.name) + " is not a generated dataset");
-  }
-  text += " seed=" + std::to_string(entry.seed);
-  return XXH64(text.data(), text.size(), 0);
-}
-
-std::string PreparedFileName(const CatalogEntry& entry, uint64_t source_hash, EdgeLayout layout) {
-  return std::string(entry.name) + "-" + Hex16(source_hash) + "-" + EdgeLayoutName(layout) +
-         (entry.symmetrize ? "-sym" : "-dir") + ".cgraph";
 }
 
 }  // namespace cost::datasets

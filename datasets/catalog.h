@@ -4,8 +4,8 @@
 //
 // A prepared graph is cached under a key of its source's content — XXH64 of the source file, or
 // of the generator's parameters — plus the preparation options, so a changed file or parameter
-// never reuses a stale .cgraph. Preparing (which needs harness/prepare/graph_preparation.h) lives in
-// harness/prepare/dataset_cache.h; this file holds only the table and the naming.
+// never reuses a stale .cgraph. The key, the naming and the preparing live in harness/prepare/
+// (graph_recipe.h, dataset_cache.h); this file holds only the table.
 #ifndef COST_DATASETS_CATALOG_H_
 #define COST_DATASETS_CATALOG_H_
 
@@ -77,13 +77,6 @@ std::string SourcePathOf(const CatalogEntry& entry, const std::string& shared_di
 
 // XXH64 (seed 0) of a whole file, streamed. Throws DatasetError when it cannot be read.
 uint64_t HashFile(const std::string& path);
-
-// XXH64 of a canonical text of a generator entry's parameters. Requires a generator source.
-uint64_t HashGeneratorParameters(const CatalogEntry& entry);
-
-// The cache file name: NAME-<16 hex digits of source_hash>-LAYOUT-sym|dir.cgraph, e.g.
-// "kron-20-3f2a...-vertex-sym.cgraph". Every option that changes the prepared file is in it.
-std::string PreparedFileName(const CatalogEntry& entry, uint64_t source_hash, EdgeLayout layout);
 
 }  // namespace cost::datasets
 

@@ -14,7 +14,7 @@
 
 #include "datasets/dataset_error.h"
 #include "datasets/graph_file.h"
-#include "harness/prepare/dataset_cache.h"
+#include "harness/prepare/catalog_datasets.h"
 #include "tests/test_support.h"
 
 namespace cost {
@@ -125,7 +125,8 @@ TEST_F(CatalogTest, SecondPrepareReusesTheFile) {
     EXPECT_FALSE(first["reused"].get<bool>()) << name;
     const fs::path path = dir_ / first["path"].get<std::string>();
     ASSERT_TRUE(fs::exists(path)) << path;
-    EXPECT_THAT(path.filename().string(), HasSubstr(name + "-"));
+    EXPECT_EQ(path.string(), harness::CachePathOf(harness::RecipeOf(FindDataset(name), options_),
+                                                  options_.cache_dir));
     const auto written = fs::last_write_time(path);
     // Age the file so that a rewrite would show even on a coarse clock.
     fs::last_write_time(path, written - std::chrono::hours(1));
@@ -169,8 +170,9 @@ TEST_F(CatalogTest, KeyFollowsContentAndLayout) {
   EXPECT_THAT(compressed.path, HasSubstr("-compressed-"));
 
   // Generators are keyed by their parameters.
-  EXPECT_NE(datasets::HashGeneratorParameters(FindDataset("kron-20")),
-            datasets::HashGeneratorParameters(FindDataset("kron-22")));
+  const CacheOptions generated;
+  EXPECT_NE(harness::SourceHashOf(harness::RecipeOf(FindDataset("kron-20"), generated)),
+            harness::SourceHashOf(harness::RecipeOf(FindDataset("kron-22"), generated)));
 }
 
 TEST_F(CatalogTest, UnknownNameOrMissingFileIsAClearError) {

@@ -9,6 +9,9 @@
 #include <sstream>
 
 #include "harness/core/results.h"
+#include "harness/prepare/dataset_cache.h"
+#include "harness/sweep/prepared_datasets.h"
+#include "harness/sweep/spec.h"
 #include "tests/test_support.h"
 
 namespace cost {
@@ -148,7 +151,10 @@ TEST_F(CliTest, SweepWritesEveryRowOnceAndResumes) {
     EXPECT_EQ(m.dataset, "k8");
     EXPECT_EQ(m.repetition_seconds.size(), 2u);
   }
-  EXPECT_TRUE(fs::exists(Path("cache/kron-s8-ef4-seed1-sym.cgraph")));
+  // Prepared into the dataset cache, under the name its recipe gives it.
+  const harness::SweepSpec spec = harness::ReadSweepSpec(Path("spec.json"));
+  EXPECT_TRUE(
+      fs::exists(harness::CachePathOf(harness::RecipeOf(spec.datasets[0]), Path("cache"))));
   // Re-running without --resume refuses to touch the results.
   r = Cost({"sweep", Path("spec.json"), "--out", Path("res.json"), "--quiet"});
   EXPECT_EQ(r.exit_code, 1);

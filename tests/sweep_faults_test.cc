@@ -13,6 +13,7 @@
 #include "harness/analysis/cost_table.h"
 #include "harness/machine/machine_info.h"
 #include "harness/core/results.h"
+#include "harness/sweep/prepared_datasets.h"
 #include "tests/test_support.h"
 
 namespace cost {
@@ -94,11 +95,7 @@ TEST_F(SweepFaultsTest, KilledSweepResumesWithEveryRowExactlyOnce) {
     "cache_dir": "cache"
   })";
   // Prepare the graph first so the kill lands among measurements, not in generation.
-  fs::create_directories(dir_ / "cache");
-  ASSERT_EQ(Wait(Start({"dataset", "generate", "kronecker", "--scale", "13", "--edge-factor", "8",
-                        "-o", "cache/kron-s13-ef8-seed1-sym.cgraph"})),
-            0)
-      << Log();
+  harness::PrepareSweepDatasets(harness::ReadSweepSpec(Path("spec.json")), /*quiet=*/true);
   const pid_t sweep = Start({"sweep", "spec.json", "--out", "results.json", "--quiet"});
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   size_t rows_before_kill = 0;

@@ -1,5 +1,6 @@
 // cost: at what configuration does a parallel graph implementation beat a competent single
-// thread? See README.md for the commands and the kernel definitions.
+// thread? One file per command here (commands.h); the kernels are defined in
+// datasets/kernel_definitions.h.
 #include <exception>
 #include <iostream>
 

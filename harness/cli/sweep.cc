@@ -19,7 +19,7 @@ void AddSweepCommand(CLI::App& app, int* exit_code) {
       "sweep",
       "Run an experiment spec (datasets x kernels x implementations x threads), each "
       "measurement in its own process with a timeout; each finished row is saved at "
-      "once. Prints the COST table at the end. The spec format is in README.md.");
+      "once. Prints the COST table at the end. The spec format is in docs/sweeps.md.");
   cmd->add_option("spec", o->spec, "Experiment spec (JSON)")->required();
   cmd->add_option("--out", o->sweep.out, "Results file (JSON) to write")->required();
   cmd->add_flag("--resume", o->sweep.resume, "Keep the rows already in --out and run the rest");

@@ -1,89 +1,52 @@
 #include "harness/prepare/dataset_cache.h"
 
 #include <filesystem>
+#include <iostream>
 
 #include "datasets/dataset_error.h"
 #include "harness/prepare/graph_preparation.h"
 
 namespace cost::harness {
+namespace {
 
 namespace fs = std::filesystem;
-using datasets::CatalogEntry;
-using datasets::DatasetSource;
 
-std::string SourceFileOf(const CatalogEntry& entry, const CacheOptions& options) {
-  if (!options.file.empty()) return options.file;
-  switch (entry.source) {
-    case DatasetSource::kSharedFile:
-      return datasets::SourcePathOf(entry, options.shared_dir.empty()
-                                               ? datasets::DefaultSharedDir()
-                                               : options.shared_dir);
-    case DatasetSource::kBringYourOwn:
-      throw datasets::DatasetError(std::string(entry.name) +
-                                   " is not shipped: " +
-                                   std::string(entry.origin));
-    default:
-      return {};
+// Reads the entry's header: true when it can be reused. Otherwise *why says what is wrong with
+// it (empty when there is no entry).
+bool ReadEntry(const std::string& path, datasets::GraphFileInfo* info, std::string* why) {
+  if (!fs::exists(path)) return false;
+  try {
+    *info = datasets::ReadGraphFileInfo(path);
+    return true;
+  } catch (const datasets::DatasetError& e) {
+    *why = e.what();
+    return false;
   }
 }
 
-std::string PreparedPathOf(const CatalogEntry& entry, const CacheOptions& options,
-                           uint64_t* source_hash) {
-  const std::string source = SourceFileOf(entry, options);
-  uint64_t hash = 0;
-  if (source.empty()) {
-    hash = datasets::HashGeneratorParameters(entry);
-  } else {
-    if (!fs::is_regular_file(source)) {
-      throw datasets::DatasetError(source + ": source file of " + std::string(entry.name) +
-                                   " not found (set COST_SHARED_DIR or --shared)");
-    }
-    hash = datasets::HashFile(source);
-  }
+}  // namespace
+
+std::string CachePathOf(const GraphRecipe& recipe, const std::string& cache_dir,
+                        uint64_t* source_hash) {
+  const uint64_t hash = SourceHashOf(recipe);
   if (source_hash != nullptr) *source_hash = hash;
-  return (fs::path(options.cache_dir) / datasets::PreparedFileName(entry, hash, options.layout))
-      .string();
+  return (fs::path(cache_dir) / CacheFileName(recipe, hash)).string();
 }
 
-PreparedDataset PrepareCatalogDataset(const CatalogEntry& entry, const CacheOptions& options) {
+PreparedDataset PrepareCached(const GraphRecipe& recipe, const std::string& cache_dir,
+                              std::ostream* progress) {
   PreparedDataset result;
-  result.path = PreparedPathOf(entry, options, &result.source_hash);
-  if (fs::exists(result.path)) {
-    try {
-      result.info = datasets::ReadGraphFileInfo(result.path);
-      result.reused = true;
-      return result;
-    } catch (const datasets::DatasetError&) {
-      // Unreadable (e.g. truncated by a crash outside the atomic write): prepare it again.
-    }
+  result.path = CachePathOf(recipe, cache_dir, &result.source_hash);
+  if (ReadEntry(result.path, &result.info, &result.replaced)) {
+    result.reused = true;
+    return result;
   }
-  fs::create_directories(options.cache_dir);
-  const PrepareOptions prepare{.symmetrize = entry.symmetrize, .layout = options.layout};
-  switch (entry.source) {
-    case DatasetSource::kKronecker:
-      result.info = GenerateKroneckerFile(
-          {.scale = entry.scale, .edge_factor = entry.edge_factor, .seed = entry.seed}, prepare,
-          result.path);
-      break;
-    case DatasetSource::kUniform:
-      result.info = GenerateUniformFile(
-          {.num_vertices = entry.num_vertices, .num_edges = entry.num_edges, .seed = entry.seed},
-          prepare, result.path);
-      break;
-    case DatasetSource::kGrid:
-      result.info = GenerateGridFile({.rows = entry.rows, .cols = entry.cols, .seed = entry.seed},
-                                     prepare, result.path);
-      break;
-    case DatasetSource::kSharedFile:
-    case DatasetSource::kBringYourOwn: {
-      ConvertOptions convert;
-      convert.symmetrize = entry.symmetrize;
-      convert.format = entry.format;
-      convert.layout = options.layout;
-      result.info = ConvertToGraphFile(SourceFileOf(entry, options), convert, result.path);
-      break;
-    }
-  }
+  // The reason is DatasetError's "PATH: what is wrong", so it names the file.
+  if (!result.replaced.empty()) std::cerr << result.replaced << "; preparing it again\n";
+  if (progress != nullptr)
+    *progress << "preparing " << recipe.name << " -> " << result.path << "\n";
+  fs::create_directories(cache_dir);
+  result.info = PrepareGraphFile(recipe, result.path);
   return result;
 }
 

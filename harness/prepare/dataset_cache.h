@@ -1,48 +1,40 @@
-// Preparing catalog datasets (datasets/catalog.h) into a cache folder once: the .cgraph file is
-// named by the source's content hash and the preparation options, and an existing readable file
-// under that name is reused instead of being prepared again.
+// The dataset cache: every prepared graph the harness makes for itself (sweeps, `cost dataset
+// prepare`, the demo, `cost reproduce`) lives in one folder under a name that is a function of
+// its recipe (graph_recipe.h), so a graph is prepared once whoever asks for it. An entry that
+// cannot be read (truncated, corrupt) is prepared again in place.
 #ifndef COST_HARNESS_PREPARE_DATASET_CACHE_H_
 #define COST_HARNESS_PREPARE_DATASET_CACHE_H_
 
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 
-#include "datasets/catalog.h"
 #include "datasets/graph_file.h"
-#include "datasets/hilbert_layout.h"
+#include "harness/prepare/graph_recipe.h"
 
 namespace cost::harness {
 
 // The cache folder when none is given.
 inline constexpr const char* kDefaultCacheDir = "cost-data";
 
-struct CacheOptions {
-  std::string cache_dir = kDefaultCacheDir;
-  std::string shared_dir;  // empty: datasets::DefaultSharedDir()
-  datasets::EdgeLayout layout = datasets::EdgeLayout::kVertex;
-  std::string file;  // bring-your-own entries (and an override for file entries): the source
-};
-
 struct PreparedDataset {
-  std::string path;         // the .cgraph in the cache
-  bool reused = false;      // true: it was already there and was not rewritten
-  uint64_t source_hash = 0;  // XXH64 of the source file or of the generator parameters
+  std::string path;          // the .cgraph in the cache
+  bool reused = false;       // true: it was already there and was not rewritten
+  std::string replaced;      // why an unreadable entry at `path` was prepared again; "" if none
+  uint64_t source_hash = 0;  // SourceHashOf the recipe
   datasets::GraphFileInfo info;
 };
 
-// The source file an entry prepares from under `options` (empty for generators). Throws
-// DatasetError for a bring-your-own entry without options.file.
-std::string SourceFileOf(const datasets::CatalogEntry& entry, const CacheOptions& options);
+// cache_dir / CacheFileName. Hashes the source file: throws DatasetError when it cannot be read.
+std::string CachePathOf(const GraphRecipe& recipe, const std::string& cache_dir,
+                        uint64_t* source_hash = nullptr);
 
-// The cache path the entry would be prepared to (hashes the source file). Throws DatasetError
-// when the source file is missing.
-std::string PreparedPathOf(const datasets::CatalogEntry& entry, const CacheOptions& options,
-                           uint64_t* source_hash = nullptr);
-
-// Prepares `entry` into options.cache_dir (created when missing), or reuses the file already
-// there. Throws DatasetError for a missing source file.
-PreparedDataset PrepareCatalogDataset(const datasets::CatalogEntry& entry,
-                                      const CacheOptions& options);
+// Reuses the readable entry at CachePathOf, or prepares it there (creating cache_dir when
+// missing; the file is written atomically, so an interrupted preparation leaves no entry). An
+// unreadable entry is prepared again, and a line on stderr says which and why. `progress` (may be
+// null) gets a line before a graph is prepared, since that can take minutes.
+PreparedDataset PrepareCached(const GraphRecipe& recipe, const std::string& cache_dir,
+                              std::ostream* progress = nullptr);
 
 }  // namespace cost::harness
 

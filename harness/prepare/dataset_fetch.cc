@@ -43,6 +43,26 @@ std::string Trimmed(std::string text) {
   return text;
 }
 
+// What is left to resume from, for the messages of a failed fetch.
+std::string KeptPartNote(const std::string& part) {
+  if (!fs::exists(part)) return "";
+  return "; the partial file " + part + " (" + std::to_string(fs::file_size(part)) +
+         " bytes) is kept: run the same command again to resume";
+}
+
+// The error of a curl that ran and exited with a non-zero status.
+DatasetError CurlExitError(const CatalogEntry& entry, const std::string& url,
+                           const std::string& part, int exit_code, const std::string& message) {
+  std::string text = std::string(entry.name) + ": curl failed fetching " + url + " (exit status " +
+                     std::to_string(exit_code) +
+                     "): " + (message.empty() ? "(no message)" : message) + KeptPartNote(part);
+  // 33: the server cannot do ranges; 36: the partial file does not fit what it has.
+  if ((exit_code == 33 || exit_code == 36) && fs::exists(part)) {
+    text += " (or delete it to start over: the server cannot resume it)";
+  }
+  return DatasetError(text);
+}
+
 // Runs curl into `part`, resuming what is there. Throws DatasetError when it does not succeed.
 void RunCurl(const CatalogEntry& entry, const FetchOptions& options, const std::string& url,
              const std::string& part) {
@@ -57,25 +77,10 @@ void RunCurl(const CatalogEntry& entry, const FetchOptions& options, const std::
   std::error_code ignored;
   fs::remove(child.log_path, ignored);
   const std::string stderr_text = Trimmed(result.log_tail);
-  const std::string kept =
-      fs::exists(part)
-          ? "; the partial file " + part + " (" + std::to_string(fs::file_size(part)) +
-                " bytes) is kept: run the same command again to resume"
-          : "";
   switch (result.status) {
     case ChildResult::Status::kExited:
       if (result.exit_code == 0) return;
-      {
-        std::string message = std::string(entry.name) + ": curl failed fetching " + url +
-                              " (exit status " + std::to_string(result.exit_code) +
-                              "): " + (stderr_text.empty() ? "(no message)" : stderr_text) +
-                              kept;
-        // 33: the server cannot do ranges; 36: the partial file does not fit what it has.
-        if ((result.exit_code == 33 || result.exit_code == 36) && fs::exists(part)) {
-          message += " (or delete it to start over: the server cannot resume it)";
-        }
-        throw DatasetError(message);
-      }
+      throw CurlExitError(entry, url, part, result.exit_code, stderr_text);
     case ChildResult::Status::kFailedToStart:
       if (result.exit_code == 127) {
         throw DatasetError("cannot fetch " + std::string(entry.name) + ": the curl program " +
@@ -87,12 +92,73 @@ void RunCurl(const CatalogEntry& entry, const FetchOptions& options, const std::
       throw DatasetError("cannot start curl: " + stderr_text);
     case ChildResult::Status::kSignaled:
       throw DatasetError(std::string(entry.name) + ": curl was ended by " +
-                         DescribeSignal(result.signal) + " fetching " + url + kept);
+                         DescribeSignal(result.signal) + " fetching " + url + KeptPartNote(part));
     case ChildResult::Status::kTimedOut:
     case ChildResult::Status::kInterrupted:
       break;  // no timeout or interrupt flag is set
   }
-  throw DatasetError(std::string(entry.name) + ": curl stopped fetching " + url + kept);
+  throw DatasetError(std::string(entry.name) + ": curl stopped fetching " + url +
+                     KeptPartNote(part));
+}
+
+// Whether the file already at fetched->path can be kept: it matches the checksum, or none is
+// known. Fills in *fetched when it can.
+bool ReuseFetched(const std::optional<uint64_t>& expected, std::ostream* progress,
+                  FetchedFile* fetched) {
+  if (!fs::exists(fetched->path)) return false;
+  fetched->xxh64 = datasets::HashFile(fetched->path);
+  if (expected && fetched->xxh64 != *expected) {
+    Say(progress, fetched->path + ": does not match the checksum; fetching it again");
+    return false;
+  }
+  fetched->bytes = fs::file_size(fetched->path);
+  fetched->reused = true;
+  fetched->verified = expected.has_value();
+  Say(progress,
+      fetched->path + ": already fetched" + (expected ? "" : " (not verified: no checksum known)"));
+  return true;
+}
+
+// Brings `part` up to the whole file with curl, resuming what is there.
+void Download(const CatalogEntry& entry, const FetchOptions& options,
+              const std::optional<uint64_t>& expected, const std::string& part,
+              std::ostream* progress, FetchedFile* fetched) {
+  fs::create_directories(fs::path(fetched->path).parent_path());
+  fetched->resumed_from = fs::exists(part) ? fs::file_size(part) : 0;
+  // A partial file that is already whole (its last run died between curl and the rename) is not
+  // resumed: some servers answer a range past the end with an error.
+  if (fetched->resumed_from > 0 && expected && datasets::HashFile(part) == *expected) {
+    Say(progress, part + ": already complete");
+    return;
+  }
+  Say(progress, "fetching " + fetched->url + "\n  to " + part +
+                    (fetched->resumed_from > 0
+                         ? " (resuming at " + std::to_string(fetched->resumed_from) + " bytes)"
+                         : ""));
+  RunCurl(entry, options, fetched->url, part);
+  // curl writes no file for an empty body.
+  if (!fs::exists(part)) datasets::WriteFileAtomically(part, "");
+}
+
+// Checks the downloaded `part` against the checksum (deleting it on a mismatch) and renames it
+// into place.
+void VerifyAndPlace(const CatalogEntry& entry, const std::optional<uint64_t>& expected,
+                    const std::string& part, std::ostream* progress, FetchedFile* fetched) {
+  fetched->xxh64 = datasets::HashFile(part);
+  fetched->bytes = fs::file_size(part);
+  if (expected && fetched->xxh64 != *expected) {
+    std::error_code ignored;
+    fs::remove(part, ignored);
+    throw DatasetError(std::string(entry.name) + ": checksum mismatch for " + fetched->url +
+                       ": expected XXH64 " + Hex16(*expected) + ", got " + Hex16(fetched->xxh64) +
+                       "; deleted " + part + " (the next fetch starts afresh)");
+  }
+  fetched->verified = expected.has_value();
+  if (!expected) {
+    Say(progress, "not verified: no checksum in the catalog or --xxh64; its XXH64 is " +
+                      Hex16(fetched->xxh64));
+  }
+  datasets::MoveFileIntoPlace(part, fetched->path);
 }
 
 }  // namespace
@@ -134,54 +200,11 @@ FetchedFile FetchCatalogDataset(const CatalogEntry& entry, const FetchOptions& o
     throw DatasetError("'" + source_url + "' is not a URL (scheme://...)");
   }
   const std::optional<uint64_t> expected = ExpectedHash(entry, options);
-
-  if (fs::exists(fetched.path)) {
-    fetched.xxh64 = datasets::HashFile(fetched.path);
-    if (!expected || fetched.xxh64 == *expected) {
-      fetched.bytes = fs::file_size(fetched.path);
-      fetched.reused = true;
-      fetched.verified = expected.has_value();
-      Say(progress, fetched.path + ": already fetched" +
-                        (expected ? "" : " (not verified: no checksum known)"));
-      return fetched;
-    }
-    Say(progress, fetched.path + ": does not match the checksum; fetching it again");
-  }
-
+  if (ReuseFetched(expected, progress, &fetched)) return fetched;
   fetched.url = source_url;
   const std::string part = fetched.path + ".part";
-  fs::create_directories(fs::path(fetched.path).parent_path());
-  fetched.resumed_from = fs::exists(part) ? fs::file_size(part) : 0;
-  // A partial file that is already whole (its last run died between curl and the rename) is not
-  // resumed: some servers answer a range past the end with an error.
-  if (fetched.resumed_from > 0 && expected && datasets::HashFile(part) == *expected) {
-    Say(progress, part + ": already complete");
-  } else {
-    Say(progress, "fetching " + source_url + "\n  to " + part +
-                      (fetched.resumed_from > 0
-                           ? " (resuming at " + std::to_string(fetched.resumed_from) + " bytes)"
-                           : ""));
-    RunCurl(entry, options, source_url, part);
-    // curl writes no file for an empty body.
-    if (!fs::exists(part)) datasets::WriteFileAtomically(part, "");
-  }
-
-  fetched.xxh64 = datasets::HashFile(part);
-  fetched.bytes = fs::file_size(part);
-  if (expected && fetched.xxh64 != *expected) {
-    std::error_code ignored;
-    fs::remove(part, ignored);
-    throw DatasetError(std::string(entry.name) + ": checksum mismatch for " + source_url +
-                       ": expected XXH64 " + Hex16(*expected) + ", got " +
-                       Hex16(fetched.xxh64) + "; deleted " + part +
-                       " (the next fetch starts afresh)");
-  }
-  fetched.verified = expected.has_value();
-  if (!expected) {
-    Say(progress, "not verified: no checksum in the catalog or --xxh64; its XXH64 is " +
-                      Hex16(fetched.xxh64));
-  }
-  datasets::MoveFileIntoPlace(part, fetched.path);
+  Download(entry, options, expected, part, progress, &fetched);
+  VerifyAndPlace(entry, expected, part, progress, &fetched);
   return fetched;
 }
 

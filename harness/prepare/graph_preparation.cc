@@ -76,11 +76,6 @@ datasets::GraphFileInfo GenerateKroneckerFile(const datasets::KroneckerOptions& 
   return BuildAndWrite(edges, prepare, metadata, SecondsSince(start), path);
 }
 
-datasets::GraphFileInfo GenerateKroneckerFile(const datasets::KroneckerOptions& options,
-                                              bool symmetrize, const std::string& path) {
-  return GenerateKroneckerFile(options, PrepareOptions{.symmetrize = symmetrize}, path);
-}
-
 datasets::GraphFileInfo GenerateUniformFile(const datasets::UniformOptions& options,
                                             const PrepareOptions& prepare,
                                             const std::string& path) {
@@ -140,9 +135,34 @@ datasets::GraphFileInfo ConvertToGraphFile(const std::string& input, bool symmet
   return ConvertToGraphFile(input, options, path);
 }
 
-std::string KroneckerCacheName(const datasets::KroneckerOptions& options, bool symmetrize) {
-  return "kron-s" + std::to_string(options.scale) + "-ef" + std::to_string(options.edge_factor) +
-         "-seed" + std::to_string(options.seed) + (symmetrize ? "-sym" : "-dir") + ".cgraph";
+namespace {
+
+// PrepareGraphFile, one per kind of source.
+datasets::GraphFileInfo PrepareFrom(const datasets::KroneckerOptions& kronecker,
+                                    const PrepareOptions& prepare, const std::string& path) {
+  return GenerateKroneckerFile(kronecker, prepare, path);
+}
+datasets::GraphFileInfo PrepareFrom(const datasets::UniformOptions& uniform,
+                                    const PrepareOptions& prepare, const std::string& path) {
+  return GenerateUniformFile(uniform, prepare, path);
+}
+datasets::GraphFileInfo PrepareFrom(const datasets::GridOptions& grid,
+                                    const PrepareOptions& prepare, const std::string& path) {
+  return GenerateGridFile(grid, prepare, path);
+}
+datasets::GraphFileInfo PrepareFrom(const SourceFile& file, const PrepareOptions& prepare,
+                                    const std::string& path) {
+  return ConvertToGraphFile(
+      file.path,
+      {.symmetrize = prepare.symmetrize, .format = file.format, .layout = prepare.layout}, path);
+}
+
+}  // namespace
+
+datasets::GraphFileInfo PrepareGraphFile(const GraphRecipe& recipe, const std::string& path) {
+  const PrepareOptions prepare{.symmetrize = recipe.symmetrize, .layout = recipe.layout};
+  return std::visit([&](const auto& source) { return PrepareFrom(source, prepare, path); },
+                    recipe.source);
 }
 
 }  // namespace cost::harness

@@ -13,6 +13,7 @@
 #include "datasets/hilbert_layout.h"
 #include "datasets/kronecker.h"
 #include "datasets/uniform_graph.h"
+#include "harness/prepare/graph_recipe.h"
 
 namespace cost::harness {
 
@@ -32,8 +33,6 @@ struct ConvertOptions {
 datasets::GraphFileInfo GenerateKroneckerFile(const datasets::KroneckerOptions& options,
                                               const PrepareOptions& prepare,
                                               const std::string& path);
-datasets::GraphFileInfo GenerateKroneckerFile(const datasets::KroneckerOptions& options,
-                                              bool symmetrize, const std::string& path);
 datasets::GraphFileInfo GenerateUniformFile(const datasets::UniformOptions& options,
                                             const PrepareOptions& prepare, const std::string& path);
 datasets::GraphFileInfo GenerateGridFile(const datasets::GridOptions& options,
@@ -47,8 +46,9 @@ datasets::GraphFileInfo ConvertToGraphFile(const std::string& input, const Conve
 datasets::GraphFileInfo ConvertToGraphFile(const std::string& input, bool symmetrize,
                                            const std::string& path);
 
-// A cache file name that encodes every generator option, e.g. "kron-s18-ef16-seed1-sym.cgraph".
-std::string KroneckerCacheName(const datasets::KroneckerOptions& options, bool symmetrize);
+// Generates or converts what the recipe says into `path` (written atomically); the one step
+// every way of preparing a graph ends in.
+datasets::GraphFileInfo PrepareGraphFile(const GraphRecipe& recipe, const std::string& path);
 
 }  // namespace cost::harness
 

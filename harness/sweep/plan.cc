@@ -2,12 +2,51 @@
 
 #include <algorithm>
 #include <iostream>
+#include <utility>
 
 #include "datasets/graph_file.h"
 #include "harness/run/implementations.h"
 
 namespace cost::harness {
 namespace {
+
+// An implementation a row may measure, and what decides where and how it runs.
+struct Candidate {
+  SweepRow identity;  // implementation, kernel, system, algorithm, kind; no dataset yet
+  Kernel kernel;
+  Kind kind;
+  datasets::EdgeLayout layout;  // the edge layout it reads
+  bool in_tree_multiprocess;    // MPI ranks: one thread each, at every process count
+};
+
+// Every implementation: in-tree ones in table order, then external systems.
+std::vector<Candidate> Candidates(const std::vector<ExternalSystem>& externals) {
+  std::vector<Candidate> candidates;
+  for (const Implementation& impl : Implementations()) {
+    candidates.push_back(
+        {{"", "", std::string(impl.name), std::string(KernelName(impl.kernel)), 1,
+          std::string(impl.system), std::string(impl.algorithm), std::string(KindName(impl.kind))},
+         impl.kernel,
+         impl.kind,
+         impl.requires_layout,
+         impl.kind == Kind::kMultiprocess});
+  }
+  for (const ExternalSystem& e : externals) {
+    candidates.push_back({{"", "", e.name, std::string(KernelName(e.kernel)), 1, e.system,
+                           e.algorithm, std::string(KindName(e.kind))},
+                          e.kernel,
+                          e.kind,
+                          datasets::EdgeLayout::kVertex,
+                          false});
+  }
+  return candidates;
+}
+
+bool Wanted(const SweepSpec& spec, const Candidate& c, Kernel kernel) {
+  return c.kernel == kernel && (spec.implementations.empty() ||
+                                std::find(spec.implementations.begin(), spec.implementations.end(),
+                                          c.identity.implementation) != spec.implementations.end());
+}
 
 // Whether a prepared file carries the edge layout an implementation needs.
 bool HasLayout(const datasets::GraphFileInfo& info, datasets::EdgeLayout layout) {
@@ -22,10 +61,41 @@ bool HasLayout(const datasets::GraphFileInfo& info, datasets::EdgeLayout layout)
   return false;
 }
 
-bool Wanted(const SweepSpec& spec, std::string_view name) {
-  return spec.implementations.empty() ||
-         std::find(spec.implementations.begin(), spec.implementations.end(), name) !=
-             spec.implementations.end();
+// HasLayout, with a note on stderr when a named implementation is left out for lack of it.
+bool Fits(const Candidate& c, const datasets::GraphFileInfo& info, const DatasetSpec& dataset,
+          const SweepSpec& spec, bool quiet) {
+  if (HasLayout(info, c.layout)) return true;
+  if (!quiet && !spec.implementations.empty()) {
+    std::cerr << "note: " << c.identity.implementation << " left out on " << dataset.name
+              << ": it needs the " << EdgeLayoutName(c.layout)
+              << " layout (\"layout\" in the dataset's spec entry)\n";
+  }
+  return false;
+}
+
+// The (threads, procs) pairs a candidate runs at: single-threaded ones at 1 thread only,
+// in-tree multiprocess ones at 1 thread and every process count, the rest at every thread count.
+std::vector<std::pair<int, int>> Configurations(const Candidate& c, const SweepSpec& spec) {
+  std::vector<std::pair<int, int>> configurations;
+  for (int t : c.in_tree_multiprocess ? std::vector<int>{1} : spec.threads) {
+    if (c.kind == Kind::kSingleThreaded && t != 1) continue;
+    for (int p : c.in_tree_multiprocess ? spec.procs : std::vector<int>{1}) {
+      configurations.emplace_back(t, p);
+    }
+  }
+  return configurations;
+}
+
+void AppendRows(const Candidate& c, const SweepSpec& spec, const std::string& dataset,
+                const std::string& graph, std::vector<SweepRow>* rows) {
+  for (const auto& [threads, procs] : Configurations(c, spec)) {
+    SweepRow row = c.identity;
+    row.dataset = dataset;
+    row.graph_path = graph;
+    row.threads = threads;
+    row.procs = procs;
+    rows->push_back(row);
+  }
 }
 
 }  // namespace
@@ -34,47 +104,13 @@ std::vector<SweepRow> PlanRows(const SweepSpec& spec, const std::vector<std::str
                                const std::vector<ExternalSystem>& externals, bool quiet) {
   std::vector<datasets::GraphFileInfo> infos;
   for (const std::string& graph : graphs) infos.push_back(datasets::ReadGraphFileInfo(graph));
-  std::vector<SweepRow> identities;
-  std::vector<datasets::EdgeLayout> layouts;  // parallel to identities
-  for (const Implementation& impl : Implementations()) {
-    layouts.push_back(impl.requires_layout);
-    identities.push_back({"", "", std::string(impl.name), std::string(KernelName(impl.kernel)), 1,
-                          std::string(impl.system), std::string(impl.algorithm),
-                          std::string(KindName(impl.kind))});
-  }
-  for (const ExternalSystem& e : externals) {
-    layouts.push_back(datasets::EdgeLayout::kVertex);
-    identities.push_back({"", "", e.name, std::string(KernelName(e.kernel)), 1, e.system,
-                          e.algorithm, std::string(KindName(e.kind))});
-  }
+  const std::vector<Candidate> candidates = Candidates(externals);
   std::vector<SweepRow> rows;
   for (size_t d = 0; d < spec.datasets.size(); ++d) {
     for (Kernel kernel : spec.kernels) {
-      for (size_t i = 0; i < identities.size(); ++i) {
-        const SweepRow& who = identities[i];
-        if (who.kernel != KernelName(kernel) || !Wanted(spec, who.implementation)) continue;
-        if (!HasLayout(infos[d], layouts[i])) {
-          if (!quiet && !spec.implementations.empty()) {
-            std::cerr << "note: " << who.implementation << " left out on " << spec.datasets[d].name
-                      << ": it needs the " << EdgeLayoutName(layouts[i])
-                      << " layout (\"layout\" in the dataset's spec entry)\n";
-          }
-          continue;
-        }
-        // In-tree multiprocess rows run one thread per rank at every process count.
-        const Implementation* in_tree = FindImplementation(who.implementation);
-        const bool multiprocess = in_tree != nullptr && in_tree->kind == Kind::kMultiprocess;
-        for (int t : multiprocess ? std::vector<int>{1} : spec.threads) {
-          if (who.kind == KindName(Kind::kSingleThreaded) && t != 1) continue;
-          for (int p : multiprocess ? spec.procs : std::vector<int>{1}) {
-            SweepRow row = who;
-            row.dataset = spec.datasets[d].name;
-            row.graph_path = graphs[d];
-            row.threads = t;
-            row.procs = p;
-            rows.push_back(row);
-          }
-        }
+      for (const Candidate& c : candidates) {
+        if (!Wanted(spec, c, kernel) || !Fits(c, infos[d], spec.datasets[d], spec, quiet)) continue;
+        AppendRows(c, spec, spec.datasets[d].name, graphs[d], &rows);
       }
     }
   }

@@ -5,9 +5,11 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 
 #include "datasets/catalog.h"
+#include "datasets/output_file.h"
 #include "harness/analysis/cost_per_baseline.h"
 #include "harness/analysis/cost_table.h"
 #include "harness/analysis/single_thread_comparisons.h"
@@ -144,6 +146,55 @@ TextTable CostTable(const ResultsFile& results) {
   return t;
 }
 
+// The catalog's real graphs named in o.real, read from the shared folder; those whose file is
+// missing are left out with a note.
+std::vector<DatasetSpec> RealDatasets(const ReproduceOptions& o, std::vector<std::string>* notes) {
+  const std::string shared = o.shared_dir.empty() ? datasets::DefaultSharedDir() : o.shared_dir;
+  std::vector<DatasetSpec> real;
+  for (const std::string& name : o.real) {
+    const datasets::CatalogEntry& entry = datasets::FindDataset(name);
+    const std::string path = datasets::SourcePathOf(entry, shared);
+    if (path.empty()) {
+      throw std::runtime_error(name + ": not a file in the shared folder (see cost dataset list)");
+    }
+    if (!fs::exists(path)) {
+      notes->push_back(name + " left out: " + path + " is missing");
+      continue;
+    }
+    DatasetSpec d;
+    d.name = std::string(entry.name);
+    d.edges = path;
+    d.format = entry.format;
+    d.symmetrize = entry.symmetrize;
+    real.push_back(d);
+  }
+  return real;
+}
+
+// twitter_rv as the user gives it: a prepared .cgraph (with whatever layouts it has) or the edge
+// list to prepare.
+DatasetSpec TwitterDataset(const std::string& file) {
+  DatasetSpec d;
+  d.name = "twitter_rv";
+  if (file.ends_with(".cgraph")) {
+    d.graph = file;
+  } else {
+    d.edges = file;
+  }
+  return d;
+}
+
+// Every implementation a published table names as its measured counterpart, sorted.
+std::vector<std::string> MeasuredImplementations(const nlohmann::json& published) {
+  std::set<std::string> implementations;
+  for (const nlohmann::json& table : published.at("tables")) {
+    for (const auto& name : table.value("measured", std::vector<std::string>{})) {
+      implementations.insert(name);
+    }
+  }
+  return {implementations.begin(), implementations.end()};
+}
+
 }  // namespace
 
 std::string DefaultPublishedTimesPath() { return COST_PUBLISHED_TIMES_JSON; }
@@ -168,55 +219,40 @@ SweepSpec ReproduceSpec(const ReproduceOptions& o, const nlohmann::json& publish
                         std::vector<std::string>* notes) {
   SweepSpec spec;
   spec.name = "paper-reproduce";
-  DatasetSpec kron;
-  kron.name = "kron-" + std::to_string(o.scale);
-  kron.kronecker = datasets::KroneckerOptions{.scale = o.scale};
-  kron.symmetrize = true;
-  kron.layout = datasets::EdgeLayout::kHilbert;  // vertex order is always there too
-  spec.datasets.push_back(kron);
-  const std::string shared = o.shared_dir.empty() ? datasets::DefaultSharedDir() : o.shared_dir;
-  for (const std::string& name : o.real) {
-    const datasets::CatalogEntry& entry = datasets::FindDataset(name);
-    const std::string path = datasets::SourcePathOf(entry, shared);
-    if (path.empty()) {
-      throw std::runtime_error(name + ": not a file in the shared folder (see cost dataset list)");
-    }
-    if (!fs::exists(path)) {
-      notes->push_back(name + " left out: " + path + " is missing");
-      continue;
-    }
-    DatasetSpec d;
-    d.name = std::string(entry.name);
-    d.edges = path;
-    d.format = entry.format;
-    d.symmetrize = entry.symmetrize;
-    d.layout = datasets::EdgeLayout::kHilbert;
-    spec.datasets.push_back(d);
-  }
-  if (!o.twitter.empty()) {
-    DatasetSpec d;
-    d.name = "twitter_rv";
-    if (o.twitter.ends_with(".cgraph")) {
-      d.graph = o.twitter;  // prepared by the user, with whatever layouts it has
-    } else {
-      d.edges = o.twitter;
-      d.layout = datasets::EdgeLayout::kHilbert;
-    }
-    spec.datasets.push_back(d);
+  spec.datasets.push_back(KroneckerDataset(o.scale));
+  for (DatasetSpec& d : RealDatasets(o, notes)) spec.datasets.push_back(std::move(d));
+  if (!o.twitter.empty()) spec.datasets.push_back(TwitterDataset(o.twitter));
+  // Vertex order is in every prepared file too.
+  for (DatasetSpec& d : spec.datasets) {
+    if (d.graph.empty()) d.layout = datasets::EdgeLayout::kHilbert;
   }
   spec.kernels = {Kernel::kPageRank, Kernel::kWcc};
-  std::set<std::string> implementations;
-  for (const nlohmann::json& table : published.at("tables")) {
-    for (const auto& name : table.value("measured", std::vector<std::string>{})) {
-      implementations.insert(name);
-    }
-  }
-  spec.implementations.assign(implementations.begin(), implementations.end());
-  spec.threads.clear();
-  for (int t = 1; t <= o.max_threads; ++t) spec.threads.push_back(t);
+  spec.implementations = MeasuredImplementations(published);
+  spec.threads = ThreadsUpTo(o.max_threads);
   spec.repetitions = o.repetitions;
   spec.cache_dir = o.cache_dir;
   return spec;
+}
+
+std::vector<std::string> RealGraphNames(const std::string& selection) {
+  std::vector<std::string> names;
+  if (selection == "all") {
+    for (const datasets::CatalogEntry& e : datasets::Catalog()) {
+      if (e.source == datasets::DatasetSource::kSharedFile) names.emplace_back(e.name);
+    }
+  } else if (selection != "none") {
+    std::stringstream list(selection);
+    for (std::string name; std::getline(list, name, ',');) {
+      if (!name.empty()) names.push_back(name);
+    }
+  }
+  return names;
+}
+
+void WriteReproduceMarkdown(const nlohmann::json& published, const ResultsFile& results,
+                            const std::string& path) {
+  datasets::WriteFileAtomically(
+      path, "# cost reproduce\n\n" + ReproduceTables(published, results, /*markdown=*/true));
 }
 
 std::string ReproduceTables(const nlohmann::json& published, const ResultsFile& results,

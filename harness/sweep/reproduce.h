@@ -27,7 +27,7 @@ struct ReproduceOptions {
   int repetitions = 5;
   std::vector<std::string> real;  // catalog names of the real graphs to include
   std::string twitter;            // twitter_rv: a prepared .cgraph or the edge list; "" none
-  std::string cache_dir = "cost-data";
+  std::string cache_dir = kDefaultCacheDir;
   std::string shared_dir;  // "": datasets::DefaultSharedDir()
 };
 
@@ -42,6 +42,15 @@ SweepSpec ReproduceSpec(const ReproduceOptions& options, const nlohmann::json& p
 // `markdown`, else aligned text for a terminal.
 std::string ReproduceTables(const nlohmann::json& published, const ResultsFile& results,
                             bool markdown);
+
+// `cost reproduce --real`: "all" (every real graph the catalog ships), "none", or a
+// comma-separated list of catalog names (empty items skipped; checked by ReproduceSpec).
+std::vector<std::string> RealGraphNames(const std::string& selection);
+
+// Writes "# cost reproduce" and the Markdown tables to `path`. Throws std::runtime_error naming
+// the path when it cannot.
+void WriteReproduceMarkdown(const nlohmann::json& published, const ResultsFile& results,
+                            const std::string& path);
 
 }  // namespace cost::harness
 

@@ -18,6 +18,8 @@
 //     "cache_dir": "cost-data"                                     // prepared graphs
 //   }
 // Relative paths in a spec are relative to the spec file's folder.
+// "kronecker" and "edges" datasets are prepared into the dataset cache at cache_dir
+// (harness/prepare/dataset_cache.h), where `cost dataset prepare` finds them too.
 #ifndef COST_HARNESS_SWEEP_SPEC_H_
 #define COST_HARNESS_SWEEP_SPEC_H_
 
@@ -32,6 +34,8 @@
 #include "datasets/hilbert_layout.h"
 #include "datasets/kronecker.h"
 #include "harness/core/kernel.h"
+#include "harness/prepare/dataset_cache.h"
+#include "harness/run/external_system.h"
 
 namespace cost::harness {
 
@@ -62,7 +66,7 @@ struct SweepSpec {
   double timeout_seconds = 600;
   uint64_t memory_cap_bytes = 0;  // RLIMIT_AS of each row's process; 0: none
   std::vector<std::string> systems;  // external system manifests (files or folders)
-  std::string cache_dir = "cost-data";
+  std::string cache_dir = kDefaultCacheDir;
 };
 
 // Throws std::runtime_error("SOURCE: field: reason") for a malformed spec; `base_dir` resolves
@@ -70,6 +74,15 @@ struct SweepSpec {
 SweepSpec ParseSweepSpec(const nlohmann::json& json, const std::string& source,
                          const std::string& base_dir);
 SweepSpec ReadSweepSpec(const std::string& path);
+
+// The external systems the spec's "systems" manifests declare, in order.
+std::vector<ExternalSystem> LoadSpecSystems(const SweepSpec& spec);
+
+// For specs built in code (the demo, `cost reproduce`): the Graph500 graph of 2^scale vertices
+// and 16 edges per vertex, seed 1, named "kron-SCALE" as in the catalog.
+DatasetSpec KroneckerDataset(int scale);
+// 1, 2, ..., max_threads.
+std::vector<int> ThreadsUpTo(int max_threads);
 
 }  // namespace cost::harness
 

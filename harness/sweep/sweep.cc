@@ -13,13 +13,10 @@
 #include <optional>
 #include <stdexcept>
 
-#include "datasets/catalog.h"
-#include "datasets/graph_file.h"
-#include "harness/core/format.h"
 #include "harness/machine/machine_info.h"
 #include "harness/machine/machine_limits.h"
-#include "harness/prepare/graph_preparation.h"
 #include "harness/run/implementations.h"
+#include "harness/sweep/prepared_datasets.h"
 #include "harness/sweep/progress.h"
 #include "harness/sweep/resume.h"
 #include "harness/sweep/row_process.h"
@@ -27,44 +24,6 @@
 namespace cost::harness {
 namespace fs = std::filesystem;
 namespace {
-
-std::string PrepareDataset(const DatasetSpec& d, const std::string& cache_dir, bool quiet) {
-  if (!d.graph.empty()) return d.graph;
-  fs::create_directories(cache_dir);
-  std::string path;
-  // The layout is part of the cache key: the same source prepared with Hilbert order is another
-  // file.
-  const std::string layout =
-      d.layout == datasets::EdgeLayout::kVertex ? "" : std::string("-") + EdgeLayoutName(d.layout);
-  if (d.kronecker) {
-    std::string name = KroneckerCacheName(*d.kronecker, true);
-    name.insert(name.size() - std::string(".cgraph").size(), layout);
-    path = (fs::path(cache_dir) / name).string();
-  } else {
-    // Keyed by the source's content too: an edited source file is prepared again, never served
-    // from a stale cache entry.
-    const std::string hash = Hex16(datasets::HashFile(d.edges));
-    path = (fs::path(cache_dir) /
-            (d.name + "-" + hash + (d.symmetrize ? "-sym" : "") + layout + ".cgraph"))
-               .string();
-  }
-  if (fs::exists(path)) {
-    datasets::ReadGraphFileInfo(path);  // a corrupt cache entry fails here, naming the file
-    return path;
-  }
-  if (!quiet) std::cerr << "preparing " << d.name << " -> " << path << "\n";
-  if (d.kronecker) {
-    GenerateKroneckerFile(*d.kronecker, {.symmetrize = true, .layout = d.layout}, path);
-  } else {
-    ConvertToGraphFile(d.edges,
-                       {.symmetrize = d.symmetrize, .format = d.format, .layout = d.layout}, path);
-  }
-  return path;
-}
-
-volatile sig_atomic_t g_interrupted = 0;
-void OnInterrupt(int) { g_interrupted = 1; }
-
 
 // Every results file carries the machine's limits, and every row its fraction of them: measured
 // once per machine (--quick, a few seconds) into the cache folder unless $COST_MACHINE_LIMITS
@@ -85,59 +44,73 @@ void RecordMachineLimits(const std::string& cache_dir, bool quiet, nlohmann::jso
   (*machine)["limits"] = ToJson(*limits);
   setenv("COST_MACHINE_LIMITS", fs::absolute(path).c_str(), 1);
 }
-}  // namespace
 
-ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* interrupted) {
+// The results to continue: those in `out` with --resume, else none. Throws when `out` exists and
+// neither --resume nor --overwrite says what to do with it.
+ResultsFile ExistingResults(const SweepOptions& options) {
   if (options.out.empty()) throw std::runtime_error("no results file given (--out)");
-  ResultsFile results;
   if (fs::exists(options.out) && options.resume) {
-    results = ReadResultsFile(options.out);
+    ResultsFile results = ReadResultsFile(options.out);
     RequireSameBuildAndMachine(results, options.out);
-  } else if (fs::exists(options.out) && !options.overwrite) {
+    return results;
+  }
+  if (fs::exists(options.out) && !options.overwrite) {
     throw std::runtime_error(options.out +
                              ": already exists; use --resume to continue it or --overwrite");
   }
-  results.created = UtcNow();
-  results.machine = DescribeMachine();
-  results.build = DescribeBuild();
-  RecordMachineLimits(spec.cache_dir, options.quiet, &results.machine);
-  if (const fs::path parent = fs::path(options.out).parent_path(); !parent.empty()) {
-    fs::create_directories(parent);
+  return {};
+}
+
+// Fails now, not after an hour, if the results cannot be written. A new file is written at once;
+// an existing one is left as it was (until the datasets are ready, so that a sweep that fails to
+// start never touches it). Returns whether it existed.
+bool CheckResultsWritable(const ResultsFile& results, const std::string& out) {
+  const fs::path folder =
+      fs::path(out).parent_path().empty() ? fs::path(".") : fs::path(out).parent_path();
+  fs::create_directories(folder);
+  if (!fs::exists(out)) {
+    WriteResultsFile(results, out);
+    return false;
   }
-  // Fail now, not after an hour, if the results cannot be written. An existing file is left as
-  // it was until the datasets are ready, so a sweep that fails to start never touches it.
-  const bool existed = fs::exists(options.out);
-  const fs::path folder = fs::path(options.out).parent_path().empty()
-                              ? fs::path(".")
-                              : fs::path(options.out).parent_path();
-  if (!existed) {
-    WriteResultsFile(results, options.out);
-  } else if (::access(folder.c_str(), W_OK) != 0) {
-    throw std::runtime_error(options.out + ": cannot write its folder: " + std::strerror(errno));
+  if (::access(folder.c_str(), W_OK) != 0) {
+    throw std::runtime_error(out + ": cannot write its folder: " + std::strerror(errno));
   }
+  return true;
+}
+
+// Set by SIGINT and SIGTERM while an InterruptHandler lives: the sweep then kills the running
+// row's child and stops, keeping the rows so far.
+volatile sig_atomic_t g_interrupted = 0;
+void OnInterrupt(int) { g_interrupted = 1; }
+
+// Installs OnInterrupt, and puts the handlers it replaced back when it goes, however the sweep
+// ends.
+class InterruptHandler {
+ public:
+  InterruptHandler() {
+    g_interrupted = 0;
+    struct sigaction action {};
+    action.sa_handler = OnInterrupt;
+    sigaction(SIGINT, &action, &old_int_);
+    sigaction(SIGTERM, &action, &old_term_);
+  }
+  ~InterruptHandler() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  InterruptHandler(const InterruptHandler&) = delete;
+  InterruptHandler& operator=(const InterruptHandler&) = delete;
+
+ private:
+  struct sigaction old_int_ = {};
+  struct sigaction old_term_ = {};
+};
+
+// Runs every row not yet in *results, each in its own `binary run` process, writing the results
+// file after each; stops early when interrupted.
+void RunRows(const std::vector<SweepRow>& rows, const SweepSpec& spec, const SweepOptions& options,
+             const std::string& binary, ResultsFile* results) {
   const fs::path gbench_dir = options.out + ".gbench";
-  fs::create_directories(gbench_dir);
-
-  std::vector<ExternalSystem> externals;
-  for (const std::string& path : spec.systems) {
-    for (ExternalSystem& e : LoadExternalSystems(path)) externals.push_back(std::move(e));
-  }
-  std::vector<std::string> graphs;
-  for (const DatasetSpec& d : spec.datasets) {
-    graphs.push_back(PrepareDataset(d, spec.cache_dir, options.quiet));
-  }
-  const std::vector<SweepRow> rows = PlanRows(spec, graphs, externals, options.quiet);
-  if (existed) WriteResultsFile(results, options.out);
-  const std::string binary = options.cost_binary.empty()
-                                 ? fs::read_symlink("/proc/self/exe").string()
-                                 : options.cost_binary;
-
-  g_interrupted = 0;
-  struct sigaction action {
-  }, old_int{}, old_term{};
-  action.sa_handler = OnInterrupt;
-  sigaction(SIGINT, &action, &old_int);
-  sigaction(SIGTERM, &action, &old_term);
   const auto start = std::chrono::steady_clock::now();
   const auto elapsed = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -145,7 +118,7 @@ ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* i
   size_t done = 0, ran = 0;
   for (const SweepRow& row : rows) {
     ++done;
-    if (HasRow(results, row)) continue;
+    if (HasRow(*results, row)) continue;
     if (g_interrupted) break;
     if (!options.quiet) ShowProgress(done, rows.size(), row, nullptr, elapsed(), 0);
     // External systems and MPI ranks do not time with Google Benchmark: no JSON of its own.
@@ -155,8 +128,8 @@ ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* i
                                   gbench ? (gbench_dir / GbenchFileName(row)).string() : "",
                                   &g_interrupted);
     if (m.outcome == "interrupted") break;
-    results.measurements.push_back(m);
-    WriteResultsFile(results, options.out);
+    results->measurements.push_back(m);
+    WriteResultsFile(*results, options.out);
     ++ran;
     if (!options.quiet) {
       const double left =
@@ -164,8 +137,27 @@ ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* i
       ShowProgress(done, rows.size(), row, &m, elapsed(), left);
     }
   }
-  sigaction(SIGINT, &old_int, nullptr);
-  sigaction(SIGTERM, &old_term, nullptr);
+}
+
+}  // namespace
+
+ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* interrupted) {
+  ResultsFile results = ExistingResults(options);
+  results.created = UtcNow();
+  results.machine = DescribeMachine();
+  results.build = DescribeBuild();
+  RecordMachineLimits(spec.cache_dir, options.quiet, &results.machine);
+  const bool existed = CheckResultsWritable(results, options.out);
+  fs::create_directories(options.out + ".gbench");
+  const std::vector<ExternalSystem> externals = LoadSpecSystems(spec);
+  const std::vector<std::string> graphs = PrepareSweepDatasets(spec, options.quiet);
+  const std::vector<SweepRow> rows = PlanRows(spec, graphs, externals, options.quiet);
+  if (existed) WriteResultsFile(results, options.out);
+  const std::string binary = options.cost_binary.empty()
+                                 ? fs::read_symlink("/proc/self/exe").string()
+                                 : options.cost_binary;
+  const InterruptHandler handler;
+  RunRows(rows, spec, options, binary, &results);
   if (interrupted) *interrupted = g_interrupted != 0;
   return results;
 }
