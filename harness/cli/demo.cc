@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "harness/cli/commands.h"
+#include "harness/core/outcome.h"
 #include "harness/analysis/cost_table.h"
 #include "harness/report/report.h"
 #include "harness/sweep/sweep.h"
@@ -70,7 +71,7 @@ void AddDemoCommand(CLI::App& app, int* exit_code) {
     const ReportFiles files =
         WriteReport(results, (std::filesystem::path(o->out) / "report").string());
     std::cout << "results: " << options.out << "\nreport:  " << files.markdown << "\n";
-    if (interrupted) *exit_code = kExitInterrupted;
+    if (interrupted) *exit_code = ExitCodeOf(Outcome::kInterrupted);
   });
 }
 

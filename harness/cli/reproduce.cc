@@ -9,6 +9,7 @@
 
 #include "datasets/catalog.h"
 #include "harness/cli/commands.h"
+#include "harness/core/outcome.h"
 #include "harness/report/report.h"
 #include "harness/sweep/reproduce.h"
 
@@ -82,7 +83,7 @@ void AddReproduceCommand(CLI::App& app, int* exit_code) {
     const ReportFiles files = WriteReport(results, (out / "report").string());
     std::cout << "results: " << options.out << "\ntables:  " << (out / "reproduce.md").string()
               << "\nreport:  " << files.html << "\n";
-    if (interrupted) *exit_code = kExitInterrupted;
+    if (interrupted) *exit_code = ExitCodeOf(Outcome::kInterrupted);
   });
 }
 

@@ -6,6 +6,7 @@
 
 #include "harness/machine/memory_admission.h"
 #include "harness/cli/commands.h"
+#include "harness/core/outcome.h"
 #include "harness/machine/cost_model.h"
 #include "harness/run/external_system.h"
 #include "harness/machine/machine_info.h"
@@ -20,14 +21,6 @@ struct RunOptions {
   std::vector<std::string> systems;  // external system manifests
   bool no_validate = false, quiet = false;
 };
-
-int ExitCodeOf(const std::string& outcome) {
-  if (outcome == "ok") return 0;
-  if (outcome == "invalid-output") return kExitInvalidOutput;
-  if (outcome == "out-of-memory") return kExitOutOfMemory;
-  if (outcome == "failed-to-start") return kExitFailedToStart;
-  return kExitCrashed;
-}
 
 // The in-tree implementation or the external system named --impl; exactly one is set.
 MeasurementOutput MeasureNamed(const RunOptions& o, MeasurementRequest request) {
@@ -114,7 +107,9 @@ void RunOne(const RunOptions& o, int* exit_code) {
     if (m.source >= 0) std::printf("bfs source: vertex %lld\n", static_cast<long long>(m.source));
   }
   if (!m.ok() && !o.quiet) std::fprintf(stderr, "cost: %s: %s\n", m.outcome.c_str(), m.message.c_str());
-  *exit_code = ExitCodeOf(m.outcome);
+  Outcome outcome = Outcome::kCrashed;
+  ParseOutcome(m.outcome, &outcome);
+  *exit_code = ExitCodeOf(outcome);
 }
 
 }  // namespace
