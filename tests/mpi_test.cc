@@ -95,7 +95,8 @@ TEST_F(MpiTest, EveryRowMatchesTheSerialRowAtOneTwoAndThreeProcesses) {
     for (const Implementation* impl : MultiprocessRows()) {
       const harness::RunParams params{.iterations = 20,
                                       .source = harness::DefaultBfsSource(graph)};
-      const harness::Values serial = SerialRowOf(impl->kernel).run(graph, params);
+      const harness::Values serial =
+          harness::RunInProcess(SerialRowOf(impl->kernel), graph, params);
       for (int procs : {1, 2, 3}) {
         const std::string where =
             std::string(impl->name) + " on " + name + " with " + std::to_string(procs) + " procs";

@@ -90,11 +90,12 @@ inline int ExpectRowsAgreeWithSerial(std::string_view system) {
     ++rows;
     for (const NamedGraph& g : ParallelTestGraphs()) {
       const harness::RunParams base{.iterations = 20, .source = harness::DefaultBfsSource(g.graph)};
-      const harness::Values expected = SerialSibling(impl.kernel).run(g.graph, base);
+      const harness::Values expected =
+          harness::RunInProcess(SerialSibling(impl.kernel), g.graph, base);
       for (int threads : {1, 2, 3}) {
         harness::RunParams params = base;
         params.threads = threads;
-        const harness::Values actual = impl.run(g.graph, params);
+        const harness::Values actual = harness::RunInProcess(impl, g.graph, params);
         const std::string where = std::string(impl.name) + " on " + g.name + " with " +
                                   std::to_string(threads) + " threads: ";
         const harness::ValidationResult same =

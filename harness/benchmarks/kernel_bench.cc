@@ -1,5 +1,5 @@
-// cost_kernel_bench: every kernel row of the implementation table on Kronecker graphs, with its
-// rate (arcs per second; PageRank: arcs x iterations) and its fraction of this machine's limit
+// cost_kernel_bench: every in-process row of the implementation table on Kronecker graphs, with
+// its rate (arcs per second; PageRank: arcs x iterations) and its fraction of this machine's limit
 // from the cost model (harness/machine/cost_model.h). A benchmark, not a test: run it by hand.
 //
 //   cost_kernel_bench [--scale S ...] [--threads T ...] [--repetitions R] [--no-validate]
@@ -68,7 +68,8 @@ void BM_Kernel(benchmark::State& state, const Implementation* impl, int scale, i
     static std::map<std::string, bool> validated;  // once per row and scale
     const std::string key = std::string(impl->name) + "/" + std::to_string(scale);
     if (!validated.count(key)) {
-      ValidationResult v = ValidateOutput(impl->kernel, graph, params, impl->run(graph, params));
+      ValidationResult v =
+          ValidateOutput(impl->kernel, graph, params, RunInProcess(*impl, graph, params));
       NoteDeviation(*impl, graph, &v);
       validated[key] = v.ok;
       if (!v.ok) std::fprintf(stderr, "kernel_bench: %s: %s\n", key.c_str(), v.message.c_str());
@@ -81,7 +82,7 @@ void BM_Kernel(benchmark::State& state, const Implementation* impl, int scale, i
   double total = 0;
   for (auto _ : state) {
     const auto start = std::chrono::steady_clock::now();
-    Values values = impl->run(graph, params);
+    Values values = RunInProcess(*impl, graph, params);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     benchmark::DoNotOptimize(values);
@@ -118,8 +119,10 @@ int main(int argc, char** argv) {
   std::vector<int> threads;
   int repetitions = 3;
   bool no_validate = false;
-  CLI::App app{"cost_kernel_bench: every kernel row on Kronecker graphs, rate and fraction of "
-               "the machine's limit (Google Benchmark; its --benchmark_* flags pass through)"};
+  CLI::App app{
+      "cost_kernel_bench: every in-process kernel row on Kronecker graphs, rate and "
+      "fraction of the machine's limit (Google Benchmark; its --benchmark_* flags pass "
+      "through)"};
   app.allow_extras();
   app.add_option("--scale", scales, "Kronecker scale(s) (default 20)");
   app.add_option("--threads", threads,
@@ -147,13 +150,14 @@ int main(int argc, char** argv) {
   }
 
   for (int scale : scales) {
-    for (const Implementation& impl : Implementations()) {
+    // The multiprocess rows run under mpirun, where their ranks time themselves: not here.
+    for (const Implementation* impl : InProcessImplementations()) {
       const std::vector<int> counts =
-          impl.kind == Kind::kSingleThreaded ? std::vector<int>{1} : threads;
+          impl->kind == Kind::kSingleThreaded ? std::vector<int>{1} : threads;
       for (int t : counts) {
-        const std::string name = std::string(impl.name) + "/scale:" + std::to_string(scale) +
+        const std::string name = std::string(impl->name) + "/scale:" + std::to_string(scale) +
                                  "/threads:" + std::to_string(t);
-        benchmark::RegisterBenchmark(name.c_str(), BM_Kernel, &impl, scale, t)
+        benchmark::RegisterBenchmark(name.c_str(), BM_Kernel, impl, scale, t)
             ->UseManualTime()
             ->Unit(benchmark::kMillisecond)
             ->Iterations(1)

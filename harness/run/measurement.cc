@@ -147,14 +147,14 @@ void FinishMeasurement(const MeasurementRequest& request, Kernel kernel, Measure
 MeasurementOutput Measure(const MeasurementRequest& request) {
   const Implementation* impl = request.implementation;
   if (impl == nullptr) throw std::invalid_argument("no implementation given");
-  if (impl->kind == Kind::kMultiprocess) return MeasureMultiprocess(*impl, request);
+  if (!RunsInProcess(*impl)) return MeasureMultiprocess(*impl, request);
   MeasurementOutput out = PrepareMeasurement(
       request, {std::string(impl->name), std::string(impl->system), std::string(impl->algorithm),
                 impl->kernel, impl->kind, impl->requires_layout});
   // Before the warm-ups: a missing layout is a usage error (exit 1), not a crashed row.
   datasets::RequireEdgeLayout(out.graph, impl->requires_layout);
   Measurement& m = out.measurement;
-  for (int i = 0; i < request.warmups; ++i) out.values = impl->run(out.graph, out.params);
+  for (int i = 0; i < request.warmups; ++i) out.values = RunInProcess(*impl, out.graph, out.params);
 
   InitializeBenchmarkOnce();
   std::ostringstream json;
@@ -164,7 +164,7 @@ MeasurementOutput Measure(const MeasurementRequest& request) {
   benchmark::RegisterBenchmark(name.c_str(),
                                [&](benchmark::State& state) {
                                  for (auto _ : state) {
-                                   out.values = impl->run(out.graph, out.params);
+                                   out.values = RunInProcess(*impl, out.graph, out.params);
                                    benchmark::ClobberMemory();
                                  }
                                })

@@ -80,7 +80,10 @@ bool JobSucceeded(const ChildResult& run, const std::string& log,
 }  // namespace
 
 std::string MultiprocessExecutable(const Implementation& impl) {
-  const std::string name = impl.system == "pbgl" ? "cost_pbgl" : "cost_mpi";
+  if (RunsInProcess(impl)) {
+    throw std::logic_error(std::string(impl.name) + " runs in process, not under mpirun");
+  }
+  const std::string name(std::get<MpiProgram>(impl.runner).executable);
   if (const char* dir = std::getenv("COST_MPI_BIN_DIR"); dir != nullptr && *dir != '\0') {
     return (fs::path(dir) / name).string();
   }

@@ -19,8 +19,8 @@
 
 namespace cost::harness {
 
-// The MPI executable that runs `impl` (cost_mpi for "mpi:*", cost_pbgl for "pbgl:*"): in
-// $COST_MPI_BIN_DIR when set, else beside the running `cost` binary.
+// The MPI executable of `impl`'s MpiProgram: in $COST_MPI_BIN_DIR when set, else beside the
+// running `cost` binary. Throws std::logic_error for a row that runs in process.
 std::string MultiprocessExecutable(const Implementation& impl);
 
 // The mpirun command line for one measurement; `source` is the BFS source's dense id.

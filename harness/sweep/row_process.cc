@@ -78,7 +78,7 @@ Measurement RunRowInChild(const SweepRow& row, const SweepSpec& spec, const std:
     child.argv.insert(child.argv.end(), {"--systems", manifest});
   }
   if (const Implementation* impl = FindImplementation(row.implementation);
-      impl != nullptr && impl->kind == Kind::kMultiprocess) {
+      impl != nullptr && !RunsInProcess(*impl)) {
     // mpirun's own limit ends the ranks (which live outside this row's process group) before
     // the row's kill below would leave them orphaned.
     const double inner = spec.timeout_seconds > 50 ? spec.timeout_seconds - 15
