@@ -10,8 +10,9 @@
 #include <unordered_map>
 
 #include "datasets/kernel_definitions.h"
-#include "harness/core/child_process.h"
 #include "harness/analysis/statistics.h"
+#include "harness/core/child_process.h"
+#include "harness/run/failure.h"
 
 namespace cost::harness {
 namespace fs = std::filesystem;
@@ -189,32 +190,12 @@ double TimeOfRun(const ExternalSystem& system, const std::string& output, double
   return wall_seconds;
 }
 
-bool LooksOutOfMemory(const std::string& output) {
-  for (const char* sign : {"bad_alloc", "Cannot allocate memory", "out of memory",
-                           "Out of memory", "MemoryError"}) {
-    if (output.find(sign) != std::string::npos) return true;
-  }
-  return false;
-}
-
-// Sets m's outcome for a run that did not exit 0; returns false then.
+// Sets m's outcome for a run that did not exit 0 (failure.h); returns false then.
 bool RunSucceeded(const ChildResult& run, Measurement* m) {
-  using Status = ChildResult::Status;
-  if (run.status == Status::kExited && run.exit_code == 0) return true;
-  const std::string tail = " Output: " + run.log_tail;
-  if (run.status == Status::kFailedToStart) {
-    m->outcome = "failed-to-start";
-    m->message = "the command could not be started (exit status 127)." + tail;
-  } else if (LooksOutOfMemory(run.log_tail)) {
-    m->outcome = "out-of-memory";
-    m->message = "the command ran out of memory." + tail;
-  } else if (run.status == Status::kSignaled) {
-    m->outcome = "crashed";
-    m->message = "the command was killed by " + DescribeSignal(run.signal) + "." + tail;
-  } else {
-    m->outcome = "crashed";
-    m->message = "the command exited with status " + std::to_string(run.exit_code) + "." + tail;
-  }
+  const ChildOutcome outcome = ClassifyChild(run, {.subject = "the command"});
+  if (outcome.outcome == Outcome::kOk) return true;
+  m->outcome = OutcomeName(outcome.outcome);
+  m->message = outcome.message;
   return false;
 }
 

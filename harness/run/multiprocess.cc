@@ -8,15 +8,15 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <sstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
+#include "harness/analysis/statistics.h"
 #include "harness/core/child_process.h"
 #include "harness/run/external_system.h"
-#include "harness/analysis/statistics.h"
+#include "harness/run/failure.h"
 
 namespace cost::harness {
 namespace fs = std::filesystem;
@@ -42,39 +42,6 @@ nlohmann::json FindReport(const std::string& log_path) {
     report = nlohmann::json::parse(line, nullptr, false);
   }
   return report;
-}
-
-// Sets m's outcome for a job that did not finish; false then. `log` is the whole output: with P
-// ranks printing stack traces, the sign of the cause may lie before the tail.
-bool JobSucceeded(const ChildResult& run, const std::string& log,
-                  const MeasurementRequest& request, Measurement* m) {
-  using Status = ChildResult::Status;
-  const std::string output = " Output: " + run.log_tail;
-  const bool mpirun_timeout =
-      log.find("time limit for job execution has been reached") != std::string::npos;
-  if (run.status == Status::kTimedOut || mpirun_timeout) {
-    m->outcome = "timeout";
-    m->message = "no result after " + Format(request.timeout_seconds) +
-                 " s; mpirun ended the job." + output;
-  } else if (run.status == Status::kFailedToStart ||
-             log.find("was unable to launch") != std::string::npos ||
-             log.find("was unable to find the executable") != std::string::npos) {
-    m->outcome = "failed-to-start";
-    m->message = "mpirun could not start the job." + output;
-  } else if (log.find("bad_alloc") != std::string::npos) {
-    m->outcome = "out-of-memory";
-    m->message = "a rank ran out of memory." + output;
-  } else if (run.status == Status::kSignaled) {
-    m->outcome = "crashed";
-    m->message = "mpirun was killed by " + DescribeSignal(run.signal) + "." + output;
-  } else if (run.exit_code != 0) {
-    m->outcome = "crashed";
-    m->message = "mpirun exited with status " + std::to_string(run.exit_code) +
-                 " (a rank failed; mpirun ended the others)." + output;
-  } else {
-    return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -154,10 +121,13 @@ MeasurementOutput MeasureMultiprocess(const Implementation& impl,
   }
   child.term_grace_seconds = kCleanupSeconds;
   const ChildResult run = RunChild(child);
-  std::ifstream log_file(child.log_path);
-  const std::string log((std::istreambuf_iterator<char>(log_file)),
-                        std::istreambuf_iterator<char>());
-  if (JobSucceeded(run, log, request, &m)) {
+  const std::string log = ReadChildLog(child.log_path);
+  const ChildOutcome job = ClassifyChild(
+      run, {.subject = "mpirun", .timeout_seconds = request.timeout_seconds, .log = log});
+  if (job.outcome != Outcome::kOk) {
+    m.outcome = OutcomeName(job.outcome);
+    m.message = job.message;
+  } else {
     const nlohmann::json report = FindReport(child.log_path);
     if (report.is_discarded()) {
       m.outcome = "crashed";

@@ -5,50 +5,29 @@
 #include <cctype>
 #include <cerrno>
 #include <csignal>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
 
 #include "harness/core/child_process.h"
+#include "harness/run/failure.h"
 #include "harness/run/implementations.h"
 
 namespace cost::harness {
 namespace fs = std::filesystem;
 namespace {
 
-// What became of a row whose process did not leave a results file.
+// What became of a row whose process did not leave a results file (run/failure.h).
 void ClassifyFailure(const ChildResult& run, const SweepSpec& spec, Measurement* m) {
-  using Status = ChildResult::Status;
-  const std::string output = " Output: " + run.log_tail;
-  const bool near_cap =
-      spec.memory_cap_bytes > 0 && run.max_rss_bytes >= spec.memory_cap_bytes / 10 * 9;
-  const bool says_oom = run.log_tail.find("bad_alloc") != std::string::npos ||
-                        run.log_tail.find("out of memory") != std::string::npos;
-  if (run.status == Status::kTimedOut) {
-    m->outcome = "timeout";
-    char limit[32];
-    std::snprintf(limit, sizeof limit, "%g", spec.timeout_seconds);
-    m->message = std::string("no result after ") + limit + " s; killed." + output;
-  } else if (run.status == Status::kFailedToStart) {
-    m->outcome = "failed-to-start";
-    m->message = run.log_tail;
-  } else if (says_oom || near_cap || (run.status == Status::kSignaled && run.signal == SIGKILL)) {
-    // An unrequested SIGKILL is the kernel's OOM killer.
-    m->outcome = "out-of-memory";
-    m->message =
-        "peak RSS " + std::to_string(run.max_rss_bytes >> 20) + " MiB" +
-        (spec.memory_cap_bytes ? ", cap " + std::to_string(spec.memory_cap_bytes >> 20) + " MiB"
-                               : std::string()) +
-        "." + output;
-  } else if (run.status == Status::kSignaled) {
-    m->outcome = "crashed";
-    m->message = "killed by " + DescribeSignal(run.signal) + "." + output;
-  } else {
-    m->outcome = "crashed";
-    m->message = "exit status " + std::to_string(run.exit_code) + " and no result." + output;
-  }
+  const ChildOutcome failure = ClassifyChild(run, {.subject = "cost run",
+                                                   .timeout_seconds = spec.timeout_seconds,
+                                                   .memory_cap_bytes = spec.memory_cap_bytes});
+  const bool exited_without_row = failure.outcome == Outcome::kOk;
+  m->outcome = OutcomeName(exited_without_row ? Outcome::kCrashed : failure.outcome);
+  m->message = exited_without_row
+                   ? "cost run exited 0 without writing its row. Output: " + run.log_tail
+                   : failure.message;
   m->peak_rss_bytes = run.max_rss_bytes;
 }
 
