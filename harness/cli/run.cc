@@ -112,16 +112,8 @@ void RunOne(const RunOptions& o, int* exit_code) {
   *exit_code = ExitCodeOf(outcome);
 }
 
-}  // namespace
-
-void AddRunCommand(CLI::App& app, int* exit_code) {
-  auto o = std::make_shared<RunOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "run",
-      "Measure one implementation on one prepared graph: warm-up, then timed "
-      "repetitions (Google Benchmark, wall time), then validation against an independent "
-      "reference. Exit status: 0 valid, 1 error of use or input, 3 invalid output, 4 out of "
-      "memory, 5 an external command crashed, 6 it could not start.");
+// What to measure and how: --impl, --graph, the configuration and the kernel's parameters.
+void AddMeasurementOptions(CLI::App* cmd, RunOptions* o) {
   cmd->add_option("--impl", o->impl, "Implementation, SYSTEM:ALGORITHM (see `cost systems`)")
       ->required();
   cmd->add_option("--kernel", o->kernel, "pagerank, wcc or bfs; checked against --impl")
@@ -156,6 +148,10 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--source", o->request.source,
                   "BFS source, an original vertex id (default: a vertex with out-edges drawn "
                   "with seed 1, recorded in the results)");
+}
+
+// What to write and print.
+void AddOutputOptions(CLI::App* cmd, RunOptions* o) {
   cmd->add_option("--values", o->values, "Write 'original-vertex-id value' lines (LDBC format)");
   cmd->add_option("--json", o->json, "Write the measurement as a one-row results file");
   cmd->add_option("--benchmark-json", o->benchmark_json, "Write Google Benchmark's own JSON");
@@ -164,6 +160,20 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
       ->allow_extra_args(false);
   cmd->add_flag("--no-validate", o->no_validate, "Skip validation (the row says so)");
   cmd->add_flag("--quiet", o->quiet, "Print nothing on success");
+}
+
+}  // namespace
+
+void AddRunCommand(CLI::App& app, int* exit_code) {
+  auto o = std::make_shared<RunOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "run",
+      "Measure one implementation on one prepared graph: warm-up, then timed "
+      "repetitions (Google Benchmark, wall time), then validation against an independent "
+      "reference. Exit status: 0 valid, 1 error of use or input, 3 invalid output, 4 out of "
+      "memory, 5 an external command crashed, 6 it could not start.");
+  AddMeasurementOptions(cmd, o.get());
+  AddOutputOptions(cmd, o.get());
   cmd->callback([o, exit_code] { RunOne(*o, exit_code); });
 }
 

@@ -82,9 +82,83 @@ std::string EnsureEdgeListFile(const datasets::Graph& graph, const Measurement& 
   return path;
 }
 
+// A values file's values as they are read, in dense-id order.
+struct ValuesRead {
+  Kernel kernel = Kernel::kPageRank;
+  std::vector<double> ranks;     // PageRank
+  std::vector<uint32_t> labels;  // WCC: renumbered, since only the partition is compared
+  std::vector<int64_t> depths;   // BFS
+  std::vector<char> seen;
+  std::unordered_map<std::string, uint32_t> label_ids;
+};
+
+ValuesRead StartValues(Kernel kernel, uint64_t n) {
+  ValuesRead values;
+  values.kernel = kernel;
+  values.seen.assign(n, 0);
+  if (kernel == Kernel::kPageRank) values.ranks.resize(n);
+  if (kernel == Kernel::kWcc) values.labels.resize(n);
+  if (kernel == Kernel::kBfs) values.depths.resize(n);
+  return values;
+}
+
+uint32_t LabelId(const std::string& label, ValuesRead* values) {
+  return values->label_ids.emplace(label, values->label_ids.size()).first->second;
+}
+
+// Line `where` ("FILE:N"): "original-id value". Throws std::runtime_error naming it.
+void ReadValueLine(const std::string& line, const std::string& where,
+                   const std::unordered_map<uint64_t, uint32_t>& dense, ValuesRead* values) {
+  std::istringstream fields(line);
+  uint64_t id;
+  std::string value;
+  if (!(fields >> id >> value)) throw std::runtime_error(where + ": expected 'id value'");
+  const auto it = dense.find(id);
+  if (it == dense.end()) {
+    throw std::runtime_error(where + ": unknown vertex " + std::to_string(id));
+  }
+  const uint32_t v = it->second;
+  values->seen[v] = 1;
+  try {
+    if (values->kernel == Kernel::kPageRank) {
+      values->ranks[v] = std::stod(value);
+    } else if (values->kernel == Kernel::kWcc) {
+      values->labels[v] = LabelId(value, values);
+    } else {
+      values->depths[v] = std::stoll(value);
+    }
+  } catch (const std::logic_error&) {  // std::stod/stoll: not a number, or out of range
+    throw std::runtime_error(where + ": value '" + value +
+                             "' is not a number of the kernel's type");
+  }
+}
+
+// The vertices the file gave no value. An edge list cannot carry isolated vertices, so a system
+// reading one never saw them. For WCC their answer is known (each is its own component); for
+// PageRank the system ran on a graph with fewer vertices, and its ranks are rightly judged
+// against the whole graph.
+void FillAbsentVertices(const std::string& path, const datasets::Graph& graph, ValuesRead* values) {
+  for (uint64_t v = 0; v < graph.num_vertices(); ++v) {
+    if (values->seen[v]) continue;
+    const bool isolated = graph.out.Degree(static_cast<uint32_t>(v)) == 0 &&
+                          graph.in.Degree(static_cast<uint32_t>(v)) == 0;
+    if (values->kernel == Kernel::kWcc && isolated) {
+      values->labels[v] = LabelId("isolated " + std::to_string(v), values);
+      continue;
+    }
+    if (values->kernel == Kernel::kBfs && isolated) {
+      // Unless it is the source, which the check will catch.
+      values->depths[v] = datasets::kUnreachable;
+      continue;
+    }
+    throw std::runtime_error(path + ": no value for vertex " +
+                             std::to_string(graph.original_ids[v]) +
+                             (isolated ? " (isolated: absent from an edge-list input)" : ""));
+  }
+}
+
 }  // namespace
 
-// Labels (WCC) are renumbered, since only the partition is compared.
 Values ReadExternalValues(const std::string& path, const datasets::Graph& graph, Kernel kernel) {
   std::unordered_map<uint64_t, uint32_t> dense;
   dense.reserve(graph.num_vertices());
@@ -93,61 +167,16 @@ Values ReadExternalValues(const std::string& path, const datasets::Graph& graph,
   }
   std::ifstream in(path);
   if (!in) throw std::runtime_error("values file " + path + " was not written");
-  std::vector<double> ranks(kernel == Kernel::kPageRank ? graph.num_vertices() : 0);
-  std::vector<uint32_t> labels(kernel == Kernel::kWcc ? graph.num_vertices() : 0);
-  std::vector<int64_t> depths(kernel == Kernel::kBfs ? graph.num_vertices() : 0);
-  std::vector<char> seen(graph.num_vertices(), 0);
-  std::unordered_map<std::string, uint32_t> label_ids;
+  ValuesRead values = StartValues(kernel, graph.num_vertices());
   std::string line;
   for (size_t number = 1; std::getline(in, line); ++number) {
     if (line.empty() || line[0] == '#') continue;
-    std::istringstream fields(line);
-    uint64_t id;
-    std::string value;
-    if (!(fields >> id >> value)) {
-      throw std::runtime_error(path + ":" + std::to_string(number) + ": expected 'id value'");
-    }
-    const auto it = dense.find(id);
-    if (it == dense.end()) {
-      throw std::runtime_error(path + ":" + std::to_string(number) + ": unknown vertex " +
-                               std::to_string(id));
-    }
-    seen[it->second] = 1;
-    try {
-      if (kernel == Kernel::kPageRank) {
-        ranks[it->second] = std::stod(value);
-      } else if (kernel == Kernel::kWcc) {
-        labels[it->second] = label_ids.emplace(value, label_ids.size()).first->second;
-      } else {
-        depths[it->second] = std::stoll(value);
-      }
-    } catch (const std::logic_error&) {  // std::stod/stoll: not a number, or out of range
-      throw std::runtime_error(path + ":" + std::to_string(number) + ": value '" + value +
-                               "' is not a number of the kernel's type");
-    }
+    ReadValueLine(line, path + ":" + std::to_string(number), dense, &values);
   }
-  for (uint64_t v = 0; v < graph.num_vertices(); ++v) {
-    if (seen[v]) continue;
-    // An edge list cannot carry isolated vertices, so a system reading one never saw them. For
-    // WCC their answer is known (each is its own component); for PageRank the system ran on a
-    // graph with fewer vertices, and its ranks are rightly judged against the whole graph.
-    const bool isolated = graph.out.Degree(static_cast<uint32_t>(v)) == 0 &&
-                          graph.in.Degree(static_cast<uint32_t>(v)) == 0;
-    if (kernel == Kernel::kWcc && isolated) {
-      labels[v] = label_ids.emplace("isolated " + std::to_string(v), label_ids.size()).first->second;
-      continue;
-    }
-    if (kernel == Kernel::kBfs && isolated) {
-      depths[v] = datasets::kUnreachable;  // unless it is the source, which the check will catch
-      continue;
-    }
-    throw std::runtime_error(path + ": no value for vertex " +
-                             std::to_string(graph.original_ids[v]) +
-                             (isolated ? " (isolated: absent from an edge-list input)" : ""));
-  }
-  if (kernel == Kernel::kPageRank) return ranks;
-  if (kernel == Kernel::kWcc) return labels;
-  return depths;
+  FillAbsentVertices(path, graph, &values);
+  if (kernel == Kernel::kPageRank) return std::move(values.ranks);
+  if (kernel == Kernel::kWcc) return std::move(values.labels);
+  return std::move(values.depths);
 }
 
 namespace {
@@ -199,6 +228,63 @@ bool RunSucceeded(const ChildResult& run, Measurement* m) {
   return false;
 }
 
+// "name" (SYSTEM:ALGORITHM, not a built-in row's), and the system and algorithm it gives.
+void ParseName(const nlohmann::json& j, ExternalSystem* s) {
+  s->name = j.value("name", "");
+  const size_t colon = s->name.find(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == s->name.size()) {
+    ManifestError(s->manifest, "name", "must be SYSTEM:ALGORITHM, got \"" + s->name + "\"");
+  }
+  if (FindImplementation(s->name)) {
+    ManifestError(s->manifest, "name", "\"" + s->name + "\" is a built-in implementation");
+  }
+  s->system = s->name.substr(0, colon);
+  s->algorithm = j.value("algorithm", s->name.substr(colon + 1));
+}
+
+// "kernel", "kind", "input_format" and "command".
+void ParseWhatItRuns(const nlohmann::json& j, ExternalSystem* s) {
+  const std::string& manifest = s->manifest;
+  if (!ParseKernel(j.value("kernel", ""), &s->kernel)) {
+    ManifestError(manifest, "kernel", "must be one of pagerank, wcc, bfs");
+  }
+  if (!ParseKind(j.value("kind", "single-threaded"), &s->kind)) {
+    ManifestError(manifest, "kind", "must be single-threaded, threaded or multiprocess");
+  }
+  s->input_format = j.value("input_format", s->input_format);
+  if (s->input_format != "cgraph" && s->input_format != "edge-list") {
+    ManifestError(manifest, "input_format", "must be cgraph or edge-list");
+  }
+  s->command = j.value("command", "");
+  if (s->command.empty()) ManifestError(manifest, "command", "missing");
+  CheckPlaceholders(s->command, manifest);
+}
+
+// "time": {"regex": R} or {"json_field": F} (with "scale"), or "process-wall".
+void ParseTime(const nlohmann::json& j, ExternalSystem* s) {
+  const std::string& manifest = s->manifest;
+  const nlohmann::json time = j.value("time", nlohmann::json("process-wall"));
+  if (!time.is_object()) {
+    if (time == "process-wall") return;
+    ManifestError(manifest, "time",
+                  "must be {\"regex\": ...}, {\"json_field\": ...} or \"process-wall\"");
+  }
+  s->time_regex = time.value("regex", "");
+  s->time_json_field = time.value("json_field", "");
+  s->time_scale = time.value("scale", 1.0);
+  if (s->time_regex.empty() == s->time_json_field.empty()) {
+    ManifestError(manifest, "time", "give exactly one of \"regex\" and \"json_field\"");
+  }
+  if (s->time_regex.empty()) return;
+  try {
+    if (std::regex(s->time_regex).mark_count() < 1) {
+      ManifestError(manifest, "time.regex", "needs a capture group for the seconds");
+    }
+  } catch (const std::regex_error& e) {
+    ManifestError(manifest, "time.regex", e.what());
+  }
+}
+
 }  // namespace
 
 ExternalSystem ParseExternalSystem(const nlohmann::json& j, const std::string& manifest) {
@@ -206,58 +292,10 @@ ExternalSystem ParseExternalSystem(const nlohmann::json& j, const std::string& m
   ExternalSystem s;
   s.manifest = manifest;
   try {
-    s.name = j.value("name", "");
-    const size_t colon = s.name.find(':');
-    if (colon == std::string::npos || colon == 0 || colon + 1 == s.name.size()) {
-      ManifestError(manifest, "name", "must be SYSTEM:ALGORITHM, got \"" + s.name + "\"");
-    }
-    if (FindImplementation(s.name)) {
-      ManifestError(manifest, "name", "\"" + s.name + "\" is a built-in implementation");
-    }
-    s.system = s.name.substr(0, colon);
-    s.algorithm = j.value("algorithm", s.name.substr(colon + 1));
+    ParseName(j, &s);
     s.description = j.value("description", "");
-    if (!ParseKernel(j.value("kernel", ""), &s.kernel)) {
-      ManifestError(manifest, "kernel", "must be one of pagerank, wcc, bfs");
-    }
-    const std::string kind = j.value("kind", "single-threaded");
-    if (kind == "single-threaded") {
-      s.kind = Kind::kSingleThreaded;
-    } else if (kind == "threaded") {
-      s.kind = Kind::kThreaded;
-    } else if (kind == "multiprocess") {
-      s.kind = Kind::kMultiprocess;
-    } else {
-      ManifestError(manifest, "kind", "must be single-threaded, threaded or multiprocess");
-    }
-    s.input_format = j.value("input_format", s.input_format);
-    if (s.input_format != "cgraph" && s.input_format != "edge-list") {
-      ManifestError(manifest, "input_format", "must be cgraph or edge-list");
-    }
-    s.command = j.value("command", "");
-    if (s.command.empty()) ManifestError(manifest, "command", "missing");
-    CheckPlaceholders(s.command, manifest);
-    const nlohmann::json time = j.value("time", nlohmann::json("process-wall"));
-    if (time.is_object()) {
-      s.time_regex = time.value("regex", "");
-      s.time_json_field = time.value("json_field", "");
-      s.time_scale = time.value("scale", 1.0);
-      if (s.time_regex.empty() == s.time_json_field.empty()) {
-        ManifestError(manifest, "time", "give exactly one of \"regex\" and \"json_field\"");
-      }
-      if (!s.time_regex.empty()) {
-        try {
-          if (std::regex(s.time_regex).mark_count() < 1) {
-            ManifestError(manifest, "time.regex", "needs a capture group for the seconds");
-          }
-        } catch (const std::regex_error& e) {
-          ManifestError(manifest, "time.regex", e.what());
-        }
-      }
-    } else if (time != "process-wall") {
-      ManifestError(manifest, "time", "must be {\"regex\": ...}, {\"json_field\": ...} or "
-                                      "\"process-wall\"");
-    }
+    ParseWhatItRuns(j, &s);
+    ParseTime(j, &s);
   } catch (const nlohmann::json::exception& e) {
     throw std::runtime_error(manifest + ": " + e.what());
   }
