@@ -1,6 +1,6 @@
 // The implementation table's fields that say how a row runs: its runner (in this process or an
 // MPI program under mpirun), the rows a caller without mpirun may call (cost_kernel_bench
-// registers exactly these), and the working precision.
+// registers exactly these), the working precision, and the mpirun limit a sweep gives such rows.
 #include "harness/run/implementations.h"
 
 #include <gmock/gmock.h>
@@ -73,6 +73,14 @@ TEST(ImplementationTable, TheLayoutReadByANameIsItsRowsOrVertexOrder) {
   EXPECT_EQ(LayoutReadBy("serial:pagerank-hilbert-compressed"), datasets::EdgeLayout::kCompressed);
   EXPECT_EQ(LayoutReadBy("serial:union-find"), datasets::EdgeLayout::kVertex);
   EXPECT_EQ(LayoutReadBy("gapbs:cc"), datasets::EdgeLayout::kVertex);
+}
+
+// mpirun's own limit leaves it time to end the ranks before the row's process is killed.
+TEST(MpirunTimeout, LeavesMpirunTimeToEndTheJobInsideTheRowsLimit) {
+  EXPECT_DOUBLE_EQ(MpirunTimeoutSeconds(600), 585);
+  EXPECT_DOUBLE_EQ(MpirunTimeoutSeconds(51), 36);
+  EXPECT_DOUBLE_EQ(MpirunTimeoutSeconds(50), 30);
+  EXPECT_DOUBLE_EQ(MpirunTimeoutSeconds(5), 3);
 }
 
 }  // namespace

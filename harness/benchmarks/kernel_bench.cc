@@ -29,6 +29,7 @@
 #include "harness/machine/cost_model.h"
 #include "harness/machine/machine_limits.h"
 #include "harness/run/implementations.h"
+#include "harness/run/measurement.h"
 #include "harness/run/validation.h"
 
 namespace cost::harness {
@@ -100,15 +101,9 @@ void BM_Kernel(benchmark::State& state, const Implementation* impl, int scale, i
   state.counters["arcs_per_second"] = benchmark::Counter(
       arcs * passes, benchmark::Counter::kIsIterationInvariantRate);
   if (g_limits && total > 0) {
-    Workload w;
-    w.kernel = impl->kernel;
-    w.layout = impl->requires_layout;
-    w.num_vertices = graph.num_vertices();
-    w.num_arcs = graph.num_edges();
-    w.iterations = params.iterations;
-    w.cores = threads;
-    w.compressed_bytes = graph.hilbert_compressed.size();
-    const CostEstimate e = EstimateCost(w, *g_limits);
+    const CostEstimate e = EstimateCost(
+        WorkloadOf(impl->kernel, impl->requires_layout, graph, params.iterations, threads),
+        *g_limits);
     state.counters["fraction_of_limit"] = e.limit_seconds * state.iterations() / total;
     state.counters["limit_seconds"] = e.limit_seconds;
   }

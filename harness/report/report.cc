@@ -81,8 +81,8 @@ Series SeriesOf(const ResultsFile& results, const CostGroup& g, const CostEntry&
   Series s{e.implementation, e.algorithm, {}};
   for (const Measurement& m : results.measurements) {
     // Log axes cannot show a zero time; such a row would only make gnuplot complain.
-    if (m.kernel == g.kernel && m.dataset == g.dataset && m.implementation == e.implementation &&
-        m.ok() && m.median_seconds > 0) {
+    if (KernelName(m.kernel) == g.kernel && m.dataset == g.dataset &&
+        m.implementation == e.implementation && m.ok() && m.median_seconds > 0) {
       s.rows.push_back(&m);
     }
   }
@@ -374,8 +374,9 @@ std::vector<const Measurement*> SortedMeasurements(const ResultsFile& results) {
   std::vector<const Measurement*> rows;
   for (const Measurement& m : results.measurements) rows.push_back(&m);
   std::stable_sort(rows.begin(), rows.end(), [](const Measurement* a, const Measurement* b) {
-    return std::make_tuple(a->kernel, a->dataset, a->implementation, a->cores(), a->procs) <
-           std::make_tuple(b->kernel, b->dataset, b->implementation, b->cores(), b->procs);
+    return std::make_tuple(KernelName(a->kernel), a->dataset, a->implementation, a->cores(),
+                           a->procs) < std::make_tuple(KernelName(b->kernel), b->dataset,
+                                                       b->implementation, b->cores(), b->procs);
   });
   return rows;
 }
@@ -385,8 +386,8 @@ std::string RowNotes(const Measurement& m) {
   std::vector<std::string> notes;
   if (m.oversubscribed) notes.push_back("oversubscribed (more workers than CPUs)");
   if (m.ok() && m.high_spread) notes.push_back("high spread");
-  if (m.timing == "reported") notes.push_back("time reported by the system");
-  if (m.timing == "process-wall") notes.push_back("whole-process wall time");
+  if (m.timing == Timing::kReported) notes.push_back("time reported by the system");
+  if (m.timing == Timing::kProcessWall) notes.push_back("whole-process wall time");
   std::string text;
   for (const std::string& n : notes) text += (text.empty() ? "" : "; ") + n;
   return text;
@@ -409,8 +410,8 @@ std::string MeasurementsSection(const ResultsFile& results) {
       "| --- | --- |\n";
   for (const Measurement* m : SortedMeasurements(results)) {
     text += "| " + MarkdownCell(m->implementation) + " | " + MarkdownCell(m->algorithm) + " | " +
-            MarkdownCell(m->kernel) + " | " + MarkdownCell(m->dataset) + " | " +
-            std::to_string(m->threads) + " | " + std::to_string(m->procs) + " | ";
+            MarkdownCell(std::string(KernelName(m->kernel))) + " | " + MarkdownCell(m->dataset) +
+            " | " + std::to_string(m->threads) + " | " + std::to_string(m->procs) + " | ";
     if (m->ok()) {
       const std::string ci =
           m->ci_high_seconds > 0
@@ -423,7 +424,8 @@ std::string MeasurementsSection(const ResultsFile& results) {
     } else {
       text += "- | - | - | - | - | - | ";
     }
-    text += std::to_string(m->repetitions) + " | " + MarkdownCell(m->outcome) + " | " +
+    text += std::to_string(m->repetitions) + " | " +
+            MarkdownCell(std::string(OutcomeName(m->outcome))) + " | " +
             MarkdownCell(RowNotes(*m)) + " | " + MarkdownCell(m->message) + " |\n";
   }
   return text;
@@ -439,9 +441,10 @@ std::string FailedSection(const ResultsFile& results) {
   for (const Measurement* m : SortedMeasurements(results)) {
     if (m->ok()) continue;
     any = true;
-    text += "- " + m->implementation + " " + m->kernel + " on " + m->dataset + ", " +
-            Count(m->threads, "thread", "threads") + " x " +
-            Count(m->procs, "process", "processes") + ": **" + m->outcome + "**" +
+    text += "- " + m->implementation + " " + std::string(KernelName(m->kernel)) + " on " +
+            m->dataset + ", " + Count(m->threads, "thread", "threads") + " x " +
+            Count(m->procs, "process", "processes") + ": **" +
+            std::string(OutcomeName(m->outcome)) + "**" +
             (m->message.empty() ? "" : ": " + MarkdownCell(m->message)) + "\n";
   }
   return text + (any ? "" : "None: every measurement finished with a valid output.\n");

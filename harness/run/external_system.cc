@@ -219,15 +219,6 @@ double TimeOfRun(const ExternalSystem& system, const std::string& output, double
   return wall_seconds;
 }
 
-// Sets m's outcome for a run that did not exit 0 (failure.h); returns false then.
-bool RunSucceeded(const ChildResult& run, Measurement* m) {
-  const ChildOutcome outcome = ClassifyChild(run, {.subject = "the command"});
-  if (outcome.outcome == Outcome::kOk) return true;
-  m->outcome = OutcomeName(outcome.outcome);
-  m->message = outcome.message;
-  return false;
-}
-
 // "name" (SYSTEM:ALGORITHM, not a built-in row's), and the system and algorithm it gives.
 void ParseName(const nlohmann::json& j, ExternalSystem* s) {
   s->name = j.value("name", "");
@@ -285,6 +276,94 @@ void ParseTime(const nlohmann::json& j, ExternalSystem* s) {
   }
 }
 
+// The command line of one run: the template with every placeholder filled in.
+std::string CommandFor(const ExternalSystem& system, const MeasurementRequest& request,
+                       const MeasurementOutput& out, const std::string& values) {
+  const Measurement& m = out.measurement;
+  const std::string input =
+      system.input_format == "cgraph" ? request.graph_path : EnsureEdgeListFile(out.graph, m);
+  return Substitute(system.command,
+                    {{"graph", fs::absolute(input).string()},
+                     {"format", system.input_format},
+                     {"threads", std::to_string(request.params.threads)},
+                     {"procs", "1"},
+                     {"iterations", std::to_string(request.params.iterations)},
+                     {"damping", std::to_string(request.params.damping)},
+                     {"source", std::to_string(std::max<int64_t>(m.source, 0))},
+                     {"values", values},
+                     {"kernel", std::string(KernelName(m.kernel))},
+                     {"manifest_dir", fs::absolute(system.manifest).parent_path().string()}});
+}
+
+// Runs the command for the warm-ups and then the repetitions; returns the repetitions' times,
+// or stops at the first failing run with out's outcome saying why.
+std::vector<double> RunCommand(const ExternalSystem& system, const MeasurementRequest& request,
+                               const std::string& command, const fs::path& dir,
+                               MeasurementOutput* out) {
+  Measurement& m = out->measurement;
+  std::vector<double> seconds;
+  for (int run = 0; run < request.warmups + request.repetitions; ++run) {
+    ChildOptions options;
+    options.argv = {"/bin/sh", "-c", command};
+    options.log_path = (dir / "output.log").string();
+    options.own_process_group = false;  // a sweep's timeout must reach the command too
+    const ChildResult result = RunChild(options);
+    const ChildOutcome outcome = ClassifyChild(result, {.subject = "the command"});
+    if (outcome.outcome != Outcome::kOk) {
+      m.outcome = outcome.outcome;
+      m.message = outcome.message;
+      return seconds;
+    }
+    if (run < request.warmups) continue;
+    try {
+      seconds.push_back(TimeOfRun(system, ReadChildLog(options.log_path), result.wall_seconds));
+    } catch (const std::exception& e) {
+      m.outcome = Outcome::kInvalidOutput;
+      m.message = e.what() + std::string(". Output: ") + result.log_tail;
+      return seconds;
+    }
+  }
+  return seconds;
+}
+
+// The values the command wrote, validated; or the row says it wrote none.
+void ValidateCommandValues(const ExternalSystem& system, const MeasurementRequest& request,
+                           const std::string& values, MeasurementOutput* out) {
+  Measurement& m = out->measurement;
+  if (system.command.find("{values}") == std::string::npos) {
+    m.message = "not validated: the manifest's command writes no {values}";
+    return;
+  }
+  try {
+    out->values = ReadExternalValues(values, out->graph, system.kernel);
+    FinishMeasurement(request, system.kernel, out);
+  } catch (const std::exception& e) {
+    m.outcome = Outcome::kInvalidOutput;
+    m.message = e.what();
+  }
+}
+
+MeasurementOutput MeasureCommand(const ExternalSystem& system, const MeasurementRequest& request) {
+  MeasurementOutput out = PrepareMeasurement(request, IdentityOf(system));
+  Measurement& m = out.measurement;
+  m.timing = system.time_regex.empty() && system.time_json_field.empty() ? Timing::kProcessWall
+                                                                         : Timing::kReported;
+  char dir_template[] = "/tmp/cost-external-XXXXXX";
+  if (!mkdtemp(dir_template)) {
+    throw std::runtime_error("mkdtemp: " + std::string(std::strerror(errno)));
+  }
+  const fs::path dir = dir_template;
+  const std::string values = (dir / "values.txt").string();
+  const std::vector<double> seconds =
+      RunCommand(system, request, CommandFor(system, request, out, values), dir, &out);
+  if (m.ok()) {
+    Summarize(seconds, &m);
+    ValidateCommandValues(system, request, values, &out);
+  }
+  fs::remove_all(dir);
+  return out;
+}
+
 }  // namespace
 
 ExternalSystem ParseExternalSystem(const nlohmann::json& j, const std::string& manifest) {
@@ -300,6 +379,14 @@ ExternalSystem ParseExternalSystem(const nlohmann::json& j, const std::string& m
     throw std::runtime_error(manifest + ": " + e.what());
   }
   return s;
+}
+
+ImplementationIdentity IdentityOf(const ExternalSystem& system) {
+  return {.name = system.name,
+          .system = system.system,
+          .algorithm = system.algorithm,
+          .kernel = system.kernel,
+          .kind = system.kind};
 }
 
 std::vector<ExternalSystem> LoadExternalSystems(const std::string& path) {
@@ -340,62 +427,7 @@ const ExternalSystem* FindExternalSystem(const std::vector<ExternalSystem>& syst
 }
 
 MeasurementOutput MeasureExternal(const ExternalSystem& system, const MeasurementRequest& request) {
-  MeasurementOutput out = PrepareMeasurement(
-      request, {system.name, system.system, system.algorithm, system.kernel, system.kind});
-  Measurement& m = out.measurement;
-  m.timing = system.time_regex.empty() && system.time_json_field.empty() ? "process-wall"
-                                                                          : "reported";
-  const std::string input = system.input_format == "cgraph"
-                                ? request.graph_path
-                                : EnsureEdgeListFile(out.graph, m);
-  char dir_template[] = "/tmp/cost-external-XXXXXX";
-  if (!mkdtemp(dir_template)) throw std::runtime_error("mkdtemp: " + std::string(std::strerror(errno)));
-  const fs::path dir = dir_template;
-  const std::string values = (dir / "values.txt").string();
-  const std::string command = Substitute(
-      system.command,
-      {{"graph", fs::absolute(input).string()}, {"format", system.input_format},
-       {"threads", std::to_string(request.params.threads)}, {"procs", "1"},
-       {"iterations", std::to_string(request.params.iterations)},
-       {"damping", std::to_string(request.params.damping)}, {"source", std::to_string(std::max<int64_t>(m.source, 0))},
-       {"values", values}, {"kernel", m.kernel},
-       {"manifest_dir", fs::absolute(system.manifest).parent_path().string()}});
-  std::vector<double> seconds;
-  bool ok = true;
-  for (int run = 0; ok && run < request.warmups + request.repetitions; ++run) {
-    ChildOptions options;
-    options.argv = {"/bin/sh", "-c", command};
-    options.log_path = (dir / "output.log").string();
-    options.own_process_group = false;  // a sweep's timeout must reach the command too
-    const ChildResult result = RunChild(options);
-    ok = RunSucceeded(result, &m);
-    if (!ok || run < request.warmups) continue;
-    try {
-      std::ifstream log(options.log_path);
-      const std::string output((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
-      seconds.push_back(TimeOfRun(system, output, result.wall_seconds));
-    } catch (const std::exception& e) {
-      m.outcome = "invalid-output";
-      m.message = e.what() + std::string(". Output: ") + result.log_tail;
-      ok = false;
-    }
-  }
-  if (ok) {
-    Summarize(seconds, &m);
-    if (system.command.find("{values}") == std::string::npos) {
-      m.message = "not validated: the manifest's command writes no {values}";
-    } else {
-      try {
-        out.values = ReadExternalValues(values, out.graph, system.kernel);
-        FinishMeasurement(request, system.kernel, &out);
-      } catch (const std::exception& e) {
-        m.outcome = "invalid-output";
-        m.message = e.what();
-      }
-    }
-  }
-  fs::remove_all(dir);
-  return out;
+  return MeasureRow(IdentityOf(system), request, [&] { return MeasureCommand(system, request); });
 }
 
 }  // namespace cost::harness

@@ -44,7 +44,52 @@ nlohmann::json FindReport(const std::string& log_path) {
   return report;
 }
 
+// The job's options: in the measuring process's group, so a sweep's kill reaches mpirun too; the
+// ranks are in groups of their own, which only mpirun can end: its --timeout fires first, then
+// SIGTERM.
+ChildOptions JobOptions(const Implementation& impl, const MeasurementRequest& request,
+                        const MeasurementOutput& out, const fs::path& dir) {
+  ChildOptions child;
+  child.argv = MpirunCommand(impl, request, out.params.source, out.measurement.oversubscribed,
+                             (dir / "values.txt").string());
+  child.log_path = (dir / "mpirun.log").string();
+  child.own_process_group = false;
+  if (request.timeout_seconds > 0) {
+    child.timeout_seconds = request.timeout_seconds + kCleanupSeconds;
+  }
+  child.term_grace_seconds = kCleanupSeconds;
+  return child;
+}
+
+// Rank 0's report and the gathered values of a job that exited 0, validated.
+void ReadJobResult(const Implementation& impl, const MeasurementRequest& request,
+                   const ChildResult& run, const ChildOptions& child, const fs::path& dir,
+                   MeasurementOutput* out) {
+  Measurement& m = out->measurement;
+  const nlohmann::json report = FindReport(child.log_path);
+  if (report.is_discarded()) {
+    m.outcome = Outcome::kCrashed;
+    m.message = "mpirun exited 0 but rank 0 printed no report. Output: " + run.log_tail;
+    return;
+  }
+  Summarize(report.at("repetition_seconds").get<std::vector<double>>(), &m);
+  m.startup_seconds = report.value("startup_seconds", 0.0);
+  m.partition_seconds = report.value("partition_seconds", 0.0);
+  m.rank_peak_rss_bytes = report.value("rank_peak_rss_bytes", std::vector<uint64_t>{});
+  try {
+    out->values = ReadExternalValues((dir / "values.txt").string(), out->graph, impl.kernel);
+    FinishMeasurement(request, impl.kernel, out);
+  } catch (const std::exception& e) {
+    m.outcome = Outcome::kInvalidOutput;
+    m.message = e.what();
+  }
+}
+
 }  // namespace
+
+double MpirunTimeoutSeconds(double row_timeout_seconds) {
+  return row_timeout_seconds > 50 ? row_timeout_seconds - 15 : row_timeout_seconds * 0.6;
+}
 
 std::string MultiprocessExecutable(const Implementation& impl) {
   if (RunsInProcess(impl)) {
@@ -93,13 +138,11 @@ std::vector<std::string> MpirunCommand(const Implementation& impl,
 
 MeasurementOutput MeasureMultiprocess(const Implementation& impl,
                                       const MeasurementRequest& request) {
-  MeasurementOutput out = PrepareMeasurement(
-      request, {std::string(impl.name), std::string(impl.system), std::string(impl.algorithm),
-                impl.kernel, impl.kind, impl.requires_layout});
+  MeasurementOutput out = PrepareMeasurement(request, IdentityOf(impl));
   Measurement& m = out.measurement;
   const std::string executable = MultiprocessExecutable(impl);
   if (::access(executable.c_str(), X_OK) != 0) {
-    m.outcome = "failed-to-start";
+    m.outcome = Outcome::kFailedToStart;
     m.message = executable + " is not built (MPI or Parallel BGL missing when configured?)";
     return out;
   }
@@ -109,42 +152,16 @@ MeasurementOutput MeasureMultiprocess(const Implementation& impl,
   // CI runs as root, where mpirun refuses to start without these.
   setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 1);
   setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 1);
-  ChildOptions child;
-  child.argv = MpirunCommand(impl, request, out.params.source, m.oversubscribed,
-                             (dir / "values.txt").string());
-  child.log_path = (dir / "mpirun.log").string();
-  // In the measuring process's group, so a sweep's kill reaches mpirun too; the ranks are in
-  // groups of their own, which only mpirun can end: its --timeout fires first, then SIGTERM.
-  child.own_process_group = false;
-  if (request.timeout_seconds > 0) {
-    child.timeout_seconds = request.timeout_seconds + kCleanupSeconds;
-  }
-  child.term_grace_seconds = kCleanupSeconds;
+  const ChildOptions child = JobOptions(impl, request, out, dir);
   const ChildResult run = RunChild(child);
   const std::string log = ReadChildLog(child.log_path);
   const ChildOutcome job = ClassifyChild(
       run, {.subject = "mpirun", .timeout_seconds = request.timeout_seconds, .log = log});
-  if (job.outcome != Outcome::kOk) {
-    m.outcome = OutcomeName(job.outcome);
-    m.message = job.message;
+  if (job.outcome == Outcome::kOk) {
+    ReadJobResult(impl, request, run, child, dir, &out);
   } else {
-    const nlohmann::json report = FindReport(child.log_path);
-    if (report.is_discarded()) {
-      m.outcome = "crashed";
-      m.message = "mpirun exited 0 but rank 0 printed no report. Output: " + run.log_tail;
-    } else {
-      Summarize(report.at("repetition_seconds").get<std::vector<double>>(), &m);
-      m.startup_seconds = report.value("startup_seconds", 0.0);
-      m.partition_seconds = report.value("partition_seconds", 0.0);
-      m.rank_peak_rss_bytes = report.value("rank_peak_rss_bytes", std::vector<uint64_t>{});
-      try {
-        out.values = ReadExternalValues((dir / "values.txt").string(), out.graph, impl.kernel);
-        FinishMeasurement(request, impl.kernel, &out);
-      } catch (const std::exception& e) {
-        m.outcome = "invalid-output";
-        m.message = e.what();
-      }
-    }
+    m.outcome = job.outcome;
+    m.message = job.message;
   }
   // The measurement's own memory is the largest rank's, not the harness process's.
   m.peak_rss_bytes = m.rank_peak_rss_bytes.empty()

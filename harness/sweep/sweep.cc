@@ -154,7 +154,7 @@ ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* i
     Measurement m = RunRowInChild(row, spec, binary,
                                   gbench ? (gbench_dir / GbenchFileName(row)).string() : "",
                                   &g_interrupted);
-    if (m.outcome == "interrupted") break;
+    if (m.outcome == Outcome::kInterrupted) break;
     results.measurements.push_back(m);
     WriteResultsFile(results, options.out);
     ++ran;
