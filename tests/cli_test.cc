@@ -59,7 +59,7 @@ TEST_F(CliTest, RunWritesResultsAndValues) {
   const harness::ResultsFile results = harness::ReadResultsFile(Path("r.json"));
   ASSERT_EQ(results.measurements.size(), 1u);
   const harness::Measurement& m = results.measurements[0];
-  EXPECT_EQ(m.outcome, "ok") << m.message;
+  EXPECT_EQ(m.outcome, harness::Outcome::kOk) << m.message;
   EXPECT_EQ(m.implementation, "openmp:pagerank");
   EXPECT_EQ(m.threads, 2);
   EXPECT_EQ(m.iterations, 20);
@@ -147,7 +147,7 @@ TEST_F(CliTest, SweepWritesEveryRowOnceAndResumes) {
   // serial rows at 1 thread only: 3 serial + 2 threaded x 2 counts = 7 rows.
   ASSERT_EQ(results.measurements.size(), 7u);
   for (const auto& m : results.measurements) {
-    EXPECT_EQ(m.outcome, "ok") << m.implementation << ": " << m.message;
+    EXPECT_EQ(m.outcome, harness::Outcome::kOk) << m.implementation << ": " << m.message;
     EXPECT_EQ(m.dataset, "k8");
     EXPECT_EQ(m.repetition_seconds.size(), 2u);
   }

@@ -170,7 +170,7 @@ TEST_F(ClusterTest, EveryMultiprocessRowValidatesWithOneRankOnEachHost) {
     int exit_code = -1;
     const harness::Measurement m = RunRow(impl, graph, extra, &exit_code);
     EXPECT_EQ(exit_code, 0) << impl << ": " << m.message;
-    EXPECT_EQ(m.outcome, "ok") << impl << ": " << m.message;
+    EXPECT_EQ(m.outcome, harness::Outcome::kOk) << impl << ": " << m.message;
     EXPECT_EQ(m.procs, 2) << impl;
     EXPECT_EQ(m.rank_peak_rss_bytes.size(), 2u) << impl;
   }
@@ -222,7 +222,7 @@ TEST_F(ClusterTest, ARankKilledOnOneHostEndsTheRowAsCrashed) {
   int exit_code = -1;
   const harness::Measurement m =
       RunRow("mpi:union-find", graph, {"--test-crash-rank", "1"}, &exit_code);
-  EXPECT_EQ(m.outcome, "crashed") << m.message;
+  EXPECT_EQ(m.outcome, harness::Outcome::kCrashed) << m.message;
   EXPECT_EQ(exit_code, 5);
   // Nothing of the job stays behind on either host (mpirun ends its daemons before it exits;
   // allow them a moment to go).

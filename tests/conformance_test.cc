@@ -104,7 +104,7 @@ std::vector<std::pair<std::string, std::vector<Kernel>>> LdbcGraphs() {
 std::vector<ConformanceCase> ImplementationCases() {
   std::vector<ConformanceCase> cases;
   for (const Implementation& impl : Implementations()) {
-    if (impl.run == nullptr) continue;  // multiprocess rows: tests/mpi_test.cc runs them
+    if (!RunsInProcess(impl)) continue;  // multiprocess rows: tests/mpi_test.cc runs them
     for (const auto& [graph, kernels] : LdbcGraphs()) {
       if (std::ranges::find(kernels, impl.kernel) != kernels.end()) {
         cases.push_back({std::string(impl.name), impl.kernel, graph});
@@ -250,8 +250,8 @@ TEST_P(ConformanceTest, MatchesLdbcReferenceOutput) {
   ASSERT_NE(impl, nullptr);
   PreparedGraph prepared = Prepare(c.graph);
   // Rows that read an edge layout get it added, as `--layout` would when preparing the file.
-  Values values = impl->run(datasets::WithHilbertLayout(prepared.graph, impl->requires_layout),
-                            prepared.params);
+  Values values = RunInProcess(
+      *impl, datasets::WithHilbertLayout(prepared.graph, impl->requires_layout), prepared.params);
   if (!impl->deviation.empty() && impl->deviation_applies != nullptr &&
       impl->deviation_applies(prepared.graph)) {
     // The documented deviation: the output must differ from LDBC's, and what a measurement

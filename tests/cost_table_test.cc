@@ -13,11 +13,11 @@ namespace {
 Measurement Row(const std::string& implementation, const std::string& kind, int threads,
                 double median, int procs = 1) {
   Measurement m;
-  m.kernel = "pagerank";
+  m.kernel = Kernel::kPageRank;
   m.dataset = "kron-10";
   m.implementation = implementation;
   m.algorithm = implementation.substr(implementation.find(':') + 1);
-  m.kind = kind;
+  EXPECT_TRUE(ParseKind(kind, &m.kind)) << kind;
   m.threads = threads;
   m.procs = procs;
   m.repetitions = 5;
@@ -33,7 +33,7 @@ Measurement Serial(const std::string& implementation, double median) {
 }
 
 Measurement Failed(Measurement m, const std::string& outcome, const std::string& message) {
-  m.outcome = outcome;
+  EXPECT_TRUE(ParseOutcome(outcome, &m.outcome)) << outcome;
   m.message = message;
   return m;
 }
@@ -181,7 +181,7 @@ TEST(CostTableTest, MultiprocessCoresAreThreadsTimesProcesses) {
 
 TEST(CostTableTest, GroupsAndEntriesHaveAFixedOrder) {
   Measurement wcc = Serial("serial:union-find", 0.1);
-  wcc.kernel = "wcc";
+  wcc.kernel = Kernel::kWcc;
   Measurement other_dataset = Serial("serial:pagerank", 2.0);
   other_dataset.dataset = "grid-5";
   std::vector<CostGroup> groups = ComputeCostTable({

@@ -44,14 +44,14 @@ bool DeviationApplies(const Implementation& impl, const datasets::Graph& g) {
 // Runs impl on g with the edge layout it reads added (g itself for the CSR-only rows).
 harness::Values RunWithLayout(const Implementation& impl, const datasets::Graph& g,
                               const harness::RunParams& params) {
-  return impl.run(datasets::WithHilbertLayout(g, impl.requires_layout), params);
+  return harness::RunInProcess(impl, datasets::WithHilbertLayout(g, impl.requires_layout), params);
 }
 
 std::vector<const Implementation*> ImplementationsOf(Kernel kernel) {
   std::vector<const Implementation*> result;
   for (const Implementation& impl : harness::Implementations()) {
     // Multiprocess rows have no in-process run; tests/mpi_test.cc runs them under mpirun.
-    if (impl.kernel == kernel && impl.run != nullptr) result.push_back(&impl);
+    if (impl.kernel == kernel && harness::RunsInProcess(impl)) result.push_back(&impl);
   }
   return result;
 }
@@ -117,7 +117,7 @@ TEST(PageRank, StartValueAndMassConservation) {
       EXPECT_LT(total, 0.99);
     } else {
       // Rows with float working arrays round every share to 24 bits: mass holds to ~1e-7.
-      const bool float_shares = impl->name.find("float") != std::string_view::npos;
+      const bool float_shares = impl->precision == harness::Precision::kFloat;
       EXPECT_NEAR(total, 1.0, float_shares ? 1e-6 : 1e-12);
     }
   }
@@ -211,14 +211,15 @@ TEST(Layouts, RowsRefuseGraphsWithoutTheirLayout) {
         std::string("--layout ") + datasets::EdgeLayoutName(impl.requires_layout);
     for (const datasets::Graph* g : {&csr, wants_arrays ? &stream : &arrays}) {
       try {
-        impl.run(*g, {.iterations = 1});
+        harness::RunInProcess(impl, *g, {.iterations = 1});
         ADD_FAILURE() << impl.name << " ran without its layout";
       } catch (const std::invalid_argument& e) {
         EXPECT_THAT(e.what(), testing::HasSubstr("graph has no ")) << impl.name;
         EXPECT_THAT(e.what(), testing::HasSubstr(option)) << impl.name;
       }
     }
-    EXPECT_NO_THROW(impl.run(wants_arrays ? arrays : stream, {.iterations = 1})) << impl.name;
+    EXPECT_NO_THROW(harness::RunInProcess(impl, wants_arrays ? arrays : stream, {.iterations = 1}))
+        << impl.name;
   }
   EXPECT_GE(rows, 4);  // serial:pagerank-hilbert(-compressed), label-propagation/union-find-hilbert
 }

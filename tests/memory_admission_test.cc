@@ -58,7 +58,7 @@ TEST_F(MemoryAdmissionTest, RunRefusesAGraphLargerThanAvailableMemory) {
   EXPECT_EQ(run.err, "cost: out-of-memory: " + Refusal(Path("k6.cgraph")) + "\n");
   const harness::ResultsFile row = harness::ReadResultsFile(Path("row.json"));
   ASSERT_EQ(row.measurements.size(), 1u);
-  EXPECT_EQ(row.measurements[0].outcome, "out-of-memory");
+  EXPECT_EQ(row.measurements[0].outcome, harness::Outcome::kOutOfMemory);
   EXPECT_EQ(row.measurements[0].message, Refusal(Path("k6.cgraph")));
 }
 
@@ -81,7 +81,7 @@ TEST_F(MemoryAdmissionTest, SweepRecordsTheRefusalAsTheRowsOutcome) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const harness::ResultsFile results = harness::ReadResultsFile(Path("results.json"));
   ASSERT_EQ(results.measurements.size(), 1u);
-  EXPECT_EQ(results.measurements[0].outcome, "out-of-memory");
+  EXPECT_EQ(results.measurements[0].outcome, harness::Outcome::kOutOfMemory);
   EXPECT_EQ(results.measurements[0].message, Refusal(results.measurements[0].graph_path));
 }
 

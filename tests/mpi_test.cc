@@ -108,7 +108,8 @@ TEST_F(MpiTest, EveryRowMatchesTheSerialRowAtOneTwoAndThreeProcessesAndTwoThread
     for (const Implementation* impl : MultiprocessRows()) {
       const harness::RunParams params{.iterations = 20,
                                       .source = harness::DefaultBfsSource(graph)};
-      const harness::Values serial = SerialRowOf(impl->kernel).run(graph, params);
+      const harness::Values serial =
+          harness::RunInProcess(SerialRowOf(impl->kernel), graph, params);
       // (procs, threads per rank); 2 x 2 oversubscribes a 2-core machine (see SetUp).
       std::map<int, harness::Values> one_thread;  // by procs
       for (const auto& [procs, threads] : {std::pair{1, 1}, {2, 1}, {3, 1}, {2, 2}}) {
@@ -119,7 +120,7 @@ TEST_F(MpiTest, EveryRowMatchesTheSerialRowAtOneTwoAndThreeProcessesAndTwoThread
         const harness::Measurement m =
             Run(*impl, path, procs, {"--threads", std::to_string(threads)}, &exit_code);
         EXPECT_EQ(exit_code, 0) << where << ": " << m.message;
-        EXPECT_EQ(m.outcome, "ok") << where << ": " << m.message;
+        EXPECT_EQ(m.outcome, harness::Outcome::kOk) << where << ": " << m.message;
         EXPECT_EQ(m.procs, procs) << where;
         EXPECT_EQ(m.threads, threads) << where;
         EXPECT_EQ(m.oversubscribed,
@@ -213,7 +214,7 @@ TEST_F(MpiTest, ACrashingRankIsRecordedAsCrashed) {
   int exit_code = -1;
   const harness::Measurement m = Run(*harness::FindImplementation("mpi:union-find"), path, 2,
                                      {"--test-crash-rank", "1"}, &exit_code);
-  EXPECT_EQ(m.outcome, "crashed") << m.message;
+  EXPECT_EQ(m.outcome, harness::Outcome::kCrashed) << m.message;
   EXPECT_EQ(exit_code, 5);
   EXPECT_EQ(m.procs, 2);
 }
@@ -229,7 +230,7 @@ TEST_F(MpiTest, AHangingRankEndsAsTimeoutWithinItsLimit) {
           {"--test-hang-rank", "1", "--timeout", "3"}, &exit_code);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_EQ(m.outcome, "timeout") << m.message;
+  EXPECT_EQ(m.outcome, harness::Outcome::kTimeout) << m.message;
   EXPECT_NE(exit_code, 0);
   EXPECT_LT(seconds, 3 + 15);  // mpirun's limit plus its clean-up, never a hang
 }
@@ -254,12 +255,12 @@ TEST_F(MpiTest, SweepRunsMultiprocessRowsPerProcessCount) {
   const harness::ResultsFile results = harness::ReadResultsFile(Path("results.json"));
   for (const harness::Measurement& m : results.measurements) {
     rows[{m.implementation, m.procs}] = m;
-    EXPECT_EQ(m.outcome, "ok") << m.implementation << ": " << m.message;
+    EXPECT_EQ(m.outcome, harness::Outcome::kOk) << m.implementation << ": " << m.message;
     EXPECT_EQ(m.threads, 1) << m.implementation;
   }
   EXPECT_EQ(rows.size(), 5u);  // serial once; each multiprocess row at 1 and 2 processes
   EXPECT_EQ(rows[std::make_pair("mpi:union-find", 2)].rank_peak_rss_bytes.size(), 2u);
-  EXPECT_EQ(rows[std::make_pair("pbgl:wcc", 2)].kind, "multiprocess");
+  EXPECT_EQ(rows[std::make_pair("pbgl:wcc", 2)].kind, harness::Kind::kMultiprocess);
 }
 
 // The drawn graph of the traffic tests (directed, n = 6, m = 7):

@@ -64,7 +64,7 @@ inline std::vector<ThreadedRun> RunAtOneTwoAndThreeThreads(const harness::Implem
   for (int threads : {1, 2, 3}) {
     params.threads = threads;
     runs.push_back({std::string(impl.name) + " at " + std::to_string(threads) + " threads",
-                    impl.run(with_layout, params)});
+                    harness::RunInProcess(impl, with_layout, params)});
   }
   return runs;
 }

@@ -25,12 +25,12 @@ namespace fs = std::filesystem;
 Measurement Row(const std::string& implementation, const std::string& kind, int threads,
                 double median, int procs = 1) {
   Measurement m;
-  m.kernel = "pagerank";
+  m.kernel = Kernel::kPageRank;
   m.dataset = "kron-10";
   m.implementation = implementation;
   m.system = implementation.substr(0, implementation.find(':'));
   m.algorithm = implementation.substr(implementation.find(':') + 1);
-  m.kind = kind;
+  EXPECT_TRUE(ParseKind(kind, &m.kind)) << kind;
   m.threads = threads;
   m.procs = procs;
   m.repetitions = 5;
@@ -62,7 +62,7 @@ ResultsFile Fixture() {
       Row("mpi:pagerank", "multiprocess", 1, 1.4, 4),
       Row("mpi:pagerank", "multiprocess", 1, 0, 8),
   };
-  r.measurements.back().outcome = "timeout";
+  r.measurements.back().outcome = Outcome::kTimeout;
   r.measurements.back().message = "killed after 600 s";
   return r;
 }
@@ -156,7 +156,7 @@ TEST_F(ReportTest, MissingMetadataAndAllFailedGroupsAreTolerated) {
   ResultsFile r;
   Measurement crashed = Row("openmp:pagerank", "threaded", 2, 0);
   crashed.dataset = "grid-4";
-  crashed.outcome = "crashed";
+  crashed.outcome = Outcome::kCrashed;
   crashed.message = "signal 11 | core dumped";
   r.measurements = {Row("serial:pagerank", "single-threaded", 1, 1.0), crashed};
   ReportFiles files = WriteReport(r, dir_.string());
@@ -214,7 +214,7 @@ TEST_F(ReportTest, SingleThreadClaimsAreRatiosOfBestMedians) {
   results.measurements.push_back(Row("serial:pagerank-hilbert", "single-threaded", 1, 0.4));
   Measurement uf = Row("serial:union-find", "single-threaded", 1, 0.2);
   Measurement lp = Row("serial:label-propagation", "single-threaded", 1, 2.0);
-  uf.kernel = lp.kernel = "wcc";
+  uf.kernel = lp.kernel = Kernel::kWcc;
   results.measurements.push_back(uf);
   results.measurements.push_back(lp);
   const std::vector<SingleThreadComparison> c = CompareSingleThreads(results.measurements);

@@ -19,16 +19,16 @@ harness::Measurement SampleMeasurement() {
   m.graph_checksum = "00112233aabbccdd";
   m.num_vertices = 1024;
   m.num_edges = 30000;
-  m.kernel = "pagerank";
+  m.kernel = harness::Kernel::kPageRank;
   m.implementation = "openmp:pagerank";
   m.system = "openmp";
   m.algorithm = "pagerank-pull";
-  m.kind = "threaded";
+  m.kind = harness::Kind::kThreaded;
   m.threads = 2;
   m.procs = 3;
   m.iterations = 20;
   m.repetitions = 3;
-  m.outcome = "invalid-output";
+  m.outcome = harness::Outcome::kInvalidOutput;
   m.message = "vertex 7: expected 0.1, got 0.2";
   m.repetition_seconds = {0.5, 0.25, 0.75};
   m.median_seconds = 0.5;
@@ -84,7 +84,7 @@ TEST(Results, FileRoundTripThroughDisk) {
 TEST(Results, MissingFieldsKeepDefaults) {
   const harness::Measurement m = harness::MeasurementFromJson({{"dataset", "g"}});
   EXPECT_EQ(m.dataset, "g");
-  EXPECT_EQ(m.outcome, "ok");
+  EXPECT_EQ(m.outcome, harness::Outcome::kOk);
   EXPECT_EQ(m.threads, 1);
 }
 

@@ -59,17 +59,17 @@ TEST_F(SweepFaultsTest, EachFaultCostsOnlyItsRow) {
   std::map<std::string, harness::Measurement> by_name;
   for (const auto& m : results.measurements) by_name[m.implementation] = m;
   ASSERT_EQ(by_name.size(), 7u) << Log();
-  EXPECT_EQ(by_name["serial:union-find"].outcome, "ok");
-  EXPECT_EQ(by_name["fault:segfault"].outcome, "crashed");
+  EXPECT_EQ(by_name["serial:union-find"].outcome, harness::Outcome::kOk);
+  EXPECT_EQ(by_name["fault:segfault"].outcome, harness::Outcome::kCrashed);
   EXPECT_THAT(by_name["fault:segfault"].message, testing::HasSubstr("signal 11"));
-  EXPECT_EQ(by_name["fault:hang"].outcome, "timeout");
-  EXPECT_EQ(by_name["fault:wrong-answer"].outcome, "invalid-output");
-  EXPECT_EQ(by_name["fault:allocate"].outcome, "out-of-memory")
+  EXPECT_EQ(by_name["fault:hang"].outcome, harness::Outcome::kTimeout);
+  EXPECT_EQ(by_name["fault:wrong-answer"].outcome, harness::Outcome::kInvalidOutput);
+  EXPECT_EQ(by_name["fault:allocate"].outcome, harness::Outcome::kOutOfMemory)
       << by_name["fault:allocate"].message;
-  EXPECT_EQ(by_name["fault:missing"].outcome, "failed-to-start");
+  EXPECT_EQ(by_name["fault:missing"].outcome, harness::Outcome::kFailedToStart);
   const harness::Measurement& script = by_name["script:union-find"];
-  EXPECT_EQ(script.outcome, "ok") << script.message;
-  EXPECT_EQ(script.timing, "reported");
+  EXPECT_EQ(script.outcome, harness::Outcome::kOk) << script.message;
+  EXPECT_EQ(script.timing, harness::Timing::kReported);
   EXPECT_EQ(script.repetition_seconds.size(), 2u);
   // The script system appears in the COST table beside the baseline; faults show as failed.
   const auto groups = harness::ComputeCostTable(results.measurements);
@@ -121,7 +121,7 @@ TEST_F(SweepFaultsTest, KilledSweepResumesWithEveryRowExactlyOnce) {
   std::map<std::string, int> count;
   for (const auto& m : results.measurements) {
     ++count[m.implementation + "/" + std::to_string(m.threads)];
-    EXPECT_EQ(m.outcome, "ok") << m.implementation << ": " << m.message;
+    EXPECT_EQ(m.outcome, harness::Outcome::kOk) << m.implementation << ": " << m.message;
   }
   // 3 serial rows at 1 thread + 2 threaded implementations at 1 and 2 threads.
   EXPECT_EQ(results.measurements.size(), 7u);
@@ -174,7 +174,7 @@ TEST_F(SweepFaultsTest, FailedSweepLeavesExistingResultsUntouched) {
   harness::Measurement row;
   row.dataset = "k8";
   row.implementation = "serial:union-find";
-  row.kernel = "wcc";
+  row.kernel = harness::Kernel::kWcc;
   row.repetition_seconds = {0.5};
   kept.measurements = {row};
   harness::WriteResultsFile(kept, (dir_ / "results.json").string());

@@ -60,7 +60,8 @@ const std::vector<GeneratedGraph>& Graphs() {
 TEST(SystemsAgreement, EveryImplementationMatchesTheReference) {
   for (const GeneratedGraph& g : Graphs()) {
     for (const harness::Implementation& impl : harness::Implementations()) {
-      if (impl.run == nullptr) continue;  // multiprocess rows run under mpirun: mpi_test.cc
+      // Multiprocess rows run under mpirun: mpi_test.cc.
+      if (!harness::RunsInProcess(impl)) continue;
       const harness::RunParams base{.iterations = 20,
                                     .source = harness::DefaultBfsSource(g.graph)};
       const harness::Values expected = harness::ReferenceValues(impl.kernel, g.graph, base);
@@ -70,8 +71,8 @@ TEST(SystemsAgreement, EveryImplementationMatchesTheReference) {
         if (impl.kind == harness::Kind::kSingleThreaded && threads > 1) continue;
         harness::RunParams params = base;
         params.threads = threads;
-        const harness::Values actual =
-            impl.run(datasets::WithHilbertLayout(g.graph, impl.requires_layout), params);
+        const harness::Values actual = harness::RunInProcess(
+            impl, datasets::WithHilbertLayout(g.graph, impl.requires_layout), params);
         harness::ValidationResult check = harness::ValidateValues(impl.kernel, expected, actual);
         const std::string where = std::string(impl.name) + " on " + g.name + " with " +
                                   std::to_string(threads) + " threads: ";
@@ -97,7 +98,8 @@ TEST(SystemsAgreement, TableNamesAreUniqueAndWellFormed) {
     EXPECT_TRUE(impl.name.starts_with(std::string(impl.system) + ":")) << impl.name;
     EXPECT_EQ(harness::FindImplementation(impl.name), &impl);
     // Every row runs in-process, except multiprocess rows, which run under mpirun instead.
-    EXPECT_EQ(impl.run == nullptr, impl.kind == harness::Kind::kMultiprocess) << impl.name;
+    EXPECT_EQ(!harness::RunsInProcess(impl), impl.kind == harness::Kind::kMultiprocess)
+        << impl.name;
   }
   EXPECT_EQ(harness::FindImplementation("nope:nothing"), nullptr);
 }

@@ -16,7 +16,7 @@ namespace {
 using RowKey = std::tuple<std::string, std::string, std::string, int, int>;
 
 RowKey KeyOf(const Measurement& m) {
-  return {m.kernel, m.dataset, m.implementation, m.threads, m.procs};
+  return {std::string(KernelName(m.kernel)), m.dataset, m.implementation, m.threads, m.procs};
 }
 
 // A file may hold a row twice (a resumed sweep that re-ran it): the last one counts, as in the
@@ -82,11 +82,11 @@ std::vector<RowComparison> CompareResults(const ResultsFile& a, const ResultsFil
     RowComparison row;
     std::tie(row.kernel, row.dataset, row.implementation, row.threads, row.procs) = key;
     if (ma) {
-      row.a_outcome = ma->outcome;
+      row.a_outcome = OutcomeName(ma->outcome);
       row.a_median = ma->median_seconds;
     }
     if (mb) {
-      row.b_outcome = mb->outcome;
+      row.b_outcome = OutcomeName(mb->outcome);
       row.b_median = mb->median_seconds;
     }
     if (!mb) {
@@ -118,7 +118,7 @@ std::string ComparisonText(const std::vector<RowComparison>& rows) {
     const bool timed = r.ratio > 0;
     const auto side = [](const std::string& outcome, double median) -> std::string {
       if (outcome.empty()) return "-";
-      return outcome == "ok" ? FormatSeconds(median) : outcome;
+      return outcome == OutcomeName(Outcome::kOk) ? FormatSeconds(median) : outcome;
     };
     cells.push_back({r.kernel, r.dataset, r.implementation, std::to_string(r.threads),
                      std::to_string(r.procs), side(r.a_outcome, r.a_median),

@@ -14,7 +14,8 @@ using GroupKey = std::pair<std::string, std::string>;  // (kernel, dataset)
 
 std::map<GroupKey, std::vector<Measurement>> ByGroup(const std::vector<Measurement>& rows) {
   std::map<GroupKey, std::vector<Measurement>> groups;
-  for (const Measurement& m : rows) groups[{m.kernel, m.dataset}].push_back(m);
+  for (const Measurement& m : rows)
+    groups[{std::string(KernelName(m.kernel)), m.dataset}].push_back(m);
   return groups;
 }
 
@@ -109,7 +110,7 @@ std::vector<BaselineCost> CostAgainstEachBaseline(const std::vector<Measurement>
   for (const auto& [key, group] : ByGroup(rows)) {
     std::vector<Measurement> parallel;
     for (const Measurement& m : group) {
-      if (m.kind != "single-threaded") parallel.push_back(m);
+      if (m.kind != Kind::kSingleThreaded) parallel.push_back(m);
     }
     if (parallel.empty()) continue;
     // The full table orders the single-threaded lines fastest first; each gets its own verdicts.
@@ -150,7 +151,7 @@ std::vector<CostProjection> ProjectCosts(const std::vector<Measurement>& rows) {
     std::map<std::string, std::vector<ScalingPoint>> curves;  // by implementation
     std::map<std::string, int> max_cores;
     for (const Measurement& m : group) {
-      if (m.kind == "single-threaded" || !m.ok() || m.median_seconds <= 0) continue;
+      if (m.kind == Kind::kSingleThreaded || !m.ok() || m.median_seconds <= 0) continue;
       curves[m.implementation].push_back({static_cast<double>(m.cores()), m.median_seconds});
       max_cores[m.implementation] = std::max(max_cores[m.implementation], m.cores());
     }

@@ -29,11 +29,11 @@ CostEntry EntryHeader(const Rows& rows) {
   CostEntry e;
   e.implementation = rows.front()->implementation;
   e.algorithm = rows.front()->algorithm;
-  e.kind = rows.front()->kind;
+  e.kind = KindName(rows.front()->kind);
   for (const Measurement* m : rows) {
     if (!m->ok()) {
       if (e.failed_rows++ == 0) {
-        e.outcome = m->outcome;
+        e.outcome = OutcomeName(m->outcome);
         e.message = m->message;
       }
     }
@@ -245,7 +245,7 @@ std::vector<CostGroup> ComputeCostTable(const std::vector<Measurement>& measurem
   // std::map keys give the (kernel, dataset, implementation) order.
   std::map<std::pair<std::string, std::string>, std::map<std::string, Rows>> grouped;
   for (const Measurement& m : measurements) {
-    grouped[{m.kernel, m.dataset}][m.implementation].push_back(&m);
+    grouped[{std::string(KernelName(m.kernel)), m.dataset}][m.implementation].push_back(&m);
   }
   std::vector<CostGroup> groups;
   for (const auto& [key, by_implementation] : grouped) {

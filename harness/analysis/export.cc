@@ -30,14 +30,16 @@ std::string ResultsToCsv(const ResultsFile& results) {
       "preparation_seconds,peak_rss_bytes,num_vertices,num_edges,graph_checksum,message,"
       "repetition_seconds\r\n";
   for (const Measurement& m : results.measurements) {
+    const std::string kernel(KernelName(m.kernel)), kind(KindName(m.kind)),
+        outcome(OutcomeName(m.outcome)), timing(TimingName(m.timing));
     const std::vector<std::string> fields = {
-        m.dataset, m.kernel, m.implementation, m.system, m.algorithm, m.kind,
+        m.dataset, kernel, m.implementation, m.system, m.algorithm, kind,
         std::to_string(m.threads), std::to_string(m.procs), std::to_string(m.cores()),
         m.oversubscribed ? "true" : "false", std::to_string(m.iterations),
         std::to_string(m.source), std::to_string(m.repetitions), std::to_string(m.warmups),
-        m.outcome, Number(m.median_seconds), Number(m.min_seconds), Number(m.max_seconds),
+        outcome, Number(m.median_seconds), Number(m.min_seconds), Number(m.max_seconds),
         Number(m.cv), Number(m.ci_low_seconds), Number(m.ci_high_seconds), Number(m.ci_level),
-        m.high_spread ? "true" : "false", m.timing, Number(m.load_seconds),
+        m.high_spread ? "true" : "false", timing, Number(m.load_seconds),
         Number(m.preparation_seconds), std::to_string(m.peak_rss_bytes),
         std::to_string(m.num_vertices), std::to_string(m.num_edges), m.graph_checksum,
         m.message, Join(m.repetition_seconds)};

@@ -42,7 +42,7 @@ const Measurement* Best(const std::vector<Measurement>& rows, const std::string&
                         const std::string& kernel, const std::vector<std::string>& names) {
   const Measurement* best = nullptr;
   for (const Measurement& m : rows) {
-    if (!m.ok() || m.dataset != dataset || m.kernel != kernel) continue;
+    if (!m.ok() || m.dataset != dataset || KernelName(m.kernel) != kernel) continue;
     bool named = false;
     for (const std::string& n : names) named = named || m.implementation == n;
     if (named && (!best || m.median_seconds < best->median_seconds)) best = &m;
@@ -88,7 +88,7 @@ std::string SingleThreadMarkdown(const std::vector<Measurement>& rows) {
   text += "| dataset | implementation | median | edges per second | preparation | load |\n"
           "| --- | --- | ---: | ---: | ---: | ---: |\n";
   for (const Measurement& m : rows) {
-    if (!m.ok() || m.kind != "single-threaded" || m.median_seconds <= 0) continue;
+    if (!m.ok() || m.kind != Kind::kSingleThreaded || m.median_seconds <= 0) continue;
     // PageRank touches every edge once per iteration; the WCC and BFS figures are per run.
     const double edges = static_cast<double>(m.num_edges) * (m.iterations > 0 ? m.iterations : 1);
     text += MarkdownRow({m.dataset, m.implementation, FormatSeconds(m.median_seconds),

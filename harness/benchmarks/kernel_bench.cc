@@ -1,5 +1,5 @@
-// cost_kernel_bench: every kernel row of the implementation table on Kronecker graphs, with its
-// rate (arcs per second; PageRank: arcs x iterations) and its fraction of this machine's limit
+// cost_kernel_bench: every in-process row of the implementation table on Kronecker graphs, with
+// its rate (arcs per second; PageRank: arcs x iterations) and its fraction of this machine's limit
 // from the cost model (harness/machine/cost_model.h). A benchmark, not a test: run it by hand.
 //
 //   cost_kernel_bench [--scale S ...] [--threads T ...] [--repetitions R] [--no-validate]
@@ -29,6 +29,7 @@
 #include "harness/machine/cost_model.h"
 #include "harness/machine/machine_limits.h"
 #include "harness/run/implementations.h"
+#include "harness/run/measurement.h"
 #include "harness/run/validation.h"
 
 namespace cost::harness {
@@ -59,29 +60,35 @@ const datasets::Graph& GraphFor(int scale, datasets::EdgeLayout layout) {
   return jt->second;
 }
 
+// Whether the row's output on the scale's graph is valid: checked once per row and scale, the
+// reason printed on stderr when it is not.
+bool OutputValid(const Implementation& impl, int scale, const datasets::Graph& graph,
+                 const RunParams& params) {
+  static std::map<std::string, bool> validated;
+  const std::string key = std::string(impl.name) + "/" + std::to_string(scale);
+  if (!validated.count(key)) {
+    ValidationResult v =
+        ValidateOutput(impl.kernel, graph, params, RunInProcess(impl, graph, params));
+    NoteDeviation(impl, graph, &v);
+    validated[key] = v.ok;
+    if (!v.ok) std::fprintf(stderr, "kernel_bench: %s: %s\n", key.c_str(), v.message.c_str());
+  }
+  return validated[key];
+}
+
 void BM_Kernel(benchmark::State& state, const Implementation* impl, int scale, int threads) {
   const datasets::Graph& graph = GraphFor(scale, impl->requires_layout);
   RunParams params;
   params.threads = threads;
   if (impl->kernel == Kernel::kBfs) params.source = DefaultBfsSource(graph);
-  if (g_validate) {
-    static std::map<std::string, bool> validated;  // once per row and scale
-    const std::string key = std::string(impl->name) + "/" + std::to_string(scale);
-    if (!validated.count(key)) {
-      ValidationResult v = ValidateOutput(impl->kernel, graph, params, impl->run(graph, params));
-      NoteDeviation(*impl, graph, &v);
-      validated[key] = v.ok;
-      if (!v.ok) std::fprintf(stderr, "kernel_bench: %s: %s\n", key.c_str(), v.message.c_str());
-    }
-    if (!validated[key]) {
-      state.SkipWithError("output failed validation (see stderr)");
-      return;
-    }
+  if (g_validate && !OutputValid(*impl, scale, graph, params)) {
+    state.SkipWithError("output failed validation (see stderr)");
+    return;
   }
   double total = 0;
   for (auto _ : state) {
     const auto start = std::chrono::steady_clock::now();
-    Values values = impl->run(graph, params);
+    Values values = RunInProcess(*impl, graph, params);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     benchmark::DoNotOptimize(values);
@@ -94,17 +101,43 @@ void BM_Kernel(benchmark::State& state, const Implementation* impl, int scale, i
   state.counters["arcs_per_second"] = benchmark::Counter(
       arcs * passes, benchmark::Counter::kIsIterationInvariantRate);
   if (g_limits && total > 0) {
-    Workload w;
-    w.kernel = impl->kernel;
-    w.layout = impl->requires_layout;
-    w.num_vertices = graph.num_vertices();
-    w.num_arcs = graph.num_edges();
-    w.iterations = params.iterations;
-    w.cores = threads;
-    w.compressed_bytes = graph.hilbert_compressed.size();
-    const CostEstimate e = EstimateCost(w, *g_limits);
+    const CostEstimate e = EstimateCost(
+        WorkloadOf(impl->kernel, impl->requires_layout, graph, params.iterations, threads),
+        *g_limits);
     state.counters["fraction_of_limit"] = e.limit_seconds * state.iterations() / total;
     state.counters["limit_seconds"] = e.limit_seconds;
+  }
+}
+
+// This machine's limits from their file, measured (--quick) and saved when absent.
+MachineLimits LoadOrMeasureLimits() {
+  const std::string limits_path = DefaultMachineLimitsPath();
+  if (std::optional<MachineLimits> limits = LoadMachineLimits(limits_path)) return *limits;
+  std::fprintf(stderr, "kernel_bench: measuring this machine's limits (--quick) into %s\n",
+               limits_path.c_str());
+  const MachineLimits limits = MeasureMachineLimits({.quick = true});
+  SaveMachineLimits(limits, limits_path);
+  return limits;
+}
+
+// One benchmark per in-process row, scale and thread count (single-threaded rows at 1 only). The
+// multiprocess rows run under mpirun, where their ranks time themselves: not here.
+void RegisterKernels(const std::vector<int>& scales, const std::vector<int>& threads,
+                     int repetitions) {
+  for (int scale : scales) {
+    for (const Implementation* impl : InProcessImplementations()) {
+      const std::vector<int> counts =
+          impl->kind == Kind::kSingleThreaded ? std::vector<int>{1} : threads;
+      for (int t : counts) {
+        const std::string name = std::string(impl->name) + "/scale:" + std::to_string(scale) +
+                                 "/threads:" + std::to_string(t);
+        benchmark::RegisterBenchmark(name.c_str(), BM_Kernel, impl, scale, t)
+            ->UseManualTime()
+            ->Unit(benchmark::kMillisecond)
+            ->Iterations(1)
+            ->Repetitions(repetitions);
+      }
+    }
   }
 }
 
@@ -118,8 +151,10 @@ int main(int argc, char** argv) {
   std::vector<int> threads;
   int repetitions = 3;
   bool no_validate = false;
-  CLI::App app{"cost_kernel_bench: every kernel row on Kronecker graphs, rate and fraction of "
-               "the machine's limit (Google Benchmark; its --benchmark_* flags pass through)"};
+  CLI::App app{
+      "cost_kernel_bench: every in-process kernel row on Kronecker graphs, rate and "
+      "fraction of the machine's limit (Google Benchmark; its --benchmark_* flags pass "
+      "through)"};
   app.allow_extras();
   app.add_option("--scale", scales, "Kronecker scale(s) (default 20)");
   app.add_option("--threads", threads,
@@ -136,31 +171,8 @@ int main(int argc, char** argv) {
   g_validate = !no_validate;
   const int cpus = std::max(1u, std::thread::hardware_concurrency());
   if (threads.empty()) threads = cpus > 1 ? std::vector<int>{1, cpus} : std::vector<int>{1};
-
-  const std::string limits_path = DefaultMachineLimitsPath();
-  g_limits = LoadMachineLimits(limits_path);
-  if (!g_limits) {
-    std::fprintf(stderr, "kernel_bench: measuring this machine's limits (--quick) into %s\n",
-                 limits_path.c_str());
-    g_limits = MeasureMachineLimits({.quick = true});
-    SaveMachineLimits(*g_limits, limits_path);
-  }
-
-  for (int scale : scales) {
-    for (const Implementation& impl : Implementations()) {
-      const std::vector<int> counts =
-          impl.kind == Kind::kSingleThreaded ? std::vector<int>{1} : threads;
-      for (int t : counts) {
-        const std::string name = std::string(impl.name) + "/scale:" + std::to_string(scale) +
-                                 "/threads:" + std::to_string(t);
-        benchmark::RegisterBenchmark(name.c_str(), BM_Kernel, &impl, scale, t)
-            ->UseManualTime()
-            ->Unit(benchmark::kMillisecond)
-            ->Iterations(1)
-            ->Repetitions(repetitions);
-      }
-    }
-  }
+  g_limits = LoadOrMeasureLimits();
+  RegisterKernels(scales, threads, repetitions);
   std::vector<std::string> extras = app.remaining();  // kept alive: rest points into it
   std::vector<char*> rest{argv[0]};
   for (std::string& r : extras) rest.push_back(r.data());

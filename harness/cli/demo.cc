@@ -9,6 +9,7 @@
 
 #include "harness/analysis/cost_table.h"
 #include "harness/cli/commands.h"
+#include "harness/core/outcome.h"
 #include "harness/report/report.h"
 #include "harness/sweep/sweep.h"
 
@@ -30,7 +31,7 @@ void RunDemo(const DemoCommandOptions& o, int* exit_code) {
   const ReportFiles files =
       WriteReport(results, (std::filesystem::path(o.out) / "report").string());
   std::cout << "results: " << options.out << "\nreport:  " << files.markdown << "\n";
-  if (interrupted) *exit_code = kExitInterrupted;
+  if (interrupted) *exit_code = ExitCodeOf(Outcome::kInterrupted);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "harness/cli/commands.h"
+#include "harness/core/outcome.h"
 #include "harness/report/report.h"
 
 namespace cost::harness {
@@ -62,7 +63,7 @@ void RunReproduce(ReproduceCommandOptions& o, int* exit_code) {
   const ReportFiles files = WriteReport(results, (out / "report").string());
   std::cout << "results: " << options.out << "\ntables:  " << (out / "reproduce.md").string()
             << "\nreport:  " << files.html << "\n";
-  if (interrupted) *exit_code = kExitInterrupted;
+  if (interrupted) *exit_code = ExitCodeOf(Outcome::kInterrupted);
 }
 
 }  // namespace

@@ -6,9 +6,9 @@
 #include "datasets/output_file.h"
 #include "harness/machine/memory_admission.h"
 #include "harness/cli/commands.h"
-#include "harness/machine/cost_model.h"
-#include "harness/run/external_system.h"
+#include "harness/core/outcome.h"
 #include "harness/machine/machine_info.h"
+#include "harness/run/external_system.h"
 #include "harness/run/measurement.h"
 
 namespace cost::harness {
@@ -20,14 +20,6 @@ struct RunOptions {
   std::vector<std::string> systems;  // external system manifests
   bool no_validate = false, quiet = false;
 };
-
-int ExitCodeOf(const std::string& outcome) {
-  if (outcome == "ok") return 0;
-  if (outcome == "invalid-output") return kExitInvalidOutput;
-  if (outcome == "out-of-memory") return kExitOutOfMemory;
-  if (outcome == "failed-to-start") return kExitFailedToStart;
-  return kExitCrashed;
-}
 
 // The in-tree implementation or the external system named --impl; exactly one is set.
 MeasurementOutput MeasureNamed(const RunOptions& o, MeasurementRequest request) {
@@ -51,80 +43,49 @@ MeasurementOutput MeasureNamed(const RunOptions& o, MeasurementRequest request) 
   return external ? MeasureExternal(*external, request) : Measure(request);
 }
 
-void RunOne(const RunOptions& o, int* exit_code) {
-  MeasurementOutput out;
-  std::string out_of_memory;  // why, when the measurement ran out of memory
-  try {
-    out = MeasureNamed(o, o.request);
-  } catch (const std::bad_alloc&) {
-    // Out of memory (e.g. under a sweep's memory cap): still a row, not a crash.
-    out_of_memory = "allocation failed (std::bad_alloc)";
-  } catch (const NotEnoughMemoryError& e) {
-    out_of_memory = e.what();  // refused before loading a graph larger than the free memory
-  }
-  if (!out_of_memory.empty()) {
-    out = MeasurementOutput{};
-    out.measurement.implementation = o.impl;
-    out.measurement.dataset = o.request.dataset;
-    out.measurement.graph_path = o.request.graph_path;
-    out.measurement.threads = o.request.params.threads;
-    out.measurement.procs = o.request.procs;
-    out.measurement.outcome = "out-of-memory";
-    out.measurement.message = out_of_memory;
-  }
-  // Judged against this machine's measured limits when `cost machine` (or a sweep) saved them.
-  const std::optional<MachineLimits> limits = LoadMachineLimits(DefaultMachineLimitsPath());
-  if (limits && out.measurement.ok()) {
-    Workload w;
-    ParseKernel(out.measurement.kernel, &w.kernel);
-    if (const Implementation* impl = FindImplementation(o.impl)) w.layout = impl->requires_layout;
-    w.num_vertices = out.measurement.num_vertices;
-    w.num_arcs = out.measurement.num_edges;
-    w.iterations = out.measurement.iterations;
-    w.cores = out.measurement.cores();
-    w.compressed_bytes = out.graph.hilbert_compressed.size();
-    RecordFractionOfLimit(w, *limits, &out.measurement);
-  }
-  const Measurement& m = out.measurement;
+// --values, --json and --benchmark-json.
+void WriteOutputs(const RunOptions& o, const MeasurementOutput& out) {
   const bool has_values = std::visit([](const auto& v) { return !v.empty(); }, out.values);
   if (!o.values.empty() && has_values) WriteValuesFile(out.graph, out.values, o.values);
   if (!o.json.empty()) {
-    ResultsFile results{UtcNow(), DescribeMachine(), DescribeBuild(), {m}};
-    if (limits) results.machine["limits"] = ToJson(*limits);
+    ResultsFile results{UtcNow(), DescribeMachine(), DescribeBuild(), {out.measurement}};
+    if (out.limits) results.machine["limits"] = ToJson(*out.limits);
     WriteResultsFile(results, o.json);
   }
   if (!o.benchmark_json.empty()) {
     datasets::WriteFileAtomically(o.benchmark_json, out.benchmark_json);
   }
-  if (!o.quiet) {
-    std::printf(
-        "%s on %s (%llu vertices, %llu edges), %d thread(s) x %d process(es): median %.4f s "
-        "[min %.4f, max %.4f, cv %.1f%%] over %d repetitions\n%s: %s\n",
-        m.implementation.c_str(), m.dataset.c_str(),
-        static_cast<unsigned long long>(m.num_vertices),
-        static_cast<unsigned long long>(m.num_edges), m.threads, m.procs, m.median_seconds,
-        m.min_seconds,
-        m.max_seconds, 100 * m.cv, m.repetitions, m.outcome.c_str(), m.message.c_str());
-    if (m.limit_seconds > 0) {
-      std::printf("%.0f%% of the %s limit (%.4f s: %s)\n", 100 * m.fraction_of_limit,
-                  m.limit_bound.c_str(), m.limit_seconds, m.limit_basis.c_str());
-    }
-    if (m.source >= 0) std::printf("bfs source: vertex %lld\n", static_cast<long long>(m.source));
+}
+
+void PrintMeasurement(const Measurement& m) {
+  const std::string outcome(OutcomeName(m.outcome));
+  std::printf(
+      "%s on %s (%llu vertices, %llu edges), %d thread(s) x %d process(es): median %.4f s "
+      "[min %.4f, max %.4f, cv %.1f%%] over %d repetitions\n%s: %s\n",
+      m.implementation.c_str(), m.dataset.c_str(), static_cast<unsigned long long>(m.num_vertices),
+      static_cast<unsigned long long>(m.num_edges), m.threads, m.procs, m.median_seconds,
+      m.min_seconds, m.max_seconds, 100 * m.cv, m.repetitions, outcome.c_str(), m.message.c_str());
+  if (m.limit_seconds > 0) {
+    std::printf("%.0f%% of the %s limit (%.4f s: %s)\n", 100 * m.fraction_of_limit,
+                m.limit_bound.c_str(), m.limit_seconds, m.limit_basis.c_str());
   }
-  if (!m.ok() && !o.quiet) std::fprintf(stderr, "cost: %s: %s\n", m.outcome.c_str(), m.message.c_str());
+  if (m.source >= 0) std::printf("bfs source: vertex %lld\n", static_cast<long long>(m.source));
+}
+
+void RunOne(const RunOptions& o, int* exit_code) {
+  const MeasurementOutput out = MeasureNamed(o, o.request);
+  const Measurement& m = out.measurement;
+  WriteOutputs(o, out);
+  if (!o.quiet) PrintMeasurement(m);
+  if (!m.ok() && !o.quiet) {
+    std::fprintf(stderr, "cost: %s: %s\n", std::string(OutcomeName(m.outcome)).c_str(),
+                 m.message.c_str());
+  }
   *exit_code = ExitCodeOf(m.outcome);
 }
 
-}  // namespace
-
-void AddRunCommand(CLI::App& app, int* exit_code) {
-  auto o = std::make_shared<RunOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "run",
-      "Measure one implementation on one prepared graph: warm-up, then timed "
-      "repetitions (Google Benchmark, wall time), then validation against an independent "
-      "reference. Exit status: 0 valid, 1 error of use or input, 3 invalid output, 4 out of "
-      "memory, 5 an external command crashed, 6 it could not start.");
+// What to measure and how: --impl, --graph, the configuration and the kernel's parameters.
+void AddMeasurementOptions(CLI::App* cmd, RunOptions* o) {
   cmd->add_option("--impl", o->impl, "Implementation, SYSTEM:ALGORITHM (see `cost systems`)")
       ->required();
   cmd->add_option("--kernel", o->kernel, "pagerank, wcc or bfs; checked against --impl")
@@ -159,6 +120,10 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--source", o->request.source,
                   "BFS source, an original vertex id (default: a vertex with out-edges drawn "
                   "with seed 1, recorded in the results)");
+}
+
+// What to write and print.
+void AddOutputOptions(CLI::App* cmd, RunOptions* o) {
   cmd->add_option("--values", o->values, "Write 'original-vertex-id value' lines (LDBC format)");
   cmd->add_option("--json", o->json, "Write the measurement as a one-row results file");
   cmd->add_option("--benchmark-json", o->benchmark_json, "Write Google Benchmark's own JSON");
@@ -167,6 +132,20 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
       ->allow_extra_args(false);
   cmd->add_flag("--no-validate", o->no_validate, "Skip validation (the row says so)");
   cmd->add_flag("--quiet", o->quiet, "Print nothing on success");
+}
+
+}  // namespace
+
+void AddRunCommand(CLI::App& app, int* exit_code) {
+  auto o = std::make_shared<RunOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "run",
+      "Measure one implementation on one prepared graph: warm-up, then timed "
+      "repetitions (Google Benchmark, wall time), then validation against an independent "
+      "reference. Exit status: 0 valid, 1 error of use or input, 3 invalid output, 4 out of "
+      "memory, 5 an external command crashed, 6 it could not start.");
+  AddMeasurementOptions(cmd, o.get());
+  AddOutputOptions(cmd, o.get());
   cmd->callback([o, exit_code] { RunOne(*o, exit_code); });
 }
 

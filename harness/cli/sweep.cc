@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "harness/cli/commands.h"
+#include "harness/core/outcome.h"
 #include "harness/analysis/cost_table.h"
 #include "harness/report/report.h"
 #include "harness/sweep/sweep.h"
@@ -37,7 +38,7 @@ void AddSweepCommand(CLI::App& app, int* exit_code) {
     if (interrupted) {
       std::cerr << "cost: interrupted; finished rows are in " << o->sweep.out
                 << " (continue with --resume)\n";
-      *exit_code = kExitInterrupted;
+      *exit_code = ExitCodeOf(Outcome::kInterrupted);
     }
   });
 }

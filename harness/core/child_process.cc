@@ -15,8 +15,7 @@ namespace cost::harness {
 namespace {
 
 std::string TailOf(const std::string& path, size_t bytes) {
-  std::ifstream in(path, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string text = ReadChildLog(path);
   return text.size() > bytes ? text.substr(text.size() - bytes) : text;
 }
 
@@ -45,6 +44,11 @@ std::string TailOf(const std::string& path, size_t bytes) {
 }
 
 }  // namespace
+
+std::string ReadChildLog(const std::string& log_path) {
+  std::ifstream in(log_path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
 
 std::string DescribeSignal(int signal) {
   return "signal " + std::to_string(signal) + " (" + strsignal(signal) + ")";

@@ -40,6 +40,9 @@ struct ChildResult {
 // covers fork failure and exec failure (exit status 127, as a shell reports a missing command).
 ChildResult RunChild(const ChildOptions& options);
 
+// The child's whole output (options.log_path); "" when there is none.
+std::string ReadChildLog(const std::string& log_path);
+
 // "signal 11 (Segmentation fault)".
 std::string DescribeSignal(int signal);
 

@@ -1,49 +1,29 @@
 #include "harness/core/kernel.h"
 
+#include "harness/core/name_table.h"
+
 namespace cost::harness {
+namespace {
 
-std::string_view KernelName(Kernel k) {
-  switch (k) {
-    case Kernel::kPageRank:
-      return "pagerank";
-    case Kernel::kWcc:
-      return "wcc";
-    case Kernel::kBfs:
-      return "bfs";
-  }
-  return "unknown";
-}
+constexpr Named<Kernel> kKernelNames[] = {
+    {Kernel::kPageRank, "pagerank"},
+    {Kernel::kWcc, "wcc"},
+    {Kernel::kBfs, "bfs"},
+};
 
-std::string_view KindName(Kind k) {
-  switch (k) {
-    case Kind::kSingleThreaded:
-      return "single-threaded";
-    case Kind::kThreaded:
-      return "threaded";
-    case Kind::kMultiprocess:
-      return "multiprocess";
-  }
-  return "unknown";
-}
+constexpr Named<Kind> kKindNames[] = {
+    {Kind::kSingleThreaded, "single-threaded"},
+    {Kind::kThreaded, "threaded"},
+    {Kind::kMultiprocess, "multiprocess"},
+};
 
+}  // namespace
+
+std::string_view KernelName(Kernel k) { return NameIn(kKernelNames, k); }
+std::string_view KindName(Kind k) { return NameIn(kKindNames, k); }
 bool ParseKernel(std::string_view name, Kernel* kernel) {
-  for (Kernel k : {Kernel::kPageRank, Kernel::kWcc, Kernel::kBfs}) {
-    if (KernelName(k) == name) {
-      *kernel = k;
-      return true;
-    }
-  }
-  return false;
+  return ParseIn(kKernelNames, name, kernel);
 }
-
-bool ParseKind(std::string_view name, Kind* kind) {
-  for (Kind k : {Kind::kSingleThreaded, Kind::kThreaded, Kind::kMultiprocess}) {
-    if (KindName(k) == name) {
-      *kind = k;
-      return true;
-    }
-  }
-  return false;
-}
+bool ParseKind(std::string_view name, Kind* kind) { return ParseIn(kKindNames, name, kind); }
 
 }  // namespace cost::harness

@@ -9,8 +9,61 @@
 #include <stdexcept>
 
 #include "datasets/output_file.h"
+#include "harness/core/name_table.h"
 
 namespace cost::harness {
+namespace {
+
+constexpr Named<Timing> kTimingNames[] = {
+    {Timing::kKernel, "kernel"},
+    {Timing::kReported, "reported"},
+    {Timing::kProcessWall, "process-wall"},
+};
+
+// The enum `field` spelled by j, parsed by `parse`.
+template <typename Enum>
+Enum EnumFromJson(const nlohmann::json& j, std::string_view field,
+                  bool (*parse)(std::string_view, Enum*)) {
+  if (!j.is_string()) {
+    throw std::runtime_error(std::string(field) + ": expected a name, got " + j.dump());
+  }
+  Enum value;
+  if (!parse(j.get_ref<const std::string&>(), &value)) {
+    throw std::runtime_error(std::string(field) + ": unknown value " + j.dump());
+  }
+  return value;
+}
+
+bool ParseLayout(std::string_view name, datasets::EdgeLayout* layout) {
+  try {
+    *layout = datasets::ParseEdgeLayout(name);
+    return true;
+  } catch (const std::exception&) {  // datasets::DatasetError: an unknown name
+    return false;
+  }
+}
+
+}  // namespace
+
+std::string_view TimingName(Timing timing) { return NameIn(kTimingNames, timing); }
+bool ParseTiming(std::string_view name, Timing* timing) {
+  return ParseIn(kTimingNames, name, timing);
+}
+
+void to_json(nlohmann::json& j, Kernel kernel) { j = KernelName(kernel); }
+void from_json(const nlohmann::json& j, Kernel& kernel) {
+  kernel = EnumFromJson(j, "kernel", ParseKernel);
+}
+void to_json(nlohmann::json& j, Kind kind) { j = KindName(kind); }
+void from_json(const nlohmann::json& j, Kind& kind) { kind = EnumFromJson(j, "kind", ParseKind); }
+void to_json(nlohmann::json& j, Outcome outcome) { j = OutcomeName(outcome); }
+void from_json(const nlohmann::json& j, Outcome& outcome) {
+  outcome = EnumFromJson(j, "outcome", ParseOutcome);
+}
+void to_json(nlohmann::json& j, Timing timing) { j = TimingName(timing); }
+void from_json(const nlohmann::json& j, Timing& timing) {
+  timing = EnumFromJson(j, "timing", ParseTiming);
+}
 
 // JSON field names are the struct's member names; fields missing from an older file keep their
 // defaults, a field of the wrong type throws.
@@ -88,3 +141,13 @@ void WriteResultsFile(const ResultsFile& results, const std::string& path) {
 }
 
 }  // namespace cost::harness
+
+void nlohmann::adl_serializer<cost::datasets::EdgeLayout>::to_json(
+    nlohmann::json& j, cost::datasets::EdgeLayout layout) {
+  j = cost::datasets::EdgeLayoutName(layout);
+}
+
+void nlohmann::adl_serializer<cost::datasets::EdgeLayout>::from_json(
+    const nlohmann::json& j, cost::datasets::EdgeLayout& layout) {
+  layout = cost::harness::EnumFromJson(j, "layout", cost::harness::ParseLayout);
+}

@@ -10,7 +10,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include "datasets/hilbert_layout.h"
+#include "harness/core/kernel.h"
+#include "harness/core/outcome.h"
+
 namespace cost::harness {
+
+// How a row's time was taken.
+enum class Timing {
+  kKernel,       // "kernel": our timer around the kernel call
+  kReported,     // "reported": an external system's own figure
+  kProcessWall,  // "process-wall": a whole external process, start-up included
+};
+std::string_view TimingName(Timing timing);
+// False for an unknown name.
+bool ParseTiming(std::string_view name, Timing* timing);
 
 // One implementation on one graph at one configuration.
 struct Measurement {
@@ -20,11 +34,11 @@ struct Measurement {
   std::string graph_checksum;    // hex XXH64 of the prepared file's payload
   uint64_t num_vertices = 0;
   uint64_t num_edges = 0;
-  std::string kernel;            // "pagerank" | "wcc" | "bfs"
+  Kernel kernel = Kernel::kPageRank;
   std::string implementation;    // "openmp:pagerank"
   std::string system;            // "openmp"
   std::string algorithm;         // "pagerank-pull"
-  std::string kind;              // "single-threaded" | "threaded" | "multiprocess"
+  Kind kind = Kind::kSingleThreaded;
   int threads = 1;
   int procs = 1;
   int iterations = 0;            // PageRank iterations; 0 for kernels without
@@ -33,9 +47,7 @@ struct Measurement {
   int warmups = 0;
   bool oversubscribed = false;   // more workers (threads x procs) than logical CPUs
 
-  // Outcome: "ok", "invalid-output", "crashed", "timeout", "out-of-memory" or
-  // "failed-to-start".
-  std::string outcome = "ok";
+  Outcome outcome = Outcome::kOk;
   std::string message;           // validator message or failure reason; empty when ok
 
   // Timings in seconds. repetition_seconds holds every timed kernel call.
@@ -50,16 +62,14 @@ struct Measurement {
   double ci_high_seconds = 0;
   double ci_level = 0;
   bool high_spread = false;      // cv above kHighSpreadCv: the median is not to be trusted alone
-  // How the time was taken: "kernel" (our timer around the kernel call), "reported" (an
-  // external system's own figure) or "process-wall" (a whole external process, start-up included).
-  std::string timing = "kernel";
+  Timing timing = Timing::kKernel;
   double load_seconds = 0;       // mapping the prepared file
   double preparation_seconds = 0;  // building the prepared file (from its metadata)
-  // The edge layout the row read ("vertex", "hilbert", "compressed"; empty in files written
-  // before it was recorded) and the preparation steps of the prepared file, from its metadata:
+  // The edge layout the row read (files that lack the field read as kVertex: see
+  // run/results_upgrade.h) and the preparation steps of the prepared file, from its metadata:
   // reading or generating the source, building the CSR, adding the Hilbert layouts.
   // preparation_split is false when the file did not record them (preparation_seconds is all).
-  std::string layout;
+  datasets::EdgeLayout layout = datasets::EdgeLayout::kVertex;
   bool preparation_split = false;
   double preparation_source_seconds = 0;
   double preparation_build_seconds = 0;
@@ -75,11 +85,13 @@ struct Measurement {
   // distance from it; 0 and empty when the machine's limits were not measured (`cost machine`).
   double limit_seconds = 0;
   double fraction_of_limit = 0;  // limit_seconds / median_seconds
-  std::string limit_bound;       // "gather-bound" | "bandwidth-bound"
+  // "gather-bound" | "bandwidth-bound": which term of the model is larger. A string, as
+  // limit_basis: both are words for the reader, and no code decides anything by them.
+  std::string limit_bound;
   std::string limit_basis;       // what the model charged, in words
 
   int cores() const { return threads * procs; }
-  bool ok() const { return outcome == "ok"; }
+  bool ok() const { return outcome == Outcome::kOk; }
 };
 
 // A row whose coefficient of variation exceeds this is flagged as high spread.
@@ -92,6 +104,19 @@ struct ResultsFile {
   std::vector<Measurement> measurements;
 };
 
+// Every enum field is written as its name; reading an unknown name, or a value that is not a
+// string, throws std::runtime_error naming the field and the value ("outcome: unknown value
+// \"crashd\""). These overloads are what nlohmann_json finds for the enums (its own default
+// would write them as integers).
+void to_json(nlohmann::json& j, Kernel kernel);
+void from_json(const nlohmann::json& j, Kernel& kernel);
+void to_json(nlohmann::json& j, Kind kind);
+void from_json(const nlohmann::json& j, Kind& kind);
+void to_json(nlohmann::json& j, Outcome outcome);
+void from_json(const nlohmann::json& j, Outcome& outcome);
+void to_json(nlohmann::json& j, Timing timing);
+void from_json(const nlohmann::json& j, Timing& timing);
+
 nlohmann::json ToJson(const Measurement& m);
 Measurement MeasurementFromJson(const nlohmann::json& j);
 nlohmann::json ToJson(const ResultsFile& r);
@@ -103,5 +128,14 @@ ResultsFile ReadResultsFile(const std::string& path);
 void WriteResultsFile(const ResultsFile& results, const std::string& path);
 
 }  // namespace cost::harness
+
+// The edge layout is datasets' type: its JSON spelling ("vertex", "hilbert", "compressed", field
+// "layout") is given here, where the results file is, as nlohmann_json's serializer for a type
+// of another library.
+template <>
+struct nlohmann::adl_serializer<cost::datasets::EdgeLayout> {
+  static void to_json(nlohmann::json& j, cost::datasets::EdgeLayout layout);
+  static void from_json(const nlohmann::json& j, cost::datasets::EdgeLayout& layout);
+};
 
 #endif  // COST_HARNESS_CORE_RESULTS_H_

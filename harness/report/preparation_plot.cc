@@ -18,7 +18,7 @@ namespace {
 bool SplitPreparation(const Measurement& m, double* seconds) {
   if (!m.preparation_split) return false;
   *seconds = m.preparation_source_seconds + m.preparation_build_seconds;
-  if (m.layout != "vertex") *seconds += m.preparation_layout_seconds;
+  if (m.layout != datasets::EdgeLayout::kVertex) *seconds += m.preparation_layout_seconds;
   return true;
 }
 
@@ -67,16 +67,16 @@ std::vector<LayoutCost> LayoutCosts(const std::vector<Measurement>& rows) {
   std::map<std::tuple<std::string, std::string, std::string>, LayoutCost> by_key;
   for (const Measurement& m : rows) {
     if (!m.ok() || m.median_seconds <= 0) continue;
-    const std::string layout = m.layout.empty() ? "vertex" : m.layout;
-    LayoutCost& c = by_key[{m.kernel, m.dataset, layout}];
+    const std::string layout = datasets::EdgeLayoutName(m.layout);
+    LayoutCost& c = by_key[{std::string(KernelName(m.kernel)), m.dataset, layout}];
     if (c.layout.empty()) {
-      c.kernel = m.kernel;
+      c.kernel = KernelName(m.kernel);
       c.dataset = m.dataset;
       c.layout = layout;
       c.split = SplitPreparation(m, &c.preparation_seconds);
     }
     if (!c.split) c.preparation_seconds = std::max(c.preparation_seconds, m.preparation_seconds);
-    if (m.kind == "single-threaded") {
+    if (m.kind == Kind::kSingleThreaded) {
       Keep(m, &c.best_single, &c.best_single_seconds);
     } else {
       Keep(m, &c.best_parallel, &c.best_parallel_seconds);

@@ -55,8 +55,8 @@ Series SeriesOf(const ResultsFile& results, const CostGroup& g, const CostEntry&
   Series s{e.implementation, e.algorithm, {}};
   for (const Measurement& m : results.measurements) {
     // Log axes cannot show a zero time; such a row would only make gnuplot complain.
-    if (m.kernel == g.kernel && m.dataset == g.dataset && m.implementation == e.implementation &&
-        m.ok() && m.median_seconds > 0) {
+    if (KernelName(m.kernel) == g.kernel && m.dataset == g.dataset &&
+        m.implementation == e.implementation && m.ok() && m.median_seconds > 0) {
       s.rows.push_back(&m);
     }
   }
@@ -346,8 +346,9 @@ std::vector<const Measurement*> SortedMeasurements(const ResultsFile& results) {
   std::vector<const Measurement*> rows;
   for (const Measurement& m : results.measurements) rows.push_back(&m);
   std::stable_sort(rows.begin(), rows.end(), [](const Measurement* a, const Measurement* b) {
-    return std::make_tuple(a->kernel, a->dataset, a->implementation, a->cores(), a->procs) <
-           std::make_tuple(b->kernel, b->dataset, b->implementation, b->cores(), b->procs);
+    return std::make_tuple(KernelName(a->kernel), a->dataset, a->implementation, a->cores(),
+                           a->procs) < std::make_tuple(KernelName(b->kernel), b->dataset,
+                                                       b->implementation, b->cores(), b->procs);
   });
   return rows;
 }
@@ -357,8 +358,8 @@ std::string RowNotes(const Measurement& m) {
   std::vector<std::string> notes;
   if (m.oversubscribed) notes.push_back("oversubscribed (more workers than CPUs)");
   if (m.ok() && m.high_spread) notes.push_back("high spread");
-  if (m.timing == "reported") notes.push_back("time reported by the system");
-  if (m.timing == "process-wall") notes.push_back("whole-process wall time");
+  if (m.timing == Timing::kReported) notes.push_back("time reported by the system");
+  if (m.timing == Timing::kProcessWall) notes.push_back("whole-process wall time");
   std::string text;
   for (const std::string& n : notes) text += (text.empty() ? "" : "; ") + n;
   return text;
@@ -380,7 +381,8 @@ std::string IntervalCell(const Measurement& m) {
 }
 
 std::vector<std::string> MeasurementCells(const Measurement& m) {
-  std::vector<std::string> cells = {m.implementation, m.algorithm, m.kernel, m.dataset,
+  std::vector<std::string> cells = {m.implementation, m.algorithm,
+                                    std::string(KernelName(m.kernel)), m.dataset,
                                     std::to_string(m.threads), std::to_string(m.procs)};
   if (m.ok()) {
     cells.insert(cells.end(), {FormatSeconds(m.median_seconds), IntervalCell(m),
@@ -389,7 +391,8 @@ std::vector<std::string> MeasurementCells(const Measurement& m) {
   } else {
     cells.insert(cells.end(), 6, "-");
   }
-  cells.insert(cells.end(), {std::to_string(m.repetitions), m.outcome, RowNotes(m), m.message});
+  cells.insert(cells.end(), {std::to_string(m.repetitions), std::string(OutcomeName(m.outcome)),
+                             RowNotes(m), m.message});
   return cells;
 }
 
@@ -416,9 +419,10 @@ std::string FailedSection(const ResultsFile& results) {
   for (const Measurement* m : SortedMeasurements(results)) {
     if (m->ok()) continue;
     any = true;
-    text += "- " + m->implementation + " " + m->kernel + " on " + m->dataset + ", " +
-            Count(m->threads, "thread", "threads") + " x " +
-            Count(m->procs, "process", "processes") + ": **" + m->outcome + "**" +
+    text += "- " + m->implementation + " " + std::string(KernelName(m->kernel)) + " on " +
+            m->dataset + ", " + Count(m->threads, "thread", "threads") + " x " +
+            Count(m->procs, "process", "processes") + ": **" +
+            std::string(OutcomeName(m->outcome)) + "**" +
             (m->message.empty() ? "" : ": " + MarkdownCell(m->message)) + "\n";
   }
   return text + (any ? "" : "None: every measurement finished with a valid output.\n");

@@ -13,6 +13,8 @@
 #include "datasets/output_file.h"
 #include "harness/core/child_process.h"
 #include "harness/analysis/statistics.h"
+#include "harness/core/child_process.h"
+#include "harness/run/failure.h"
 
 namespace cost::harness {
 namespace fs = std::filesystem;
@@ -78,9 +80,83 @@ std::string EnsureEdgeListFile(const datasets::Graph& graph, const Measurement& 
   return path;
 }
 
+// A values file's values as they are read, in dense-id order.
+struct ValuesRead {
+  Kernel kernel = Kernel::kPageRank;
+  std::vector<double> ranks;     // PageRank
+  std::vector<uint32_t> labels;  // WCC: renumbered, since only the partition is compared
+  std::vector<int64_t> depths;   // BFS
+  std::vector<char> seen;
+  std::unordered_map<std::string, uint32_t> label_ids;
+};
+
+ValuesRead StartValues(Kernel kernel, uint64_t n) {
+  ValuesRead values;
+  values.kernel = kernel;
+  values.seen.assign(n, 0);
+  if (kernel == Kernel::kPageRank) values.ranks.resize(n);
+  if (kernel == Kernel::kWcc) values.labels.resize(n);
+  if (kernel == Kernel::kBfs) values.depths.resize(n);
+  return values;
+}
+
+uint32_t LabelId(const std::string& label, ValuesRead* values) {
+  return values->label_ids.emplace(label, values->label_ids.size()).first->second;
+}
+
+// Line `where` ("FILE:N"): "original-id value". Throws std::runtime_error naming it.
+void ReadValueLine(const std::string& line, const std::string& where,
+                   const std::unordered_map<uint64_t, uint32_t>& dense, ValuesRead* values) {
+  std::istringstream fields(line);
+  uint64_t id;
+  std::string value;
+  if (!(fields >> id >> value)) throw std::runtime_error(where + ": expected 'id value'");
+  const auto it = dense.find(id);
+  if (it == dense.end()) {
+    throw std::runtime_error(where + ": unknown vertex " + std::to_string(id));
+  }
+  const uint32_t v = it->second;
+  values->seen[v] = 1;
+  try {
+    if (values->kernel == Kernel::kPageRank) {
+      values->ranks[v] = std::stod(value);
+    } else if (values->kernel == Kernel::kWcc) {
+      values->labels[v] = LabelId(value, values);
+    } else {
+      values->depths[v] = std::stoll(value);
+    }
+  } catch (const std::logic_error&) {  // std::stod/stoll: not a number, or out of range
+    throw std::runtime_error(where + ": value '" + value +
+                             "' is not a number of the kernel's type");
+  }
+}
+
+// The vertices the file gave no value. An edge list cannot carry isolated vertices, so a system
+// reading one never saw them. For WCC their answer is known (each is its own component); for
+// PageRank the system ran on a graph with fewer vertices, and its ranks are rightly judged
+// against the whole graph.
+void FillAbsentVertices(const std::string& path, const datasets::Graph& graph, ValuesRead* values) {
+  for (uint64_t v = 0; v < graph.num_vertices(); ++v) {
+    if (values->seen[v]) continue;
+    const bool isolated = graph.out.Degree(static_cast<uint32_t>(v)) == 0 &&
+                          graph.in.Degree(static_cast<uint32_t>(v)) == 0;
+    if (values->kernel == Kernel::kWcc && isolated) {
+      values->labels[v] = LabelId("isolated " + std::to_string(v), values);
+      continue;
+    }
+    if (values->kernel == Kernel::kBfs && isolated) {
+      // Unless it is the source, which the check will catch.
+      values->depths[v] = datasets::kUnreachable;
+      continue;
+    }
+    throw std::runtime_error(path + ": no value for vertex " +
+                             std::to_string(graph.original_ids[v]) +
+                             (isolated ? " (isolated: absent from an edge-list input)" : ""));
+  }
+}
+
 }  // namespace
 
-// Labels (WCC) are renumbered, since only the partition is compared.
 Values ReadExternalValues(const std::string& path, const datasets::Graph& graph, Kernel kernel) {
   std::unordered_map<uint64_t, uint32_t> dense;
   dense.reserve(graph.num_vertices());
@@ -89,61 +165,16 @@ Values ReadExternalValues(const std::string& path, const datasets::Graph& graph,
   }
   std::ifstream in(path);
   if (!in) throw std::runtime_error("values file " + path + " was not written");
-  std::vector<double> ranks(kernel == Kernel::kPageRank ? graph.num_vertices() : 0);
-  std::vector<uint32_t> labels(kernel == Kernel::kWcc ? graph.num_vertices() : 0);
-  std::vector<int64_t> depths(kernel == Kernel::kBfs ? graph.num_vertices() : 0);
-  std::vector<char> seen(graph.num_vertices(), 0);
-  std::unordered_map<std::string, uint32_t> label_ids;
+  ValuesRead values = StartValues(kernel, graph.num_vertices());
   std::string line;
   for (size_t number = 1; std::getline(in, line); ++number) {
     if (line.empty() || line[0] == '#') continue;
-    std::istringstream fields(line);
-    uint64_t id;
-    std::string value;
-    if (!(fields >> id >> value)) {
-      throw std::runtime_error(path + ":" + std::to_string(number) + ": expected 'id value'");
-    }
-    const auto it = dense.find(id);
-    if (it == dense.end()) {
-      throw std::runtime_error(path + ":" + std::to_string(number) + ": unknown vertex " +
-                               std::to_string(id));
-    }
-    seen[it->second] = 1;
-    try {
-      if (kernel == Kernel::kPageRank) {
-        ranks[it->second] = std::stod(value);
-      } else if (kernel == Kernel::kWcc) {
-        labels[it->second] = label_ids.emplace(value, label_ids.size()).first->second;
-      } else {
-        depths[it->second] = std::stoll(value);
-      }
-    } catch (const std::logic_error&) {  // std::stod/stoll: not a number, or out of range
-      throw std::runtime_error(path + ":" + std::to_string(number) + ": value '" + value +
-                               "' is not a number of the kernel's type");
-    }
+    ReadValueLine(line, path + ":" + std::to_string(number), dense, &values);
   }
-  for (uint64_t v = 0; v < graph.num_vertices(); ++v) {
-    if (seen[v]) continue;
-    // An edge list cannot carry isolated vertices, so a system reading one never saw them. For
-    // WCC their answer is known (each is its own component); for PageRank the system ran on a
-    // graph with fewer vertices, and its ranks are rightly judged against the whole graph.
-    const bool isolated = graph.out.Degree(static_cast<uint32_t>(v)) == 0 &&
-                          graph.in.Degree(static_cast<uint32_t>(v)) == 0;
-    if (kernel == Kernel::kWcc && isolated) {
-      labels[v] = label_ids.emplace("isolated " + std::to_string(v), label_ids.size()).first->second;
-      continue;
-    }
-    if (kernel == Kernel::kBfs && isolated) {
-      depths[v] = datasets::kUnreachable;  // unless it is the source, which the check will catch
-      continue;
-    }
-    throw std::runtime_error(path + ": no value for vertex " +
-                             std::to_string(graph.original_ids[v]) +
-                             (isolated ? " (isolated: absent from an edge-list input)" : ""));
-  }
-  if (kernel == Kernel::kPageRank) return ranks;
-  if (kernel == Kernel::kWcc) return labels;
-  return depths;
+  FillAbsentVertices(path, graph, &values);
+  if (kernel == Kernel::kPageRank) return std::move(values.ranks);
+  if (kernel == Kernel::kWcc) return std::move(values.labels);
+  return std::move(values.depths);
 }
 
 namespace {
@@ -186,33 +217,149 @@ double TimeOfRun(const ExternalSystem& system, const std::string& output, double
   return wall_seconds;
 }
 
-bool LooksOutOfMemory(const std::string& output) {
-  for (const char* sign : {"bad_alloc", "Cannot allocate memory", "out of memory",
-                           "Out of memory", "MemoryError"}) {
-    if (output.find(sign) != std::string::npos) return true;
+// "name" (SYSTEM:ALGORITHM, not a built-in row's), and the system and algorithm it gives.
+void ParseName(const nlohmann::json& j, ExternalSystem* s) {
+  s->name = j.value("name", "");
+  const size_t colon = s->name.find(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == s->name.size()) {
+    ManifestError(s->manifest, "name", "must be SYSTEM:ALGORITHM, got \"" + s->name + "\"");
   }
-  return false;
+  if (FindImplementation(s->name)) {
+    ManifestError(s->manifest, "name", "\"" + s->name + "\" is a built-in implementation");
+  }
+  s->system = s->name.substr(0, colon);
+  s->algorithm = j.value("algorithm", s->name.substr(colon + 1));
 }
 
-// Sets m's outcome for a run that did not exit 0; returns false then.
-bool RunSucceeded(const ChildResult& run, Measurement* m) {
-  using Status = ChildResult::Status;
-  if (run.status == Status::kExited && run.exit_code == 0) return true;
-  const std::string tail = " Output: " + run.log_tail;
-  if (run.status == Status::kFailedToStart) {
-    m->outcome = "failed-to-start";
-    m->message = "the command could not be started (exit status 127)." + tail;
-  } else if (LooksOutOfMemory(run.log_tail)) {
-    m->outcome = "out-of-memory";
-    m->message = "the command ran out of memory." + tail;
-  } else if (run.status == Status::kSignaled) {
-    m->outcome = "crashed";
-    m->message = "the command was killed by " + DescribeSignal(run.signal) + "." + tail;
-  } else {
-    m->outcome = "crashed";
-    m->message = "the command exited with status " + std::to_string(run.exit_code) + "." + tail;
+// "kernel", "kind", "input_format" and "command".
+void ParseWhatItRuns(const nlohmann::json& j, ExternalSystem* s) {
+  const std::string& manifest = s->manifest;
+  if (!ParseKernel(j.value("kernel", ""), &s->kernel)) {
+    ManifestError(manifest, "kernel", "must be one of pagerank, wcc, bfs");
   }
-  return false;
+  if (!ParseKind(j.value("kind", "single-threaded"), &s->kind)) {
+    ManifestError(manifest, "kind", "must be single-threaded, threaded or multiprocess");
+  }
+  s->input_format = j.value("input_format", s->input_format);
+  if (s->input_format != "cgraph" && s->input_format != "edge-list") {
+    ManifestError(manifest, "input_format", "must be cgraph or edge-list");
+  }
+  s->command = j.value("command", "");
+  if (s->command.empty()) ManifestError(manifest, "command", "missing");
+  CheckPlaceholders(s->command, manifest);
+}
+
+// "time": {"regex": R} or {"json_field": F} (with "scale"), or "process-wall".
+void ParseTime(const nlohmann::json& j, ExternalSystem* s) {
+  const std::string& manifest = s->manifest;
+  const nlohmann::json time = j.value("time", nlohmann::json("process-wall"));
+  if (!time.is_object()) {
+    if (time == "process-wall") return;
+    ManifestError(manifest, "time",
+                  "must be {\"regex\": ...}, {\"json_field\": ...} or \"process-wall\"");
+  }
+  s->time_regex = time.value("regex", "");
+  s->time_json_field = time.value("json_field", "");
+  s->time_scale = time.value("scale", 1.0);
+  if (s->time_regex.empty() == s->time_json_field.empty()) {
+    ManifestError(manifest, "time", "give exactly one of \"regex\" and \"json_field\"");
+  }
+  if (s->time_regex.empty()) return;
+  try {
+    if (std::regex(s->time_regex).mark_count() < 1) {
+      ManifestError(manifest, "time.regex", "needs a capture group for the seconds");
+    }
+  } catch (const std::regex_error& e) {
+    ManifestError(manifest, "time.regex", e.what());
+  }
+}
+
+// The command line of one run: the template with every placeholder filled in.
+std::string CommandFor(const ExternalSystem& system, const MeasurementRequest& request,
+                       const MeasurementOutput& out, const std::string& values) {
+  const Measurement& m = out.measurement;
+  const std::string input =
+      system.input_format == "cgraph" ? request.graph_path : EnsureEdgeListFile(out.graph, m);
+  return Substitute(system.command,
+                    {{"graph", fs::absolute(input).string()},
+                     {"format", system.input_format},
+                     {"threads", std::to_string(request.params.threads)},
+                     {"procs", "1"},
+                     {"iterations", std::to_string(request.params.iterations)},
+                     {"damping", std::to_string(request.params.damping)},
+                     {"source", std::to_string(std::max<int64_t>(m.source, 0))},
+                     {"values", values},
+                     {"kernel", std::string(KernelName(m.kernel))},
+                     {"manifest_dir", fs::absolute(system.manifest).parent_path().string()}});
+}
+
+// Runs the command for the warm-ups and then the repetitions; returns the repetitions' times,
+// or stops at the first failing run with out's outcome saying why.
+std::vector<double> RunCommand(const ExternalSystem& system, const MeasurementRequest& request,
+                               const std::string& command, const fs::path& dir,
+                               MeasurementOutput* out) {
+  Measurement& m = out->measurement;
+  std::vector<double> seconds;
+  for (int run = 0; run < request.warmups + request.repetitions; ++run) {
+    ChildOptions options;
+    options.argv = {"/bin/sh", "-c", command};
+    options.log_path = (dir / "output.log").string();
+    options.own_process_group = false;  // a sweep's timeout must reach the command too
+    const ChildResult result = RunChild(options);
+    const ChildOutcome outcome = ClassifyChild(result, {.subject = "the command"});
+    if (outcome.outcome != Outcome::kOk) {
+      m.outcome = outcome.outcome;
+      m.message = outcome.message;
+      return seconds;
+    }
+    if (run < request.warmups) continue;
+    try {
+      seconds.push_back(TimeOfRun(system, ReadChildLog(options.log_path), result.wall_seconds));
+    } catch (const std::exception& e) {
+      m.outcome = Outcome::kInvalidOutput;
+      m.message = e.what() + std::string(". Output: ") + result.log_tail;
+      return seconds;
+    }
+  }
+  return seconds;
+}
+
+// The values the command wrote, validated; or the row says it wrote none.
+void ValidateCommandValues(const ExternalSystem& system, const MeasurementRequest& request,
+                           const std::string& values, MeasurementOutput* out) {
+  Measurement& m = out->measurement;
+  if (system.command.find("{values}") == std::string::npos) {
+    m.message = "not validated: the manifest's command writes no {values}";
+    return;
+  }
+  try {
+    out->values = ReadExternalValues(values, out->graph, system.kernel);
+    FinishMeasurement(request, system.kernel, out);
+  } catch (const std::exception& e) {
+    m.outcome = Outcome::kInvalidOutput;
+    m.message = e.what();
+  }
+}
+
+MeasurementOutput MeasureCommand(const ExternalSystem& system, const MeasurementRequest& request) {
+  MeasurementOutput out = PrepareMeasurement(request, IdentityOf(system));
+  Measurement& m = out.measurement;
+  m.timing = system.time_regex.empty() && system.time_json_field.empty() ? Timing::kProcessWall
+                                                                         : Timing::kReported;
+  char dir_template[] = "/tmp/cost-external-XXXXXX";
+  if (!mkdtemp(dir_template)) {
+    throw std::runtime_error("mkdtemp: " + std::string(std::strerror(errno)));
+  }
+  const fs::path dir = dir_template;
+  const std::string values = (dir / "values.txt").string();
+  const std::vector<double> seconds =
+      RunCommand(system, request, CommandFor(system, request, out, values), dir, &out);
+  if (m.ok()) {
+    Summarize(seconds, &m);
+    ValidateCommandValues(system, request, values, &out);
+  }
+  fs::remove_all(dir);
+  return out;
 }
 
 }  // namespace
@@ -222,62 +369,22 @@ ExternalSystem ParseExternalSystem(const nlohmann::json& j, const std::string& m
   ExternalSystem s;
   s.manifest = manifest;
   try {
-    s.name = j.value("name", "");
-    const size_t colon = s.name.find(':');
-    if (colon == std::string::npos || colon == 0 || colon + 1 == s.name.size()) {
-      ManifestError(manifest, "name", "must be SYSTEM:ALGORITHM, got \"" + s.name + "\"");
-    }
-    if (FindImplementation(s.name)) {
-      ManifestError(manifest, "name", "\"" + s.name + "\" is a built-in implementation");
-    }
-    s.system = s.name.substr(0, colon);
-    s.algorithm = j.value("algorithm", s.name.substr(colon + 1));
+    ParseName(j, &s);
     s.description = j.value("description", "");
-    if (!ParseKernel(j.value("kernel", ""), &s.kernel)) {
-      ManifestError(manifest, "kernel", "must be one of pagerank, wcc, bfs");
-    }
-    const std::string kind = j.value("kind", "single-threaded");
-    if (kind == "single-threaded") {
-      s.kind = Kind::kSingleThreaded;
-    } else if (kind == "threaded") {
-      s.kind = Kind::kThreaded;
-    } else if (kind == "multiprocess") {
-      s.kind = Kind::kMultiprocess;
-    } else {
-      ManifestError(manifest, "kind", "must be single-threaded, threaded or multiprocess");
-    }
-    s.input_format = j.value("input_format", s.input_format);
-    if (s.input_format != "cgraph" && s.input_format != "edge-list") {
-      ManifestError(manifest, "input_format", "must be cgraph or edge-list");
-    }
-    s.command = j.value("command", "");
-    if (s.command.empty()) ManifestError(manifest, "command", "missing");
-    CheckPlaceholders(s.command, manifest);
-    const nlohmann::json time = j.value("time", nlohmann::json("process-wall"));
-    if (time.is_object()) {
-      s.time_regex = time.value("regex", "");
-      s.time_json_field = time.value("json_field", "");
-      s.time_scale = time.value("scale", 1.0);
-      if (s.time_regex.empty() == s.time_json_field.empty()) {
-        ManifestError(manifest, "time", "give exactly one of \"regex\" and \"json_field\"");
-      }
-      if (!s.time_regex.empty()) {
-        try {
-          if (std::regex(s.time_regex).mark_count() < 1) {
-            ManifestError(manifest, "time.regex", "needs a capture group for the seconds");
-          }
-        } catch (const std::regex_error& e) {
-          ManifestError(manifest, "time.regex", e.what());
-        }
-      }
-    } else if (time != "process-wall") {
-      ManifestError(manifest, "time", "must be {\"regex\": ...}, {\"json_field\": ...} or "
-                                      "\"process-wall\"");
-    }
+    ParseWhatItRuns(j, &s);
+    ParseTime(j, &s);
   } catch (const nlohmann::json::exception& e) {
     throw std::runtime_error(manifest + ": " + e.what());
   }
   return s;
+}
+
+ImplementationIdentity IdentityOf(const ExternalSystem& system) {
+  return {.name = system.name,
+          .system = system.system,
+          .algorithm = system.algorithm,
+          .kernel = system.kernel,
+          .kind = system.kind};
 }
 
 std::vector<ExternalSystem> LoadExternalSystems(const std::string& path) {
@@ -318,62 +425,7 @@ const ExternalSystem* FindExternalSystem(const std::vector<ExternalSystem>& syst
 }
 
 MeasurementOutput MeasureExternal(const ExternalSystem& system, const MeasurementRequest& request) {
-  MeasurementOutput out = PrepareMeasurement(
-      request, {system.name, system.system, system.algorithm, system.kernel, system.kind});
-  Measurement& m = out.measurement;
-  m.timing = system.time_regex.empty() && system.time_json_field.empty() ? "process-wall"
-                                                                          : "reported";
-  const std::string input = system.input_format == "cgraph"
-                                ? request.graph_path
-                                : EnsureEdgeListFile(out.graph, m);
-  char dir_template[] = "/tmp/cost-external-XXXXXX";
-  if (!mkdtemp(dir_template)) throw std::runtime_error("mkdtemp: " + std::string(std::strerror(errno)));
-  const fs::path dir = dir_template;
-  const std::string values = (dir / "values.txt").string();
-  const std::string command = Substitute(
-      system.command,
-      {{"graph", fs::absolute(input).string()}, {"format", system.input_format},
-       {"threads", std::to_string(request.params.threads)}, {"procs", "1"},
-       {"iterations", std::to_string(request.params.iterations)},
-       {"damping", std::to_string(request.params.damping)}, {"source", std::to_string(std::max<int64_t>(m.source, 0))},
-       {"values", values}, {"kernel", m.kernel},
-       {"manifest_dir", fs::absolute(system.manifest).parent_path().string()}});
-  std::vector<double> seconds;
-  bool ok = true;
-  for (int run = 0; ok && run < request.warmups + request.repetitions; ++run) {
-    ChildOptions options;
-    options.argv = {"/bin/sh", "-c", command};
-    options.log_path = (dir / "output.log").string();
-    options.own_process_group = false;  // a sweep's timeout must reach the command too
-    const ChildResult result = RunChild(options);
-    ok = RunSucceeded(result, &m);
-    if (!ok || run < request.warmups) continue;
-    try {
-      std::ifstream log(options.log_path);
-      const std::string output((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
-      seconds.push_back(TimeOfRun(system, output, result.wall_seconds));
-    } catch (const std::exception& e) {
-      m.outcome = "invalid-output";
-      m.message = e.what() + std::string(". Output: ") + result.log_tail;
-      ok = false;
-    }
-  }
-  if (ok) {
-    Summarize(seconds, &m);
-    if (system.command.find("{values}") == std::string::npos) {
-      m.message = "not validated: the manifest's command writes no {values}";
-    } else {
-      try {
-        out.values = ReadExternalValues(values, out.graph, system.kernel);
-        FinishMeasurement(request, system.kernel, &out);
-      } catch (const std::exception& e) {
-        m.outcome = "invalid-output";
-        m.message = e.what();
-      }
-    }
-  }
-  fs::remove_all(dir);
-  return out;
+  return MeasureRow(IdentityOf(system), request, [&] { return MeasureCommand(system, request); });
 }
 
 }  // namespace cost::harness

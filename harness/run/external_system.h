@@ -51,10 +51,11 @@ ExternalSystem ParseExternalSystem(const nlohmann::json& j, const std::string& m
 std::vector<ExternalSystem> LoadExternalSystems(const std::string& path);
 const ExternalSystem* FindExternalSystem(const std::vector<ExternalSystem>& systems,
                                          std::string_view name);
+ImplementationIdentity IdentityOf(const ExternalSystem& system);
 
-// Runs the command (warm-ups, then repetitions), reads its times and values, validates. A
-// failing command is not an exception: the measurement's outcome says what happened
-// ("crashed", "failed-to-start", "out-of-memory", "invalid-output").
+// Runs the command (warm-ups, then repetitions), reads its times and values, validates; then as
+// MeasureRow (measurement.h). A failing command is not an exception: the measurement's outcome
+// says what happened (classified by failure.h, or invalid output).
 MeasurementOutput MeasureExternal(const ExternalSystem& system, const MeasurementRequest& request);
 
 // Parses "original-id value" lines (a values file written by another process) into dense-id

@@ -1,8 +1,9 @@
-// The implementation table. One row per (system, algorithm); see systems.h.
+// The implementation table. One row per (system, algorithm); see implementations.h.
 #include "harness/run/implementations.h"
 
 #include <array>
 #include <random>
+#include <stdexcept>
 
 #include "baselines/bfs.h"
 #include "baselines/bgl.h"
@@ -99,133 +100,294 @@ constexpr Kind kThreaded = Kind::kThreaded;
 constexpr Kind kMultiprocess = Kind::kMultiprocess;
 constexpr datasets::EdgeLayout kHilbert = datasets::EdgeLayout::kHilbert;
 constexpr datasets::EdgeLayout kCompressed = datasets::EdgeLayout::kCompressed;
+// The MPI programs (parallel/mpi/), one thread per rank; see harness/run/multiprocess.h.
+constexpr MpiProgram kCostMpi{.executable = "cost_mpi"};
+constexpr MpiProgram kCostPbgl{.executable = "cost_pbgl"};
 
-// name, kernel, system, algorithm, kind, description, function[, deviation, where it applies,
-// required layout]
+// Grouped by kernel, then by kind. In each kernel's single-threaded group the simple rows come
+// first, then the Hilbert-order ones (the COST paper's Table 4: the graph must be prepared with
+// that layout), then the optimised ones (Figure 5's "best" line), then Boost.Graph's.
 const std::array kImplementations = {
-    Implementation{"serial:pagerank", Kernel::kPageRank, "serial", "pagerank-pull", kSingle,
-                   "PageRank, pull over the CSR transpose, one thread", SerialPageRank},
-    Implementation{"serial:pagerank-push", Kernel::kPageRank, "serial", "pagerank-push", kSingle,
-                   "PageRank, push over the out-edge stream, one thread", SerialPageRankPush},
-    Implementation{"serial:label-propagation", Kernel::kWcc, "serial", "label-propagation", kSingle,
-                   "WCC, label propagation in place over the edge stream, one thread",
-                   SerialLabelPropagation},
-    Implementation{"serial:union-find", Kernel::kWcc, "serial", "union-find", kSingle,
-                   "WCC, union by rank in one pass over the edges, one thread", SerialUnionFind},
-    // The same algorithms over the arcs in Hilbert-curve order (the COST paper's Table 4); the
-    // graph must be prepared with that layout.
-    Implementation{"serial:pagerank-hilbert", Kernel::kPageRank, "serial", "pagerank-push", kSingle,
-                   "PageRank, push over the Hilbert-ordered arcs (--layout hilbert), one thread",
-                   SerialPageRankHilbert, {}, nullptr, kHilbert},
-    Implementation{"serial:pagerank-hilbert-compressed", Kernel::kPageRank, "serial",
-                   "pagerank-push", kSingle,
-                   "PageRank, push over the Hilbert-ordered arcs decoded from the varint stream "
-                   "every iteration (--layout compressed), one thread",
-                   SerialPageRankHilbertCompressed, {}, nullptr, kCompressed},
-    Implementation{"serial:label-propagation-hilbert", Kernel::kWcc, "serial", "label-propagation",
-                   kSingle,
-                   "WCC, label propagation in place over the Hilbert-ordered arcs "
-                   "(--layout hilbert), one thread",
-                   SerialLabelPropagationHilbert, {}, nullptr, kHilbert},
-    Implementation{"serial:union-find-hilbert", Kernel::kWcc, "serial", "union-find", kSingle,
-                   "WCC, union by rank in one pass over the Hilbert-ordered arcs "
-                   "(--layout hilbert), one thread",
-                   SerialUnionFindHilbert, {}, nullptr, kHilbert},
-    Implementation{"openmp:pagerank", Kernel::kPageRank, "openmp", "pagerank-pull", kThreaded,
-                   "PageRank, pull over the CSR transpose, edge-balanced ranges per thread",
-                   OpenMPPageRank},
-    Implementation{"openmp:label-propagation", Kernel::kWcc, "openmp", "label-propagation",
-                   kThreaded,
-                   "WCC, label propagation with a frontier: pull passes over every vertex while "
-                   "the frontier is large, push passes from the changed vertices after, threads",
-                   OpenMPLabelPropagation},
-    Implementation{"openmp:pagerank-hilbert", Kernel::kPageRank, "openmp", "pagerank-push",
-                   kThreaded,
-                   "PageRank, push over the Hilbert-ordered arcs cut into destination-range "
-                   "tiles, one tile column per thread (--layout hilbert), threads",
-                   OpenMPPageRankHilbert, {}, nullptr, kHilbert},
-    Implementation{"openmp:afforest", Kernel::kWcc, "openmp", "union-find-afforest", kThreaded,
-                   "WCC, concurrent union-find (compare-exchange links, path halving) with "
-                   "neighbour sampling (Afforest), threads",
-                   OpenMPAfforest},
-    Implementation{"openmp:bfs-direction-optimizing", Kernel::kBfs, "openmp",
-                   "bfs-direction-optimizing", kThreaded,
-                   "BFS, top-down (fetch-or claims on a visited bitmap) and bottom-up (bitmap "
-                   "over the in-CSR) steps switched by frontier size (Beamer), threads",
-                   OpenMPBfs},
+    // PageRank, single-threaded.
+    Implementation{.name = "serial:pagerank",
+                   .kernel = Kernel::kPageRank,
+                   .system = "serial",
+                   .algorithm = "pagerank-pull",
+                   .kind = kSingle,
+                   .description = "PageRank, pull over the CSR transpose, one thread",
+                   .runner = SerialPageRank},
+    Implementation{.name = "serial:pagerank-push",
+                   .kernel = Kernel::kPageRank,
+                   .system = "serial",
+                   .algorithm = "pagerank-push",
+                   .kind = kSingle,
+                   .description = "PageRank, push over the out-edge stream, one thread",
+                   .runner = SerialPageRankPush},
+    Implementation{.name = "serial:pagerank-hilbert",
+                   .kernel = Kernel::kPageRank,
+                   .system = "serial",
+                   .algorithm = "pagerank-push",
+                   .kind = kSingle,
+                   .description = "PageRank, push over the Hilbert-ordered arcs (--layout "
+                                  "hilbert), one thread",
+                   .runner = SerialPageRankHilbert,
+                   .requires_layout = kHilbert},
+    Implementation{.name = "serial:pagerank-hilbert-compressed",
+                   .kernel = Kernel::kPageRank,
+                   .system = "serial",
+                   .algorithm = "pagerank-push",
+                   .kind = kSingle,
+                   .description = "PageRank, push over the Hilbert-ordered arcs decoded from the "
+                                  "varint stream every iteration (--layout compressed), one thread",
+                   .runner = SerialPageRankHilbertCompressed,
+                   .requires_layout = kCompressed},
+    Implementation{.name = "serial:pagerank-hilbert-float",
+                   .kernel = Kernel::kPageRank,
+                   .system = "serial",
+                   .algorithm = "pagerank-push",
+                   .kind = kSingle,
+                   .description = "PageRank, push over the Hilbert-ordered arcs with float shares "
+                                  "and sums and software prefetch (--layout hilbert), one thread",
+                   .runner = SerialPageRankHilbertFloat,
+                   .requires_layout = kHilbert,
+                   .precision = Precision::kFloat},
+    // Boost.Graph 1.74, one thread; each call includes copying our CSR into BGL's.
+    Implementation{.name = "bgl:pagerank",
+                   .kernel = Kernel::kPageRank,
+                   .system = "bgl",
+                   .algorithm = "pagerank-push",
+                   .kind = kSingle,
+                   .description = "PageRank, boost::graph::page_rank on BGL's CSR (push), one "
+                                  "thread",
+                   .runner = BglPageRank,
+                   .deviation = "Boost.Graph's page_rank drops dangling rank (no term for "
+                                "vertices without out-edges): valid only on graphs without sinks",
+                   .deviation_applies = baselines::HasSinks},
+
+    // PageRank, threaded.
+    Implementation{.name = "openmp:pagerank",
+                   .kernel = Kernel::kPageRank,
+                   .system = "openmp",
+                   .algorithm = "pagerank-pull",
+                   .kind = kThreaded,
+                   .description = "PageRank, pull over the CSR transpose, edge-balanced ranges per "
+                                  "thread",
+                   .runner = OpenMPPageRank},
+    Implementation{.name = "openmp:pagerank-hilbert",
+                   .kernel = Kernel::kPageRank,
+                   .system = "openmp",
+                   .algorithm = "pagerank-push",
+                   .kind = kThreaded,
+                   .description = "PageRank, push over the Hilbert-ordered arcs cut into "
+                                  "destination-range tiles, one tile column per thread (--layout "
+                                  "hilbert), threads",
+                   .runner = OpenMPPageRankHilbert,
+                   .requires_layout = kHilbert},
     // SuiteSparse:GraphBLAS 7.4 with its own threads; each call includes copying our CSR into
     // a GrB_Matrix (offsets copied, targets widened to 64 bits), as the bgl rows time theirs.
-    Implementation{"graphblas:pagerank", Kernel::kPageRank, "graphblas", "pagerank-pull",
-                   kThreaded,
-                   "PageRank, GraphBLAS mxv over the transpose (plus.second), dangling term "
-                   "by a masked reduce; times the GrB_Matrix import, threads",
-                   GraphBlasPageRank},
-    Implementation{"graphblas:wcc", Kernel::kWcc, "graphblas", "label-propagation", kThreaded,
-                   "WCC, GraphBLAS min.second mxv until labels stop falling (synchronous label "
-                   "propagation); times the GrB_Matrix import, threads",
-                   GraphBlasWcc},
-    Implementation{"graphblas:wcc-fastsv", Kernel::kWcc, "graphblas", "fastsv", kThreaded,
-                   "WCC, FastSV in GraphBLAS (min.second mxv over the grandparents, hooking, "
-                   "shortcutting; LAGraph's form), O(log n) rounds; times the GrB_Matrix "
-                   "import, threads",
-                   GraphBlasFastSv},
-    Implementation{"graphblas:bfs", Kernel::kBfs, "graphblas", "bfs-level-synchronous",
-                   kThreaded,
-                   "BFS, GraphBLAS vxm (any.pair) per level masked by the unvisited vertices; "
-                   "times the GrB_Matrix import, threads",
-                   GraphBlasBfs},
-    Implementation{"serial:bfs", Kernel::kBfs, "serial", "bfs-queue", kSingle,
-                   "BFS, FIFO queue over the out-CSR (top-down), one thread", SerialBfs},
-    // The optimised single threads (Figure 5's "best" line beside the simple rows above).
-    Implementation{"serial:pagerank-hilbert-float", Kernel::kPageRank, "serial", "pagerank-push",
-                   kSingle,
-                   "PageRank, push over the Hilbert-ordered arcs with float shares and sums and "
-                   "software prefetch (--layout hilbert), one thread",
-                   SerialPageRankHilbertFloat, {}, nullptr, kHilbert},
-    Implementation{"serial:afforest", Kernel::kWcc, "serial", "union-find-afforest", kSingle,
-                   "WCC, union-find linking 2 sampled neighbours per vertex, then only the edges "
-                   "of vertices outside the giant component (Afforest), one thread",
-                   SerialAfforest},
-    Implementation{"serial:bfs-direction-optimizing", Kernel::kBfs, "serial",
-                   "bfs-direction-optimizing", kSingle,
-                   "BFS, top-down queue steps and bottom-up bitmap steps over the in-CSR, switched "
-                   "by frontier size (Beamer), one thread",
-                   SerialBfsDirectionOptimizing},
-    // Boost.Graph 1.74, one thread; each call includes copying our CSR into BGL's.
-    Implementation{"bgl:pagerank", Kernel::kPageRank, "bgl", "pagerank-push", kSingle,
-                   "PageRank, boost::graph::page_rank on BGL's CSR (push), one thread",
-                   BglPageRank,
-                   "Boost.Graph's page_rank drops dangling rank (no term for vertices without "
-                   "out-edges): valid only on graphs without sinks",
-                   baselines::HasSinks},
-    Implementation{"bgl:union-find", Kernel::kWcc, "bgl", "union-find", kSingle,
-                   "WCC, boost::disjoint_sets over the edges, one thread", BglUnionFind},
-    Implementation{"bgl:connected-components", Kernel::kWcc, "bgl", "depth-first-search",
-                   kSingle,
-                   "WCC, boost::connected_components (DFS) on a symmetrised BGL CSR, one thread",
-                   BglConnectedComponents},
-    Implementation{"bgl:bfs", Kernel::kBfs, "bgl", "bfs-queue", kSingle,
-                   "BFS, boost::breadth_first_search on BGL's CSR, one thread", BglBfs},
-    // MPI (parallel/mpi/): run as `mpirun -np P` of cost_mpi / cost_pbgl, one thread per rank,
-    // each rank mapping only its rows of the prepared file; see harness/run/multiprocess.h.
-    Implementation{"mpi:pagerank", Kernel::kPageRank, "mpi", "pagerank-push", kMultiprocess,
-                   "PageRank, 1D rows per rank, push; ghost sums to owners by MPI_Alltoallv",
-                   nullptr},
-    Implementation{"mpi:label-propagation", Kernel::kWcc, "mpi", "label-propagation",
-                   kMultiprocess,
-                   "WCC, label propagation per rank, ghost labels by MPI_Alltoallv each round",
-                   nullptr},
-    Implementation{"mpi:union-find", Kernel::kWcc, "mpi", "union-find", kMultiprocess,
-                   "WCC, union-find per rank, forests merged up a binary tree of ranks", nullptr},
-    Implementation{"mpi:bfs", Kernel::kBfs, "mpi", "bfs-level-synchronous", kMultiprocess,
-                   "BFS, level-synchronous, frontier exchanged by MPI_Alltoallv", nullptr},
-    Implementation{"pbgl:pagerank", Kernel::kPageRank, "pbgl", "pagerank-push", kMultiprocess,
-                   "PageRank, Parallel BGL page_rank on a distributed CSR (dangling term added "
-                   "through its done hook)",
-                   nullptr},
-    Implementation{"pbgl:wcc", Kernel::kWcc, "pbgl", "connected-components", kMultiprocess,
-                   "WCC, Parallel BGL connected_components on a distributed adjacency_list",
-                   nullptr},
+    Implementation{.name = "graphblas:pagerank",
+                   .kernel = Kernel::kPageRank,
+                   .system = "graphblas",
+                   .algorithm = "pagerank-pull",
+                   .kind = kThreaded,
+                   .description = "PageRank, GraphBLAS mxv over the transpose (plus.second), "
+                                  "dangling term by a masked reduce; times the GrB_Matrix import, "
+                                  "threads",
+                   .runner = GraphBlasPageRank},
+
+    // PageRank, multiprocess.
+    Implementation{.name = "mpi:pagerank",
+                   .kernel = Kernel::kPageRank,
+                   .system = "mpi",
+                   .algorithm = "pagerank-push",
+                   .kind = kMultiprocess,
+                   .description = "PageRank, 1D rows per rank; per-target sums pulled over the "
+                                  "rank's local transpose by its threads, ghost sums to owners "
+                                  "by MPI_Alltoallv",
+                   .runner = kCostMpi},
+    Implementation{.name = "pbgl:pagerank",
+                   .kernel = Kernel::kPageRank,
+                   .system = "pbgl",
+                   .algorithm = "pagerank-push",
+                   .kind = kMultiprocess,
+                   .description = "PageRank, Parallel BGL page_rank on a distributed CSR "
+                                  "(dangling term added through its done hook)",
+                   .runner = kCostPbgl},
+
+    // WCC, single-threaded.
+    Implementation{.name = "serial:label-propagation",
+                   .kernel = Kernel::kWcc,
+                   .system = "serial",
+                   .algorithm = "label-propagation",
+                   .kind = kSingle,
+                   .description = "WCC, label propagation in place over the edge stream, one "
+                                  "thread",
+                   .runner = SerialLabelPropagation},
+    Implementation{.name = "serial:union-find",
+                   .kernel = Kernel::kWcc,
+                   .system = "serial",
+                   .algorithm = "union-find",
+                   .kind = kSingle,
+                   .description = "WCC, union by rank in one pass over the edges, one thread",
+                   .runner = SerialUnionFind},
+    Implementation{.name = "serial:label-propagation-hilbert",
+                   .kernel = Kernel::kWcc,
+                   .system = "serial",
+                   .algorithm = "label-propagation",
+                   .kind = kSingle,
+                   .description = "WCC, label propagation in place over the Hilbert-ordered arcs "
+                                  "(--layout hilbert), one thread",
+                   .runner = SerialLabelPropagationHilbert,
+                   .requires_layout = kHilbert},
+    Implementation{.name = "serial:union-find-hilbert",
+                   .kernel = Kernel::kWcc,
+                   .system = "serial",
+                   .algorithm = "union-find",
+                   .kind = kSingle,
+                   .description = "WCC, union by rank in one pass over the Hilbert-ordered arcs "
+                                  "(--layout hilbert), one thread",
+                   .runner = SerialUnionFindHilbert,
+                   .requires_layout = kHilbert},
+    Implementation{.name = "serial:afforest",
+                   .kernel = Kernel::kWcc,
+                   .system = "serial",
+                   .algorithm = "union-find-afforest",
+                   .kind = kSingle,
+                   .description = "WCC, union-find linking 2 sampled neighbours per vertex, then "
+                                  "only the edges of vertices outside the giant component "
+                                  "(Afforest), one thread",
+                   .runner = SerialAfforest},
+    Implementation{.name = "bgl:union-find",
+                   .kernel = Kernel::kWcc,
+                   .system = "bgl",
+                   .algorithm = "union-find",
+                   .kind = kSingle,
+                   .description = "WCC, boost::disjoint_sets over the edges, one thread",
+                   .runner = BglUnionFind},
+    Implementation{.name = "bgl:connected-components",
+                   .kernel = Kernel::kWcc,
+                   .system = "bgl",
+                   .algorithm = "depth-first-search",
+                   .kind = kSingle,
+                   .description = "WCC, boost::connected_components (DFS) on a symmetrised BGL "
+                                  "CSR, one thread",
+                   .runner = BglConnectedComponents},
+
+    // WCC, threaded.
+    Implementation{.name = "openmp:label-propagation",
+                   .kernel = Kernel::kWcc,
+                   .system = "openmp",
+                   .algorithm = "label-propagation",
+                   .kind = kThreaded,
+                   .description = "WCC, label propagation with a frontier: pull passes over every "
+                                  "vertex while the frontier is large, push passes from the "
+                                  "changed vertices after, threads",
+                   .runner = OpenMPLabelPropagation},
+    Implementation{.name = "openmp:afforest",
+                   .kernel = Kernel::kWcc,
+                   .system = "openmp",
+                   .algorithm = "union-find-afforest",
+                   .kind = kThreaded,
+                   .description = "WCC, concurrent union-find (compare-exchange links, path "
+                                  "halving) with neighbour sampling (Afforest), threads",
+                   .runner = OpenMPAfforest},
+    Implementation{.name = "graphblas:wcc",
+                   .kernel = Kernel::kWcc,
+                   .system = "graphblas",
+                   .algorithm = "label-propagation",
+                   .kind = kThreaded,
+                   .description = "WCC, GraphBLAS min.second mxv until labels stop falling "
+                                  "(synchronous label propagation); times the GrB_Matrix import, "
+                                  "threads",
+                   .runner = GraphBlasWcc},
+    Implementation{.name = "graphblas:wcc-fastsv",
+                   .kernel = Kernel::kWcc,
+                   .system = "graphblas",
+                   .algorithm = "fastsv",
+                   .kind = kThreaded,
+                   .description = "WCC, FastSV in GraphBLAS (min.second mxv over the "
+                                  "grandparents, hooking, shortcutting; LAGraph's form), O(log n) "
+                                  "rounds; times the GrB_Matrix import, threads",
+                   .runner = GraphBlasFastSv},
+
+    // WCC, multiprocess.
+    Implementation{.name = "mpi:label-propagation",
+                   .kernel = Kernel::kWcc,
+                   .system = "mpi",
+                   .algorithm = "label-propagation",
+                   .kind = kMultiprocess,
+                   .description = "WCC, label propagation per rank (in-place sweep by its "
+                                  "threads), ghost labels by MPI_Alltoallv each round",
+                   .runner = kCostMpi},
+    Implementation{.name = "mpi:union-find",
+                   .kernel = Kernel::kWcc,
+                   .system = "mpi",
+                   .algorithm = "union-find",
+                   .kind = kMultiprocess,
+                   .description = "WCC, concurrent union-find per rank (its threads), forests "
+                                  "merged up a binary tree of ranks",
+                   .runner = kCostMpi},
+    Implementation{.name = "pbgl:wcc",
+                   .kernel = Kernel::kWcc,
+                   .system = "pbgl",
+                   .algorithm = "connected-components",
+                   .kind = kMultiprocess,
+                   .description = "WCC, Parallel BGL connected_components on a distributed "
+                                  "adjacency_list",
+                   .runner = kCostPbgl},
+
+    // BFS, single-threaded.
+    Implementation{.name = "serial:bfs",
+                   .kernel = Kernel::kBfs,
+                   .system = "serial",
+                   .algorithm = "bfs-queue",
+                   .kind = kSingle,
+                   .description = "BFS, FIFO queue over the out-CSR (top-down), one thread",
+                   .runner = SerialBfs},
+    Implementation{.name = "serial:bfs-direction-optimizing",
+                   .kernel = Kernel::kBfs,
+                   .system = "serial",
+                   .algorithm = "bfs-direction-optimizing",
+                   .kind = kSingle,
+                   .description = "BFS, top-down queue steps and bottom-up bitmap steps over the "
+                                  "in-CSR, switched by frontier size (Beamer), one thread",
+                   .runner = SerialBfsDirectionOptimizing},
+    Implementation{.name = "bgl:bfs",
+                   .kernel = Kernel::kBfs,
+                   .system = "bgl",
+                   .algorithm = "bfs-queue",
+                   .kind = kSingle,
+                   .description = "BFS, boost::breadth_first_search on BGL's CSR, one thread",
+                   .runner = BglBfs},
+
+    // BFS, threaded.
+    Implementation{.name = "openmp:bfs-direction-optimizing",
+                   .kernel = Kernel::kBfs,
+                   .system = "openmp",
+                   .algorithm = "bfs-direction-optimizing",
+                   .kind = kThreaded,
+                   .description = "BFS, top-down (fetch-or claims on a visited bitmap) and "
+                                  "bottom-up (bitmap over the in-CSR) steps switched by frontier "
+                                  "size (Beamer), threads",
+                   .runner = OpenMPBfs},
+    Implementation{.name = "graphblas:bfs",
+                   .kernel = Kernel::kBfs,
+                   .system = "graphblas",
+                   .algorithm = "bfs-level-synchronous",
+                   .kind = kThreaded,
+                   .description = "BFS, GraphBLAS vxm (any.pair) per level masked by the "
+                                  "unvisited vertices; times the GrB_Matrix import, threads",
+                   .runner = GraphBlasBfs},
+
+    // BFS, multiprocess.
+    Implementation{.name = "mpi:bfs",
+                   .kernel = Kernel::kBfs,
+                   .system = "mpi",
+                   .algorithm = "bfs-level-synchronous",
+                   .kind = kMultiprocess,
+                   .description = "BFS, level-synchronous, frontier expanded by the rank's "
+                                  "threads and exchanged by MPI_Alltoallv",
+                   .runner = kCostMpi},
 };
 
 }  // namespace
@@ -237,6 +399,31 @@ const Implementation* FindImplementation(std::string_view name) {
     if (impl.name == name) return &impl;
   }
   return nullptr;
+}
+
+bool RunsInProcess(const Implementation& impl) {
+  return std::holds_alternative<InProcessKernel>(impl.runner);
+}
+
+Values RunInProcess(const Implementation& impl, const datasets::Graph& graph,
+                    const RunParams& params) {
+  if (!RunsInProcess(impl)) {
+    throw std::logic_error(std::string(impl.name) + " runs under mpirun, not in this process");
+  }
+  return std::get<InProcessKernel>(impl.runner)(graph, params);
+}
+
+std::vector<const Implementation*> InProcessImplementations() {
+  std::vector<const Implementation*> rows;
+  for (const Implementation& impl : kImplementations) {
+    if (RunsInProcess(impl)) rows.push_back(&impl);
+  }
+  return rows;
+}
+
+datasets::EdgeLayout LayoutReadBy(std::string_view implementation) {
+  const Implementation* impl = FindImplementation(implementation);
+  return impl ? impl->requires_layout : datasets::EdgeLayout::kVertex;
 }
 
 bool FindVertex(const datasets::Graph& graph, uint64_t original_id, datasets::VertexId* vertex) {

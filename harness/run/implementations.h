@@ -29,6 +29,22 @@ struct RunParams {
 // per vertex (datasets::kUnreachable when the source cannot reach it).
 using Values = std::variant<std::vector<double>, std::vector<uint32_t>, std::vector<int64_t>>;
 
+// A kernel function called in the measuring process.
+using InProcessKernel = Values (*)(const datasets::Graph& graph, const RunParams& params);
+
+// An MPI program that `mpirun -np P` starts (harness/run/multiprocess.h); its ranks call the
+// kernel, each mapping only its rows of the prepared file. The program gets the row's algorithm
+// (the name after the colon) as --algorithm.
+struct MpiProgram {
+  std::string_view executable;  // built beside `cost`: "cost_mpi", "cost_pbgl"
+};
+
+// How a row runs: in this process, or as an MPI job.
+using Runner = std::variant<InProcessKernel, MpiProgram>;
+
+// The floating type a row keeps its working sums in (PageRank's shares and ranks).
+enum class Precision { kDouble, kFloat };
+
 struct Implementation {
   std::string_view name;       // "system:algorithm", what --impl takes
   Kernel kernel;
@@ -36,9 +52,7 @@ struct Implementation {
   std::string_view algorithm;  // "pagerank-pull", "label-propagation", "union-find"
   Kind kind;
   std::string_view description;
-  // nullptr for Kind::kMultiprocess rows: those run as `mpirun -np P` of an MPI executable
-  // (harness/run/multiprocess.h), not in the measuring process.
-  Values (*run)(const datasets::Graph& graph, const RunParams& params);
+  Runner runner;
   // Where the implementation knowingly departs from the kernel's definition; empty when it
   // computes the definition. deviation_applies says on which graphs that changes the output.
   // Validation never skips such a row: it validates as usual and names the deviation in the
@@ -49,11 +63,26 @@ struct Implementation {
   // that layout throws std::invalid_argument; a sweep should skip such pairs, tests add the layout
   // (datasets::WithHilbertLayout).
   datasets::EdgeLayout requires_layout = datasets::EdgeLayout::kVertex;
+  // kFloat rows round every share to 24 bits: their total rank holds to about 1e-7, not 1e-12.
+  // Validation's tolerance (1e-4 per vertex) covers both.
+  Precision precision = Precision::kDouble;
 };
 
 std::span<const Implementation> Implementations();
 // nullptr when no row has that name.
 const Implementation* FindImplementation(std::string_view name);
+
+// Whether the row's kernel is called in this process (false: its runner is an MpiProgram).
+bool RunsInProcess(const Implementation& impl);
+// Calls the row's kernel in this process. Throws std::logic_error for a row run by mpirun.
+Values RunInProcess(const Implementation& impl, const datasets::Graph& graph,
+                    const RunParams& params);
+// The rows that run in this process, in table order: what can be timed or called without mpirun.
+std::vector<const Implementation*> InProcessImplementations();
+
+// The edge layout the row named `implementation` reads; kVertex for a name not in the table (an
+// external system reads the vertex-order file or an edge list).
+datasets::EdgeLayout LayoutReadBy(std::string_view implementation);
 
 // The dense id of the vertex whose original id is `original_id`; false when there is none.
 bool FindVertex(const datasets::Graph& graph, uint64_t original_id, datasets::VertexId* vertex);

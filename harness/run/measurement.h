@@ -4,12 +4,15 @@
 #ifndef COST_HARNESS_RUN_MEASUREMENT_H_
 #define COST_HARNESS_RUN_MEASUREMENT_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "datasets/graph.h"
 #include "datasets/hilbert_layout.h"
 #include "harness/core/results.h"
+#include "harness/machine/cost_model.h"
+#include "harness/machine/machine_limits.h"
 #include "harness/run/implementations.h"
 
 namespace cost::harness {
@@ -40,15 +43,35 @@ struct MeasurementOutput {
   RunParams params;                // request.params with the BFS source resolved (dense id)
   Values values;                   // the last timed call's output
   std::string benchmark_json;      // Google Benchmark's own JSON report, unmodified
+  // This machine's measured limits (`cost machine`), which an ok row was judged against; unset
+  // when they were never measured.
+  std::optional<MachineLimits> limits;
 };
 
-// Who is measured: the same for an in-tree row of the table and an external system.
+// Who is measured: the same for an in-tree row of the table, an external system and a sweep's
+// row whose process left no result.
 struct ImplementationIdentity {
   std::string name, system, algorithm;
-  Kernel kernel;
-  Kind kind;
+  Kernel kernel = Kernel::kPageRank;
+  Kind kind = Kind::kSingleThreaded;
   datasets::EdgeLayout layout = datasets::EdgeLayout::kVertex;  // the layout the row reads
 };
+ImplementationIdentity IdentityOf(const Implementation& impl);
+
+// Where and how it ran: what every row records whatever became of it.
+struct RowConfiguration {
+  std::string dataset, graph_path;
+  int threads = 1;
+  int procs = 1;
+  int repetitions = 0;
+};
+// The request's configuration; the dataset's name defaults to the graph file's stem.
+RowConfiguration ConfigurationOf(const MeasurementRequest& request);
+
+// A row with its identity and configuration filled in (and `oversubscribed`, which follows from
+// them), everything else at its default: where every runner's row starts, so that a failed row
+// is keyed exactly as a measured one.
+Measurement StartMeasurement(const ImplementationIdentity& who, const RowConfiguration& where);
 
 // The steps every measurement shares. Prepare loads the graph and fills the configuration
 // fields; Finish validates out->values and records the peak RSS.
@@ -56,9 +79,21 @@ MeasurementOutput PrepareMeasurement(const MeasurementRequest& request,
                                      const ImplementationIdentity& who);
 void FinishMeasurement(const MeasurementRequest& request, Kernel kernel, MeasurementOutput* out);
 
-// Loads the graph, runs warm-ups and timed repetitions, validates the output. Throws
+// Runs `measure` (one runner's measurement of `who`) and finishes the row as every runner does:
+// running out of memory (std::bad_alloc, or a graph refused as larger than the free memory) is
+// the row's outcome, not an error, and an ok row gets the cost model's limit for this machine
+// (limit_seconds, fraction_of_limit) when the machine's limits were measured.
+MeasurementOutput MeasureRow(const ImplementationIdentity& who, const MeasurementRequest& request,
+                             const std::function<MeasurementOutput()>& measure);
+
+// What the cost model charges a run of `kernel` over `graph` in `layout`.
+Workload WorkloadOf(Kernel kernel, datasets::EdgeLayout layout, const datasets::Graph& graph,
+                    int iterations, int cores);
+
+// Measures an in-tree row: in this process (warm-ups, timed repetitions, validation) or, for a
+// row whose runner is an MpiProgram, as an MPI job (multiprocess.h); then as MeasureRow. Throws
 // datasets::DatasetError for a bad graph file and std::invalid_argument for a bad request.
-// A wrong answer is not an exception: measurement.outcome is "invalid-output" with the reason.
+// A wrong answer is not an exception: measurement.outcome is kInvalidOutput with the reason.
 MeasurementOutput Measure(const MeasurementRequest& request);
 
 // Writes "original-id value" lines (the LDBC output format) atomically.

@@ -9,14 +9,16 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
+#include "harness/analysis/statistics.h"
 #include "harness/core/child_process.h"
 #include "harness/core/format.h"
 #include "harness/run/external_system.h"
-#include "harness/analysis/statistics.h"
+#include "harness/run/failure.h"
 
 namespace cost::harness {
 namespace fs = std::filesystem;
@@ -37,43 +39,58 @@ nlohmann::json FindReport(const std::string& log_path) {
   return report;
 }
 
-// Sets m's outcome for a job that did not finish; false then. `log` is the whole output: with P
-// ranks printing stack traces, the sign of the cause may lie before the tail.
-bool JobSucceeded(const ChildResult& run, const std::string& log,
-                  const MeasurementRequest& request, Measurement* m) {
-  using Status = ChildResult::Status;
-  const std::string output = " Output: " + run.log_tail;
-  const bool mpirun_timeout =
-      log.find("time limit for job execution has been reached") != std::string::npos;
-  if (run.status == Status::kTimedOut || mpirun_timeout) {
-    m->outcome = "timeout";
-    m->message =
-        Printf("no result after %.17g s; mpirun ended the job.", request.timeout_seconds) + output;
-  } else if (run.status == Status::kFailedToStart ||
-             log.find("was unable to launch") != std::string::npos ||
-             log.find("was unable to find the executable") != std::string::npos) {
-    m->outcome = "failed-to-start";
-    m->message = "mpirun could not start the job." + output;
-  } else if (log.find("bad_alloc") != std::string::npos) {
-    m->outcome = "out-of-memory";
-    m->message = "a rank ran out of memory." + output;
-  } else if (run.status == Status::kSignaled) {
-    m->outcome = "crashed";
-    m->message = "mpirun was killed by " + DescribeSignal(run.signal) + "." + output;
-  } else if (run.exit_code != 0) {
-    m->outcome = "crashed";
-    m->message = "mpirun exited with status " + std::to_string(run.exit_code) +
-                 " (a rank failed; mpirun ended the others)." + output;
-  } else {
-    return true;
+// The job's options: in the measuring process's group, so a sweep's kill reaches mpirun too; the
+// ranks are in groups of their own, which only mpirun can end: its --timeout fires first, then
+// SIGTERM.
+ChildOptions JobOptions(const Implementation& impl, const MeasurementRequest& request,
+                        const MeasurementOutput& out, const fs::path& dir) {
+  ChildOptions child;
+  child.argv = MpirunCommand(impl, request, out.params.source, out.measurement.oversubscribed,
+                             (dir / "values.txt").string());
+  child.log_path = (dir / "mpirun.log").string();
+  child.own_process_group = false;
+  if (request.timeout_seconds > 0) {
+    child.timeout_seconds = request.timeout_seconds + kCleanupSeconds;
   }
-  return false;
+  child.term_grace_seconds = kCleanupSeconds;
+  return child;
+}
+
+// Rank 0's report and the gathered values of a job that exited 0, validated.
+void ReadJobResult(const Implementation& impl, const MeasurementRequest& request,
+                   const ChildResult& run, const ChildOptions& child, const fs::path& dir,
+                   MeasurementOutput* out) {
+  Measurement& m = out->measurement;
+  const nlohmann::json report = FindReport(child.log_path);
+  if (report.is_discarded()) {
+    m.outcome = Outcome::kCrashed;
+    m.message = "mpirun exited 0 but rank 0 printed no report. Output: " + run.log_tail;
+    return;
+  }
+  Summarize(report.at("repetition_seconds").get<std::vector<double>>(), &m);
+  m.startup_seconds = report.value("startup_seconds", 0.0);
+  m.partition_seconds = report.value("partition_seconds", 0.0);
+  m.rank_peak_rss_bytes = report.value("rank_peak_rss_bytes", std::vector<uint64_t>{});
+  try {
+    out->values = ReadExternalValues((dir / "values.txt").string(), out->graph, impl.kernel);
+    FinishMeasurement(request, impl.kernel, out);
+  } catch (const std::exception& e) {
+    m.outcome = Outcome::kInvalidOutput;
+    m.message = e.what();
+  }
 }
 
 }  // namespace
 
+double MpirunTimeoutSeconds(double row_timeout_seconds) {
+  return row_timeout_seconds > 50 ? row_timeout_seconds - 15 : row_timeout_seconds * 0.6;
+}
+
 std::string MultiprocessExecutable(const Implementation& impl) {
-  const std::string name = impl.system == "pbgl" ? "cost_pbgl" : "cost_mpi";
+  if (RunsInProcess(impl)) {
+    throw std::logic_error(std::string(impl.name) + " runs in process, not under mpirun");
+  }
+  const std::string name(std::get<MpiProgram>(impl.runner).executable);
   if (const char* dir = std::getenv("COST_MPI_BIN_DIR"); dir != nullptr && *dir != '\0') {
     return (fs::path(dir) / name).string();
   }
@@ -116,13 +133,11 @@ std::vector<std::string> MpirunCommand(const Implementation& impl,
 
 MeasurementOutput MeasureMultiprocess(const Implementation& impl,
                                       const MeasurementRequest& request) {
-  MeasurementOutput out = PrepareMeasurement(
-      request, {std::string(impl.name), std::string(impl.system), std::string(impl.algorithm),
-                impl.kernel, impl.kind, impl.requires_layout});
+  MeasurementOutput out = PrepareMeasurement(request, IdentityOf(impl));
   Measurement& m = out.measurement;
   const std::string executable = MultiprocessExecutable(impl);
   if (::access(executable.c_str(), X_OK) != 0) {
-    m.outcome = "failed-to-start";
+    m.outcome = Outcome::kFailedToStart;
     m.message = executable + " is not built (MPI or Parallel BGL missing when configured?)";
     return out;
   }
@@ -132,39 +147,16 @@ MeasurementOutput MeasureMultiprocess(const Implementation& impl,
   // CI runs as root, where mpirun refuses to start without these.
   setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 1);
   setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 1);
-  ChildOptions child;
-  child.argv = MpirunCommand(impl, request, out.params.source, m.oversubscribed,
-                             (dir / "values.txt").string());
-  child.log_path = (dir / "mpirun.log").string();
-  // In the measuring process's group, so a sweep's kill reaches mpirun too; the ranks are in
-  // groups of their own, which only mpirun can end: its --timeout fires first, then SIGTERM.
-  child.own_process_group = false;
-  if (request.timeout_seconds > 0) {
-    child.timeout_seconds = request.timeout_seconds + kCleanupSeconds;
-  }
-  child.term_grace_seconds = kCleanupSeconds;
+  const ChildOptions child = JobOptions(impl, request, out, dir);
   const ChildResult run = RunChild(child);
-  std::ifstream log_file(child.log_path);
-  const std::string log((std::istreambuf_iterator<char>(log_file)),
-                        std::istreambuf_iterator<char>());
-  if (JobSucceeded(run, log, request, &m)) {
-    const nlohmann::json report = FindReport(child.log_path);
-    if (report.is_discarded()) {
-      m.outcome = "crashed";
-      m.message = "mpirun exited 0 but rank 0 printed no report. Output: " + run.log_tail;
-    } else {
-      Summarize(report.at("repetition_seconds").get<std::vector<double>>(), &m);
-      m.startup_seconds = report.value("startup_seconds", 0.0);
-      m.partition_seconds = report.value("partition_seconds", 0.0);
-      m.rank_peak_rss_bytes = report.value("rank_peak_rss_bytes", std::vector<uint64_t>{});
-      try {
-        out.values = ReadExternalValues((dir / "values.txt").string(), out.graph, impl.kernel);
-        FinishMeasurement(request, impl.kernel, &out);
-      } catch (const std::exception& e) {
-        m.outcome = "invalid-output";
-        m.message = e.what();
-      }
-    }
+  const std::string log = ReadChildLog(child.log_path);
+  const ChildOutcome job = ClassifyChild(
+      run, {.subject = "mpirun", .timeout_seconds = request.timeout_seconds, .log = log});
+  if (job.outcome == Outcome::kOk) {
+    ReadJobResult(impl, request, run, child, dir, &out);
+  } else {
+    m.outcome = job.outcome;
+    m.message = job.message;
   }
   // The measurement's own memory is the largest rank's, not the harness process's.
   m.peak_rss_bytes = m.rank_peak_rss_bytes.empty()

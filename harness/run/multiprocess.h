@@ -5,9 +5,9 @@
 // time (the slowest rank's, measured inside the program after a barrier, so mpirun's start-up is
 // not in it), start-up and partitioning seconds, and every rank's peak RSS. Rank 0 writes the
 // gathered values as "original-id value" lines, validated like every other row. A rank that
-// crashes ends the job (mpirun kills the others): outcome "crashed"; one that hangs is ended by
-// mpirun's --timeout: outcome "timeout". Either way the row is recorded and nothing is left
-// running.
+// crashes ends the job (mpirun kills the others): outcome crashed; one that hangs is ended by
+// mpirun's --timeout: outcome timeout (failure.h classifies the job). Either way the row is
+// recorded and nothing is left running.
 #ifndef COST_HARNESS_RUN_MULTIPROCESS_H_
 #define COST_HARNESS_RUN_MULTIPROCESS_H_
 
@@ -19,8 +19,15 @@
 
 namespace cost::harness {
 
-// The MPI executable that runs `impl` (cost_mpi for "mpi:*", cost_pbgl for "pbgl:*"): in
-// $COST_MPI_BIN_DIR when set, else beside the running `cost` binary.
+// The --timeout a sweep gives `cost run` for a multiprocess row whose process it kills after
+// row_timeout_seconds. mpirun must end the job itself, and before that kill: its ranks live in
+// process groups of their own, which the row's kill does not reach, so they would be left
+// running. The margin covers mpirun's own cleanup (up to 10 s between its SIGTERM and SIGKILL of
+// the ranks, kCleanupSeconds) and its start-up: 15 s where the limit allows, else 40% of it.
+double MpirunTimeoutSeconds(double row_timeout_seconds);
+
+// The MPI executable of `impl`'s MpiProgram: in $COST_MPI_BIN_DIR when set, else beside the
+// running `cost` binary. Throws std::logic_error for a row that runs in process.
 std::string MultiprocessExecutable(const Implementation& impl);
 
 // The mpirun command line for one measurement; `source` is the BFS source's dense id.

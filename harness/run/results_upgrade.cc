@@ -7,9 +7,10 @@ namespace cost::harness {
 
 void FillMissingFields(ResultsFile* results) {
   for (Measurement& m : results->measurements) {
-    if (!m.layout.empty()) continue;
-    const Implementation* impl = FindImplementation(m.implementation);
-    m.layout = datasets::EdgeLayoutName(impl ? impl->requires_layout : datasets::EdgeLayout::kVertex);
+    // A row of the table reads only its own layout, so a row that says kVertex (or says nothing,
+    // which reads as kVertex) is one of the table's Hilbert rows only in a file that lacks the
+    // field.
+    if (m.layout == datasets::EdgeLayout::kVertex) m.layout = LayoutReadBy(m.implementation);
   }
 }
 

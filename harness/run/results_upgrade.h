@@ -8,7 +8,8 @@
 
 namespace cost::harness {
 
-// Sets `layout` of rows that lack it: the in-tree row's required layout, "vertex" for others.
+// Sets `layout` of rows that lack it (they read as kVertex) to the layout their row of the table
+// reads; rows of other implementations keep kVertex.
 void FillMissingFields(ResultsFile* results);
 
 }  // namespace cost::harness

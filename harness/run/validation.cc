@@ -217,59 +217,72 @@ ValidationResult ValidateValues(Kernel kernel, const Values& expected, const Val
   return {false, "unknown kernel"};
 }
 
+namespace {
+
+long long Ll(int64_t value) { return static_cast<long long>(value); }
+
+// The first violation found, and how many there were.
+struct Violations {
+  size_t count = 0;
+  std::string first;
+  void Add(const std::string& reason) {
+    if (count++ == 0) first = reason;
+  }
+};
+
+// The depth of reached vertex v against its neighbours': not deeper than any path (every
+// out-edge leads at most one level down), not shallower than the shortest path (a parent one
+// level up, for all but the source).
+void CheckDepthOf(const datasets::Graph& graph, datasets::VertexId source,
+                  std::span<const int64_t> depths, datasets::VertexId v, Violations* violations) {
+  const int64_t d = depths[v];
+  for (datasets::VertexId w : graph.out.Neighbors(v)) {
+    if (depths[w] >= 0 && depths[w] <= d + 1) continue;
+    violations->Add(Printf("vertex %u: depth %lld, but its in-neighbour %u has depth %lld", w,
+                           Ll(depths[w]), v, Ll(d)));
+  }
+  if (v == source) return;
+  for (datasets::VertexId u : graph.in.Neighbors(v)) {
+    if (depths[u] == d - 1) return;
+  }
+  violations->Add(
+      Printf("vertex %u: depth %lld, but no in-neighbour has depth %lld", v, Ll(d), Ll(d - 1)));
+}
+
+}  // namespace
+
 ValidationResult VerifyBfsDepths(const datasets::Graph& graph, datasets::VertexId source,
                                  std::span<const int64_t> depths) {
-  constexpr int64_t kUnreached = datasets::kUnreachable;
   const uint64_t n = graph.num_vertices();
   if (depths.size() != n) return {false, SizeMismatch(n, depths.size())};
   if (n == 0) return {true, "0 vertices"};
   if (source >= n) return {false, Printf("source vertex %u is not in the graph", source)};
-  auto ll = [](int64_t value) { return static_cast<long long>(value); };
-  size_t differing = 0;
-  std::string first;
-  auto fail = [&](const std::string& reason) {
-    if (differing++ == 0) first = reason;
-  };
-  if (depths[source] != 0) fail(Printf("vertex %u (the source): depth %lld, not 0", source,
-                                       ll(depths[source])));
+  Violations violations;
+  if (depths[source] != 0) {
+    violations.Add(Printf("vertex %u (the source): depth %lld, not 0", source, Ll(depths[source])));
+  }
   int64_t max_depth = 0;
   size_t reached = 0;
   for (datasets::VertexId v = 0; v < n; ++v) {
     const int64_t d = depths[v];
     if (d < 0) {
-      fail(Printf("vertex %u: negative depth %lld", v, ll(d)));
+      violations.Add(Printf("vertex %u: negative depth %lld", v, Ll(d)));
       continue;
     }
-    if (d == kUnreached) continue;
+    if (d == datasets::kUnreachable) continue;
     ++reached;
     max_depth = std::max(max_depth, d);
-    // Not deeper than any path: every out-edge leads at most one level down.
-    for (datasets::VertexId w : graph.out.Neighbors(v)) {
-      if (depths[w] >= 0 && depths[w] <= d + 1) continue;
-      fail(Printf("vertex %u: depth %lld, but its in-neighbour %u has depth %lld", w,
-                  ll(depths[w]), v, ll(d)));
-    }
-    // Not shallower than the shortest path: a parent one level up (for all but the source).
-    if (v == source) continue;
-    bool has_parent = false;
-    for (datasets::VertexId u : graph.in.Neighbors(v)) {
-      if (depths[u] == d - 1) {
-        has_parent = true;
-        break;
-      }
-    }
-    if (!has_parent) fail(Printf("vertex %u: depth %lld, but no in-neighbour has depth %lld", v,
-                                 ll(d), ll(d - 1)));
+    CheckDepthOf(graph, source, depths, v, &violations);
   }
-  if (differing > 0) {
-    if (differing == 1) return {false, first};
-    return {false, Printf("%zu violations in %llu vertices; first: ", differing,
+  if (violations.count == 1) return {false, violations.first};
+  if (violations.count > 1) {
+    return {false, Printf("%zu violations in %llu vertices; first: ", violations.count,
                           static_cast<unsigned long long>(n)) +
-                       first};
+                       violations.first};
   }
   return {true, Printf("%llu vertices: BFS depths from vertex %u verified (%zu reached, max "
                        "depth %lld)",
-                       static_cast<unsigned long long>(n), source, reached, ll(max_depth))};
+                       static_cast<unsigned long long>(n), source, reached, Ll(max_depth))};
 }
 
 ValidationResult ValidateOutput(Kernel kernel, const datasets::Graph& graph,

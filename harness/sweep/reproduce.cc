@@ -91,7 +91,7 @@ TextTable MeasuredTable(const nlohmann::json& table, const ResultsFile& results)
     std::map<int, std::map<std::string, const Measurement*>> by_cores;
     std::string algorithm;
     for (const Measurement& m : results.measurements) {
-      if (m.implementation != name || m.kernel != table.value("kernel", "")) continue;
+      if (m.implementation != name || KernelName(m.kernel) != table.value("kernel", "")) continue;
       by_cores[m.cores()][m.dataset] = &m;
       algorithm = m.algorithm;
     }
@@ -101,7 +101,7 @@ TextTable MeasuredTable(const nlohmann::json& table, const ResultsFile& results)
         const auto it = cells.find(d);
         row.push_back(it == cells.end()  ? "-"
                       : it->second->ok() ? FormatSeconds(it->second->median_seconds)
-                                         : it->second->outcome);
+                                         : std::string(OutcomeName(it->second->outcome)));
       }
       t.rows.push_back(row);
     }

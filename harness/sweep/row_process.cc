@@ -8,46 +8,89 @@
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
-#include <thread>
 
 #include "harness/core/child_process.h"
 #include "harness/core/format.h"
+#include "harness/run/failure.h"
 #include "harness/run/implementations.h"
+#include "harness/run/measurement.h"
+#include "harness/run/multiprocess.h"
 
 namespace cost::harness {
 namespace fs = std::filesystem;
 namespace {
 
-// What became of a row whose process did not leave a results file.
-void ClassifyFailure(const ChildResult& run, const SweepSpec& spec, Measurement* m) {
-  using Status = ChildResult::Status;
-  const std::string output = " Output: " + run.log_tail;
-  const bool near_cap =
-      spec.memory_cap_bytes > 0 && run.max_rss_bytes >= spec.memory_cap_bytes / 10 * 9;
-  const bool says_oom = run.log_tail.find("bad_alloc") != std::string::npos ||
-                        run.log_tail.find("out of memory") != std::string::npos;
-  if (run.status == Status::kTimedOut) {
-    m->outcome = "timeout";
-    m->message = Printf("no result after %g s; killed.", spec.timeout_seconds) + output;
-  } else if (run.status == Status::kFailedToStart) {
-    m->outcome = "failed-to-start";
-    m->message = run.log_tail;
-  } else if (says_oom || near_cap || (run.status == Status::kSignaled && run.signal == SIGKILL)) {
-    // An unrequested SIGKILL is the kernel's OOM killer.
-    m->outcome = "out-of-memory";
-    m->message =
-        "peak RSS " + std::to_string(run.max_rss_bytes >> 20) + " MiB" +
-        (spec.memory_cap_bytes ? ", cap " + std::to_string(spec.memory_cap_bytes >> 20) + " MiB"
-                               : std::string()) +
-        "." + output;
-  } else if (run.status == Status::kSignaled) {
-    m->outcome = "crashed";
-    m->message = "killed by " + DescribeSignal(run.signal) + "." + output;
-  } else {
-    m->outcome = "crashed";
-    m->message = "exit status " + std::to_string(run.exit_code) + " and no result." + output;
+// `binary run ...` for the row, writing its one-row results file to json_path.
+std::vector<std::string> RowCommand(const SweepRow& row, const SweepSpec& spec,
+                                    const std::string& binary, const std::string& json_path,
+                                    const std::string& gbench_json) {
+  std::vector<std::string> argv = {binary,          "run",
+                                   "--impl",        row.implementation,
+                                   "--kernel",      row.kernel,
+                                   "--graph",       row.graph_path,
+                                   "--dataset",     row.dataset,
+                                   "--threads",     std::to_string(row.threads),
+                                   "--repetitions", std::to_string(spec.repetitions),
+                                   "--iterations",  std::to_string(spec.iterations),
+                                   "--json",        json_path,
+                                   "--quiet"};
+  for (const std::string& manifest : spec.systems) {
+    argv.insert(argv.end(), {"--systems", manifest});
   }
-  m->peak_rss_bytes = run.max_rss_bytes;
+  if (const Implementation* impl = FindImplementation(row.implementation);
+      impl != nullptr && !RunsInProcess(*impl)) {
+    argv.insert(argv.end(), {"--procs", std::to_string(row.procs), "--timeout",
+                             std::to_string(MpirunTimeoutSeconds(spec.timeout_seconds))});
+    if (!spec.hostfile.empty()) argv.insert(argv.end(), {"--hostfile", spec.hostfile});
+  }
+  if (!gbench_json.empty()) argv.insert(argv.end(), {"--benchmark-json", gbench_json});
+  return argv;
+}
+
+ImplementationIdentity IdentityOf(const SweepRow& row) {
+  ImplementationIdentity who{.name = row.implementation,
+                             .system = row.system,
+                             .algorithm = row.algorithm,
+                             .layout = LayoutReadBy(row.implementation)};
+  if (!ParseKernel(row.kernel, &who.kernel) || !ParseKind(row.kind, &who.kind)) {
+    throw std::logic_error("sweep row " + row.implementation + ": kernel \"" + row.kernel +
+                           "\" or kind \"" + row.kind + "\" is not a name the table spells");
+  }
+  return who;
+}
+
+// The row `cost run` wrote when it wrote one; otherwise the row, keyed as a measured one would
+// be, says what became of the process.
+Measurement RowOf(const SweepRow& row, const SweepSpec& spec, const ChildResult& run,
+                  const std::string& json_path) {
+  Measurement m = StartMeasurement(IdentityOf(row), {.dataset = row.dataset,
+                                                     .graph_path = row.graph_path,
+                                                     .threads = row.threads,
+                                                     .procs = row.procs,
+                                                     .repetitions = spec.repetitions});
+  if (run.status == ChildResult::Status::kExited && fs::exists(json_path)) {
+    // `cost run` wrote its row: ok, invalid output, out of memory, or an external command's
+    // failure.
+    try {
+      ResultsFile one = ReadResultsFile(json_path);
+      if (one.measurements.size() != 1) throw std::runtime_error("expected one measurement");
+      return one.measurements[0];
+    } catch (const std::exception& e) {
+      m.outcome = Outcome::kCrashed;
+      m.message = std::string("unreadable result: ") + e.what();
+      return m;
+    }
+  }
+  const ChildOutcome failure = ClassifyChild(run, {.subject = "cost run",
+                                                   .timeout_seconds = spec.timeout_seconds,
+                                                   .memory_cap_bytes = spec.memory_cap_bytes});
+  const bool exited_without_row = failure.outcome == Outcome::kOk;
+  m.outcome = exited_without_row ? Outcome::kCrashed : failure.outcome;
+  m.message = exited_without_row
+                  ? "cost run exited 0 without writing its row. Output: " + run.log_tail
+                  : failure.message;
+  m.peak_rss_bytes = run.max_rss_bytes;
+  return m;
 }
 
 }  // namespace
@@ -62,63 +105,12 @@ Measurement RunRowInChild(const SweepRow& row, const SweepSpec& spec, const std:
   const fs::path dir = dir_template;
   const std::string json_path = (dir / "row.json").string();
   ChildOptions child;
-  child.argv = {binary,          "run",
-                "--impl",        row.implementation,
-                "--kernel",      row.kernel,
-                "--graph",       row.graph_path,
-                "--dataset",     row.dataset,
-                "--threads",     std::to_string(row.threads),
-                "--repetitions", std::to_string(spec.repetitions),
-                "--iterations",  std::to_string(spec.iterations),
-                "--json",        json_path,
-                "--quiet"};
-  for (const std::string& manifest : spec.systems) {
-    child.argv.insert(child.argv.end(), {"--systems", manifest});
-  }
-  if (const Implementation* impl = FindImplementation(row.implementation);
-      impl != nullptr && impl->kind == Kind::kMultiprocess) {
-    // mpirun's own limit ends the ranks (which live outside this row's process group) before
-    // the row's kill below would leave them orphaned.
-    const double inner = spec.timeout_seconds > 50 ? spec.timeout_seconds - 15
-                                                   : spec.timeout_seconds * 0.6;
-    child.argv.insert(child.argv.end(),
-                      {"--procs", std::to_string(row.procs), "--timeout", std::to_string(inner)});
-    if (!spec.hostfile.empty()) child.argv.insert(child.argv.end(), {"--hostfile", spec.hostfile});
-  }
-  if (!gbench_json.empty()) child.argv.insert(child.argv.end(), {"--benchmark-json", gbench_json});
+  child.argv = RowCommand(row, spec, binary, json_path, gbench_json);
   child.log_path = (dir / "row.log").string();
   child.timeout_seconds = spec.timeout_seconds;
   child.memory_cap_bytes = spec.memory_cap_bytes;
   child.interrupt = interrupt;
-  const ChildResult run = RunChild(child);
-
-  Measurement m;
-  m.dataset = row.dataset;
-  m.graph_path = row.graph_path;
-  m.implementation = row.implementation;
-  m.kernel = row.kernel;
-  m.system = row.system;
-  m.algorithm = row.algorithm;
-  m.kind = row.kind;
-  m.threads = row.threads;
-  m.procs = row.procs;
-  m.repetitions = spec.repetitions;
-  m.oversubscribed = m.cores() > static_cast<int>(std::thread::hardware_concurrency());
-  if (run.status == ChildResult::Status::kInterrupted) {
-    m.outcome = "interrupted";
-  } else if (run.status == ChildResult::Status::kExited && fs::exists(json_path)) {
-    // `cost run` wrote its row: ok, invalid-output, or an external command's failure.
-    try {
-      ResultsFile one = ReadResultsFile(json_path);
-      if (one.measurements.size() != 1) throw std::runtime_error("expected one measurement");
-      m = one.measurements[0];
-    } catch (const std::exception& e) {
-      m.outcome = "crashed";
-      m.message = std::string("unreadable result: ") + e.what();
-    }
-  } else {
-    ClassifyFailure(run, spec, &m);
-  }
+  const Measurement m = RowOf(row, spec, RunChild(child), json_path);
   fs::remove_all(dir);
   return m;
 }

@@ -127,7 +127,7 @@ void RunRows(const std::vector<SweepRow>& rows, const SweepSpec& spec, const Swe
     Measurement m = RunRowInChild(row, spec, binary,
                                   gbench ? (gbench_dir / GbenchFileName(row)).string() : "",
                                   &g_interrupted);
-    if (m.outcome == "interrupted") break;
+    if (m.outcome == Outcome::kInterrupted) break;
     results->measurements.push_back(m);
     WriteResultsFile(*results, options.out);
     ++ran;
