@@ -73,23 +73,14 @@ uint32_t SampleFrequentRoot(const uint32_t* parent, uint64_t n) {
   return best;
 }
 
-}  // namespace
-
-std::vector<uint32_t> ConnectedComponentsAfforestOpenMP(const datasets::Graph& graph, int threads) {
+// Sampling, vertex-major: both sampled arcs of a row in one visit. Prefetches as the serial
+// kernel's: the row kPrefetchDistance vertices ahead, the first sampled neighbour's parent half
+// that far ahead (its row was fetched earlier). They may run past the block: harmless.
+void LinkSampledNeighbours(const datasets::Graph& graph, uint32_t* parent, uint64_t block_size,
+                           int threads) {
   const uint64_t n = graph.num_vertices();
-  if (n == 0) return {};
-  threads = std::max(1, threads);
-  std::vector<uint32_t> component = HugePageArray<uint32_t>(n);
-  uint32_t* parent = component.data();
-#pragma omp parallel for num_threads(threads) schedule(static)
-  for (uint64_t v = 0; v < n; ++v) parent[v] = static_cast<uint32_t>(v);
   const uint64_t* offsets = graph.out.offsets.data();
   const uint32_t* targets = graph.out.targets.data();
-  const uint64_t block_size = BlockSize(n, threads);
-
-  // Sampling, vertex-major: both sampled arcs of a row in one visit. Prefetches as the serial
-  // kernel's: the row kPrefetchDistance vertices ahead, the first sampled neighbour's parent
-  // half that far ahead (its row was fetched earlier). They may run past the block: harmless.
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
   for (uint64_t block = 0; block < n; block += block_size) {
     const uint64_t block_end = std::min(n, block + block_size);
@@ -105,9 +96,15 @@ std::vector<uint32_t> ConnectedComponentsAfforestOpenMP(const datasets::Graph& g
       }
     }
   }
-  Compress(parent, n, threads);
+}
 
-  const uint32_t giant = SampleFrequentRoot(parent, n);
+// The arcs sampling left, of every vertex outside the giant component: out-arcs past the
+// sampled ones, and in-arcs when the graph is directed.
+void LinkRemainingEdges(const datasets::Graph& graph, uint32_t* parent, uint32_t giant,
+                        uint64_t block_size, int threads) {
+  const uint64_t n = graph.num_vertices();
+  const uint64_t* offsets = graph.out.offsets.data();
+  const uint32_t* targets = graph.out.targets.data();
   const uint64_t* in_offsets = graph.in.offsets.data();
   const uint32_t* in_sources = graph.in.targets.data();
   const bool link_in_edges = !graph.symmetric;
@@ -124,6 +121,22 @@ std::vector<uint32_t> ConnectedComponentsAfforestOpenMP(const datasets::Graph& g
       for (uint64_t e = in_offsets[u]; e < in_offsets[u + 1]; ++e) Link(parent, u, in_sources[e]);
     }
   }
+}
+
+}  // namespace
+
+std::vector<uint32_t> ConnectedComponentsAfforestOpenMP(const datasets::Graph& graph, int threads) {
+  const uint64_t n = graph.num_vertices();
+  if (n == 0) return {};
+  threads = std::max(1, threads);
+  std::vector<uint32_t> component = HugePageArray<uint32_t>(n);
+  uint32_t* parent = component.data();
+#pragma omp parallel for num_threads(threads) schedule(static)
+  for (uint64_t v = 0; v < n; ++v) parent[v] = static_cast<uint32_t>(v);
+  const uint64_t block_size = BlockSize(n, threads);
+  LinkSampledNeighbours(graph, parent, block_size, threads);
+  Compress(parent, n, threads);
+  LinkRemainingEdges(graph, parent, SampleFrequentRoot(parent, n), block_size, threads);
   Compress(parent, n, threads);
   return component;
 }

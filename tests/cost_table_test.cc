@@ -58,7 +58,7 @@ TEST(CostTableTest, TwoThreadsBeatingTheBaselineIsACostOfTwo) {
   EXPECT_EQ(groups[0].baseline_implementation, "serial:pagerank");
   EXPECT_DOUBLE_EQ(groups[0].baseline_seconds, 1.0);
   const CostEntry& e = EntryOf(groups[0], "openmp:pagerank");
-  EXPECT_EQ(e.status, "bounded");
+  EXPECT_EQ(e.status, harness::CostStatus::kBounded);
   EXPECT_EQ(e.cost_cores, 2);
   EXPECT_DOUBLE_EQ(e.seconds_at_cost, 0.8);
   EXPECT_DOUBLE_EQ(e.ratio, 0.8);
@@ -75,7 +75,7 @@ TEST(CostTableTest, NeverBeatingTheBaselineIsUnboundedWithItsBestTime) {
       Row("graphx:pagerank", "threaded", 16, 1.5),
   });
   const CostEntry& e = EntryOf(groups[0], "graphx:pagerank");
-  EXPECT_EQ(e.status, "unbounded");
+  EXPECT_EQ(e.status, harness::CostStatus::kUnbounded);
   EXPECT_EQ(e.cost_cores, 0);
   EXPECT_EQ(e.best_cores, 8);
   EXPECT_DOUBLE_EQ(e.best_seconds, 1.3);
@@ -89,13 +89,13 @@ TEST(CostTableTest, EqualToTheBaselineDoesNotBeatIt) {
       Row("openmp:pagerank", "threaded", 4, 0.999),
   });
   const CostEntry& e = EntryOf(groups[0], "openmp:pagerank");
-  EXPECT_EQ(e.status, "bounded");
+  EXPECT_EQ(e.status, harness::CostStatus::kBounded);
   EXPECT_EQ(e.cost_cores, 4);
 
   // A tie cannot be told apart from the baseline: not a win, not a clear loss.
   groups = ComputeCostTable(
       {Serial("serial:pagerank", 1.0), Row("openmp:pagerank", "threaded", 2, 1.0)});
-  EXPECT_EQ(EntryOf(groups[0], "openmp:pagerank").status, "not-separable");
+  EXPECT_EQ(EntryOf(groups[0], "openmp:pagerank").status, harness::CostStatus::kNotSeparable);
   EXPECT_DOUBLE_EQ(EntryOf(groups[0], "openmp:pagerank").ratio, 1.0);
 }
 
@@ -113,8 +113,8 @@ TEST(CostTableTest, BaselineIsTheFastestSingleThreadAndEveryOneIsALine) {
   EXPECT_EQ(g.single_threaded[0].implementation, "serial:pagerank-hilbert");
   EXPECT_EQ(g.single_threaded[1].implementation, "serial:pagerank-vertex");
   EXPECT_DOUBLE_EQ(g.single_threaded[1].seconds, 3.0);
-  EXPECT_EQ(EntryOf(g, "serial:pagerank-hilbert").status, "baseline");
-  EXPECT_EQ(EntryOf(g, "serial:pagerank-vertex").status, "single-threaded");
+  EXPECT_EQ(EntryOf(g, "serial:pagerank-hilbert").status, harness::CostStatus::kBaseline);
+  EXPECT_EQ(EntryOf(g, "serial:pagerank-vertex").status, harness::CostStatus::kSingleThreaded);
   EXPECT_DOUBLE_EQ(EntryOf(g, "serial:pagerank-vertex").ratio, 3.0);
   EXPECT_EQ(EntryOf(g, "openmp:pagerank").cost_cores, 4);
 }
@@ -133,18 +133,18 @@ TEST(CostTableTest, FailedRowsGiveNoTimesButAreReported) {
   ASSERT_EQ(g.single_threaded.size(), 1u);
 
   const CostEntry& broken = EntryOf(g, "serial:broken");
-  EXPECT_EQ(broken.status, "failed");
-  EXPECT_EQ(broken.outcome, "invalid-output");
+  EXPECT_EQ(broken.status, harness::CostStatus::kFailed);
+  EXPECT_EQ(broken.outcome, harness::Outcome::kInvalidOutput);
 
   const CostEntry& openmp = EntryOf(g, "openmp:pagerank");
-  EXPECT_EQ(openmp.status, "bounded");
+  EXPECT_EQ(openmp.status, harness::CostStatus::kBounded);
   EXPECT_EQ(openmp.cost_cores, 2);
   EXPECT_EQ(openmp.failed_rows, 1);
   EXPECT_EQ(openmp.ok_rows, 1);
 
   const CostEntry& mpi = EntryOf(g, "mpi:pagerank");
-  EXPECT_EQ(mpi.status, "failed");
-  EXPECT_EQ(mpi.outcome, "timeout");
+  EXPECT_EQ(mpi.status, harness::CostStatus::kFailed);
+  EXPECT_EQ(mpi.outcome, harness::Outcome::kTimeout);
   EXPECT_EQ(mpi.message, "killed after 600 s");
 }
 
@@ -158,7 +158,7 @@ TEST(CostTableTest, GroupWithoutAnOkSingleThreadHasNoBaseline) {
   EXPECT_TRUE(g.baseline_implementation.empty());
   EXPECT_TRUE(g.single_threaded.empty());
   const CostEntry& e = EntryOf(g, "openmp:pagerank");
-  EXPECT_EQ(e.status, "no-baseline");
+  EXPECT_EQ(e.status, harness::CostStatus::kNoBaseline);
   EXPECT_EQ(e.best_cores, 4);
   EXPECT_DOUBLE_EQ(e.best_seconds, 0.3);
   EXPECT_EQ(e.ratio, 0);
@@ -172,7 +172,7 @@ TEST(CostTableTest, MultiprocessCoresAreThreadsTimesProcesses) {
       Row("mpi:pagerank", "multiprocess", 1, 0.8, 8),  // 8 cores
   });
   const CostEntry& e = EntryOf(groups[0], "mpi:pagerank");
-  EXPECT_EQ(e.status, "bounded");
+  EXPECT_EQ(e.status, harness::CostStatus::kBounded);
   EXPECT_EQ(e.cost_cores, 6);
   EXPECT_EQ(e.cost_procs, 3);
   EXPECT_EQ(e.cost_threads, 2);
@@ -192,9 +192,9 @@ TEST(CostTableTest, GroupsAndEntriesHaveAFixedOrder) {
       other_dataset,
   });
   ASSERT_EQ(groups.size(), 3u);
-  EXPECT_EQ(groups[0].kernel + "/" + groups[0].dataset, "pagerank/grid-5");
-  EXPECT_EQ(groups[1].kernel + "/" + groups[1].dataset, "pagerank/kron-10");
-  EXPECT_EQ(groups[2].kernel + "/" + groups[2].dataset, "wcc/kron-10");
+  EXPECT_EQ(std::string(harness::KernelName(groups[0].kernel)) + "/" + groups[0].dataset, "pagerank/grid-5");
+  EXPECT_EQ(std::string(harness::KernelName(groups[1].kernel)) + "/" + groups[1].dataset, "pagerank/kron-10");
+  EXPECT_EQ(std::string(harness::KernelName(groups[2].kernel)) + "/" + groups[2].dataset, "wcc/kron-10");
   const std::vector<CostEntry>& entries = groups[1].entries;
   ASSERT_EQ(entries.size(), 3u);
   EXPECT_EQ(entries[0].implementation, "serial:pagerank");  // single-threaded first
@@ -224,15 +224,15 @@ TEST(CostTableTest, ConfidenceIntervalsDecide) {
   const CostGroup& g = groups[0];
   EXPECT_DOUBLE_EQ(g.baseline_ci_low, 0.95);
   EXPECT_DOUBLE_EQ(g.baseline_ci_high, 1.05);
-  EXPECT_EQ(EntryOf(g, "close:pagerank").status, "not-separable");
+  EXPECT_EQ(EntryOf(g, "close:pagerank").status, harness::CostStatus::kNotSeparable);
   EXPECT_EQ(EntryOf(g, "close:pagerank").cost_cores, 2);
   EXPECT_TRUE(EntryOf(g, "close:pagerank").within_noise);
-  EXPECT_EQ(EntryOf(g, "clear:pagerank").status, "bounded");
+  EXPECT_EQ(EntryOf(g, "clear:pagerank").status, harness::CostStatus::kBounded);
   EXPECT_FALSE(EntryOf(g, "clear:pagerank").within_noise);
-  EXPECT_EQ(EntryOf(g, "near:pagerank").status, "not-separable");
-  EXPECT_EQ(EntryOf(g, "slow:pagerank").status, "unbounded");
+  EXPECT_EQ(EntryOf(g, "near:pagerank").status, harness::CostStatus::kNotSeparable);
+  EXPECT_EQ(EntryOf(g, "slow:pagerank").status, harness::CostStatus::kUnbounded);
   EXPECT_DOUBLE_EQ(EntryOf(g, "slow:pagerank").ratio, 1.5);
-  EXPECT_EQ(EntryOf(g, "later:pagerank").status, "bounded");
+  EXPECT_EQ(EntryOf(g, "later:pagerank").status, harness::CostStatus::kBounded);
   EXPECT_EQ(EntryOf(g, "later:pagerank").cost_cores, 4);
   EXPECT_NE(FormatCostTableText(groups).find("not separable (2 cores?)"), std::string::npos);
 }

@@ -76,10 +76,10 @@ TEST_F(SweepPlanTest, EachKindRunsAtItsConfigurations) {
                                       RowKey{"curved", "serial:pagerank-hilbert", 1, 1}));
   const harness::SweepRow& mpi = rows[3];
   EXPECT_EQ(mpi.graph_path, spec.datasets[0].graph);
-  EXPECT_EQ(mpi.kernel, "wcc");
+  EXPECT_EQ(mpi.kernel, Kernel::kWcc);
   EXPECT_EQ(mpi.system, "mpi");
   EXPECT_EQ(mpi.algorithm, "union-find");
-  EXPECT_EQ(mpi.kind, "multiprocess");
+  EXPECT_EQ(mpi.kind, harness::Kind::kMultiprocess);
 }
 
 TEST_F(SweepPlanTest, NoImplementationListMeansEveryOneOfTheKernel) {

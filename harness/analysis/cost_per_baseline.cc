@@ -21,16 +21,16 @@ std::map<GroupKey, std::vector<Measurement>> ByGroup(const std::vector<Measureme
 
 // What the verdict column says: the measured configuration, or why there is none.
 std::string Verdict(const CostEntry& e) {
-  if (e.status == "bounded") return "bounded: " + CoresText(e.cost_cores);
-  if (e.status == "not-separable") return "not separable (" + CoresText(e.cost_cores) + "?)";
-  if (e.status == "failed") return "failed (" + e.outcome + ")";
-  return e.status;
+  if (e.status == CostStatus::kBounded) return "bounded: " + CoresText(e.cost_cores);
+  if (e.status == CostStatus::kNotSeparable) return "not separable (" + CoresText(e.cost_cores) + "?)";
+  if (e.status == CostStatus::kFailed) return "failed (" + std::string(OutcomeName(e.outcome)) + ")";
+  return std::string(CostStatusName(e.status));
 }
 
 // The time at the (candidate) COST configuration, else the best time and where it was.
 std::string TimeThere(const CostEntry& e) {
-  if (e.status == "failed") return "-";
-  if (e.status == "bounded" || e.status == "not-separable") {
+  if (e.status == CostStatus::kFailed) return "-";
+  if (e.status == CostStatus::kBounded || e.status == CostStatus::kNotSeparable) {
     return FormatSeconds(e.seconds_at_cost);
   }
   return "best " + FormatSeconds(e.best_seconds) + " at " + CoresText(e.best_cores);
@@ -38,7 +38,7 @@ std::string TimeThere(const CostEntry& e) {
 
 std::vector<std::string> BaselineCostCells(const BaselineCost& c) {
   const CostEntry& e = c.entry;
-  const bool timed = e.status != "failed";
+  const bool timed = e.status != CostStatus::kFailed;
   return {c.kernel,
           c.dataset,
           e.implementation + " (" + e.algorithm + ")",
@@ -124,7 +124,7 @@ std::vector<BaselineCost> CostAgainstEachBaseline(const std::vector<Measurement>
       }
       for (const CostGroup& g : ComputeCostTable(subset)) {
         for (const CostEntry& e : g.entries) {
-          if (e.kind == "single-threaded") continue;
+          if (e.kind == Kind::kSingleThreaded) continue;
           out.push_back({key.first, key.second, lines[i], i == 0, e});
         }
       }

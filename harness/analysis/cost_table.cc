@@ -7,9 +7,17 @@
 #include <utility>
 
 #include "harness/analysis/table_cells.h"
+#include "harness/core/name_table.h"
 
 namespace cost::harness {
 namespace {
+
+constexpr Named<CostStatus> kCostStatusNames[] = {
+    {CostStatus::kBaseline, "baseline"},       {CostStatus::kSingleThreaded, "single-threaded"},
+    {CostStatus::kBounded, "bounded"},         {CostStatus::kNotSeparable, "not-separable"},
+    {CostStatus::kUnbounded, "unbounded"},     {CostStatus::kNoBaseline, "no-baseline"},
+    {CostStatus::kFailed, "failed"},
+};
 
 using Rows = std::vector<const Measurement*>;
 
@@ -29,17 +37,17 @@ CostEntry EntryHeader(const Rows& rows) {
   CostEntry e;
   e.implementation = rows.front()->implementation;
   e.algorithm = rows.front()->algorithm;
-  e.kind = KindName(rows.front()->kind);
+  e.kind = rows.front()->kind;
   for (const Measurement* m : rows) {
     if (!m->ok()) {
       if (e.failed_rows++ == 0) {
-        e.outcome = OutcomeName(m->outcome);
+        e.outcome = m->outcome;
         e.message = m->message;
       }
     }
   }
   e.ok_rows = static_cast<int>(rows.size()) - e.failed_rows;
-  if (e.ok_rows == 0) e.status = "failed";
+  if (e.ok_rows == 0) e.status = CostStatus::kFailed;
   return e;
 }
 
@@ -72,7 +80,7 @@ void SetBest(const Rows& ok, CostEntry* e) {
 }
 
 // The (candidate) COST configuration m and its time.
-void SetCostAt(const Measurement& m, const CostGroup& g, const char* status, CostEntry* e) {
+void SetCostAt(const Measurement& m, const CostGroup& g, CostStatus status, CostEntry* e) {
   e->status = status;
   e->cost_cores = m.cores();
   e->cost_threads = m.threads;
@@ -90,7 +98,7 @@ void SetCostAt(const Measurement& m, const CostGroup& g, const char* status, Cos
 void SetParallelCost(const Rows& ok, const CostGroup& g, CostEntry* e) {
   SetBest(ok, e);
   if (g.baseline_seconds <= 0) {
-    e->status = "no-baseline";
+    e->status = CostStatus::kNoBaseline;
     return;
   }
   Rows by_cores = ok;
@@ -99,7 +107,7 @@ void SetParallelCost(const Rows& ok, const CostGroup& g, CostEntry* e) {
   for (const Measurement* m : by_cores) {
     const auto [low, high] = IntervalOf(*m);
     if (high < g.baseline_ci_low) {
-      SetCostAt(*m, g, "bounded", e);
+      SetCostAt(*m, g, CostStatus::kBounded, e);
       return;
     }
     const bool overlaps = low <= g.baseline_ci_high;
@@ -109,11 +117,11 @@ void SetParallelCost(const Rows& ok, const CostGroup& g, CostEntry* e) {
     }
   }
   if (unclear) {
-    SetCostAt(*unclear, g, "not-separable", e);
+    SetCostAt(*unclear, g, CostStatus::kNotSeparable, e);
     e->within_noise = true;
     return;
   }
-  e->status = "unbounded";
+  e->status = CostStatus::kUnbounded;
   e->ratio = e->best_seconds / g.baseline_seconds;
 }
 
@@ -121,14 +129,14 @@ void SetParallelCost(const Rows& ok, const CostGroup& g, CostEntry* e) {
 void SetBaseline(CostGroup* g, std::vector<CostEntry>* single) {
   std::sort(single->begin(), single->end(), [](const CostEntry& a, const CostEntry& b) {
     // Failed ones (no time) last, then fastest first.
-    bool a_failed = a.status == "failed", b_failed = b.status == "failed";
+    bool a_failed = a.status == CostStatus::kFailed, b_failed = b.status == CostStatus::kFailed;
     return std::tie(a_failed, a.best_seconds, a.implementation) <
            std::tie(b_failed, b.best_seconds, b.implementation);
   });
   for (CostEntry& e : *single) {
-    if (e.status == "failed") continue;
+    if (e.status == CostStatus::kFailed) continue;
     if (g->baseline_implementation.empty()) {
-      e.status = "baseline";
+      e.status = CostStatus::kBaseline;
       g->baseline_implementation = e.implementation;
       g->baseline_seconds = e.best_seconds;
       g->baseline_repetitions = e.repetitions;
@@ -136,14 +144,14 @@ void SetBaseline(CostGroup* g, std::vector<CostEntry>* single) {
       g->baseline_ci_low = e.ci_low;
       g->baseline_ci_high = e.ci_high;
     } else {
-      e.status = "single-threaded";
+      e.status = CostStatus::kSingleThreaded;
     }
     e.ratio = e.best_seconds / g->baseline_seconds;
     g->single_threaded.push_back({e.implementation, e.algorithm, e.best_seconds});
   }
 }
 
-CostGroup ComputeGroup(const std::string& kernel, const std::string& dataset,
+CostGroup ComputeGroup(Kernel kernel, const std::string& dataset,
                        const std::map<std::string, Rows>& by_implementation) {
   CostGroup g;
   g.kernel = kernel;
@@ -152,7 +160,7 @@ CostGroup ComputeGroup(const std::string& kernel, const std::string& dataset,
   for (const auto& [name, rows] : by_implementation) {
     CostEntry e = EntryHeader(rows);
     Rows ok = OkRows(rows);
-    if (e.kind == "single-threaded") {
+    if (e.kind == Kind::kSingleThreaded) {
       if (!ok.empty()) SetBest(ok, &e);
       single.push_back(e);
     } else {
@@ -170,12 +178,12 @@ CostGroup ComputeGroup(const std::string& kernel, const std::string& dataset,
 }
 
 std::string CostCell(const CostEntry& e) {
-  if (e.status == "baseline") return "baseline";
-  if (e.status == "single-threaded") return "single thread";
-  if (e.status == "unbounded") return "unbounded";
-  if (e.status == "not-separable") return "not separable (" + CoresText(e.cost_cores) + "?)";
-  if (e.status == "no-baseline") return "no baseline";
-  if (e.status == "failed") return "failed (" + e.outcome + ")";
+  if (e.status == CostStatus::kBaseline) return "baseline";
+  if (e.status == CostStatus::kSingleThreaded) return "single thread";
+  if (e.status == CostStatus::kUnbounded) return "unbounded";
+  if (e.status == CostStatus::kNotSeparable) return "not separable (" + CoresText(e.cost_cores) + "?)";
+  if (e.status == CostStatus::kNoBaseline) return "no baseline";
+  if (e.status == CostStatus::kFailed) return "failed (" + std::string(OutcomeName(e.outcome)) + ")";
   std::string text = CoresText(e.cost_cores);
   if (e.cost_procs > 1) {  // say how the cores were split between processes and threads
     text += " (" + std::to_string(e.cost_procs) + " procs x " + std::to_string(e.cost_threads) +
@@ -185,16 +193,16 @@ std::string CostCell(const CostEntry& e) {
 }
 
 std::string TimeCell(const CostEntry& e) {
-  if (e.status == "failed") return "-";
-  if (e.status == "bounded" || e.status == "not-separable") return FormatSeconds(e.seconds_at_cost);
-  if (e.status == "unbounded" || e.status == "no-baseline") {
+  if (e.status == CostStatus::kFailed) return "-";
+  if (e.status == CostStatus::kBounded || e.status == CostStatus::kNotSeparable) return FormatSeconds(e.seconds_at_cost);
+  if (e.status == CostStatus::kUnbounded || e.status == CostStatus::kNoBaseline) {
     return "best " + FormatSeconds(e.best_seconds) + " at " + CoresText(e.best_cores);
   }
   return FormatSeconds(e.best_seconds);
 }
 
 std::string NotesCell(const CostEntry& e, size_t max_message) {
-  if (e.status == "failed") {
+  if (e.status == CostStatus::kFailed) {
     std::string message = e.message;
     if (message.size() > max_message) message = message.substr(0, max_message) + "...";
     return message;
@@ -209,12 +217,12 @@ std::string NotesCell(const CostEntry& e, size_t max_message) {
 
 // kernel, dataset, implementation, algorithm, kind, COST, time, vs baseline, reps, cv, notes.
 std::vector<std::string> Cells(const CostGroup& g, const CostEntry& e, size_t max_message) {
-  bool timed = e.status != "failed";
-  return {g.kernel,
+  bool timed = e.status != CostStatus::kFailed;
+  return {std::string(KernelName(g.kernel)),
           g.dataset,
           e.implementation,
           e.algorithm,
-          e.kind,
+          std::string(KindName(e.kind)),
           CostCell(e),
           TimeCell(e),
           e.ratio > 0 ? FormatRatio(e.ratio) : "-",
@@ -228,7 +236,7 @@ const std::vector<std::string> kHeader = {"kernel", "dataset", "implementation",
                                           "reps",   "cv",      "notes"};
 
 std::string BaselineLineText(const CostGroup& g) {
-  std::string text = g.kernel + " on " + g.dataset + ": ";
+  std::string text = std::string(KernelName(g.kernel)) + " on " + g.dataset + ": ";
   if (g.baseline_implementation.empty()) return text + "no ok single-threaded measurement";
   return text + "baseline " + g.baseline_implementation + " " + FormatSeconds(g.baseline_seconds) +
          " (" + std::to_string(g.baseline_repetitions) + " repetitions, cv " +
@@ -241,6 +249,8 @@ std::string CoresText(int cores) {
   return std::to_string(cores) + (cores == 1 ? " core" : " cores");
 }
 
+std::string_view CostStatusName(CostStatus status) { return NameIn(kCostStatusNames, status); }
+
 std::vector<CostGroup> ComputeCostTable(const std::vector<Measurement>& measurements) {
   // std::map keys give the (kernel, dataset, implementation) order.
   std::map<std::pair<std::string, std::string>, std::map<std::string, Rows>> grouped;
@@ -249,7 +259,10 @@ std::vector<CostGroup> ComputeCostTable(const std::vector<Measurement>& measurem
   }
   std::vector<CostGroup> groups;
   for (const auto& [key, by_implementation] : grouped) {
-    groups.push_back(ComputeGroup(key.first, key.second, by_implementation));
+    // Grouped by the kernel's name, so groups sort as the reports have always listed them.
+    Kernel kernel = Kernel::kPageRank;
+    ParseKernel(key.first, &kernel);
+    groups.push_back(ComputeGroup(kernel, key.second, by_implementation));
   }
   return groups;
 }

@@ -7,31 +7,40 @@
 #define COST_HARNESS_ANALYSIS_COST_TABLE_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "harness/core/format.h"
+#include "harness/core/kernel.h"
+#include "harness/core/outcome.h"
 #include "harness/core/results.h"
 
 namespace cost::harness {
 
+// Where an implementation stands in its group.
+enum class CostStatus {
+  kBaseline,        // the single-threaded implementation with the best median (ratio 1)
+  kSingleThreaded,  // another single-threaded implementation (the paper's simple baseline)
+  kBounded,         // parallel; beats the baseline at cost_cores: its median's confidence
+                    // interval lies entirely below the baseline's
+  kNotSeparable,    // parallel; no interval lies below the baseline's but some overlaps it:
+                    // cost_cores is the fewest cores whose median is below the baseline's (or
+                    // the best row); more repetitions or a quieter machine would decide
+  kUnbounded,       // parallel; every measured configuration is clearly slower than the baseline
+  kNoBaseline,      // parallel; the group has no ok single-threaded row to compare with
+  kFailed,          // no ok row at all; outcome/message say why
+};
+
+// "baseline", "single-threaded", "bounded", "not-separable", "unbounded", "no-baseline",
+// "failed": how reports and JSON spell a status.
+std::string_view CostStatusName(CostStatus status);
+
 // One implementation's row in a group.
-//
-// status:
-//   "baseline"        the single-threaded implementation with the best median (ratio 1)
-//   "single-threaded" another single-threaded implementation (the paper's simple baseline)
-//   "bounded"         parallel; beats the baseline at cost_cores: its median's confidence
-//                     interval lies entirely below the baseline's
-//   "not-separable"   parallel; no interval lies below the baseline's but some overlaps it:
-//                     cost_cores is the fewest cores whose median is below the baseline's (or
-//                     the best row); more repetitions or a quieter machine would decide
-//   "unbounded"       parallel; every measured configuration is clearly slower than the baseline
-//   "no-baseline"     parallel; the group has no ok single-threaded row to compare with
-//   "failed"          no ok row at all; outcome/message say why
 struct CostEntry {
   std::string implementation;  // "openmp:pagerank"
   std::string algorithm;       // "pagerank-pull"
-  std::string kind;            // "single-threaded" | "threaded" | "multiprocess"
-  std::string status;
+  Kind kind = Kind::kSingleThreaded;
+  CostStatus status = CostStatus::kNoBaseline;  // until the group is computed
   // Bounded or not-separable: the (candidate) COST configuration and its median. 0 otherwise.
   int cost_cores = 0;
   int cost_threads = 0;
@@ -51,7 +60,7 @@ struct CostEntry {
   bool within_noise = false;
   int ok_rows = 0;
   int failed_rows = 0;  // rows whose outcome is not "ok"
-  std::string outcome;  // "failed" only: the first failed row's outcome and message
+  Outcome outcome = Outcome::kOk;  // kFailed only: the first failed row's outcome and message
   std::string message;
 };
 
@@ -63,7 +72,7 @@ struct BaselineLine {
 };
 
 struct CostGroup {
-  std::string kernel;
+  Kernel kernel = Kernel::kPageRank;
   std::string dataset;
   std::string baseline_implementation;  // empty when the group has no ok single-threaded row
   double baseline_seconds = 0;

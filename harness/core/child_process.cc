@@ -54,6 +54,62 @@ std::string DescribeSignal(int signal) {
   return "signal " + std::to_string(signal) + " (" + strsignal(signal) + ")";
 }
 
+namespace {
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Ends a child that outlived its limit or was interrupted: SIGTERM first when it has cleanup to
+// do (term_grace_seconds), SIGKILL when it is still there after that. Reaps it either way.
+void EndChild(const ChildOptions& options, pid_t pid, pid_t target, int* status, rusage* usage) {
+  if (options.term_grace_seconds > 0) {
+    kill(target, SIGTERM);
+    const auto term = std::chrono::steady_clock::now();
+    while (SecondsSince(term) < options.term_grace_seconds) {
+      if (wait4(pid, status, WNOHANG, usage) == pid) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  kill(target, SIGKILL);
+  wait4(pid, status, 0, usage);
+}
+
+// Waits for the child, polling the timeout and the interrupt flag. Returns kTimedOut or
+// kInterrupted when it had to end the child, kExited when the child ended by itself.
+ChildResult::Status WaitForChild(const ChildOptions& options, pid_t pid,
+                                 std::chrono::steady_clock::time_point start, int* status,
+                                 rusage* usage) {
+  const pid_t target = options.own_process_group ? -pid : pid;
+  while (wait4(pid, status, WNOHANG, usage) == 0) {
+    const double elapsed = SecondsSince(start);
+    const bool interrupted = options.interrupt && *options.interrupt;
+    if ((options.timeout_seconds > 0 && elapsed > options.timeout_seconds) || interrupted) {
+      EndChild(options, pid, target, status, usage);
+      return interrupted ? ChildResult::Status::kInterrupted : ChildResult::Status::kTimedOut;
+    }
+    // Short polls at first: most children a test or a sweep starts end within a second.
+    std::this_thread::sleep_for(std::chrono::milliseconds(elapsed < 1 ? 2 : 20));
+  }
+  return ChildResult::Status::kExited;
+}
+
+// What a child that ended by itself did, from its wait status.
+void RecordExit(int status, ChildResult* result) {
+  if (WIFSIGNALED(status)) {
+    result->status = ChildResult::Status::kSignaled;
+    result->signal = WTERMSIG(status);
+  } else if (WEXITSTATUS(status) == 127) {
+    result->status = ChildResult::Status::kFailedToStart;
+    result->exit_code = 127;
+  } else {
+    result->status = ChildResult::Status::kExited;
+    result->exit_code = WEXITSTATUS(status);
+  }
+}
+
+}  // namespace
+
 ChildResult RunChild(const ChildOptions& options) {
   ChildResult result;
   std::vector<std::string> args = options.argv;
@@ -68,51 +124,16 @@ ChildResult RunChild(const ChildOptions& options) {
   }
   if (pid == 0) ExecChild(options, argv.data());
   if (options.own_process_group) setpgid(pid, pid);  // also here: no race with an early kill
-  const pid_t target = options.own_process_group ? -pid : pid;
-
   int status = 0;
   rusage usage{};
-  bool killed = false;
-  while (wait4(pid, &status, WNOHANG, &usage) == 0) {
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const bool interrupted = options.interrupt && *options.interrupt;
-    if ((options.timeout_seconds > 0 && elapsed > options.timeout_seconds) || interrupted) {
-      bool reaped = false;
-      if (options.term_grace_seconds > 0) {
-        kill(target, SIGTERM);
-        const auto term = std::chrono::steady_clock::now();
-        while (!(reaped = wait4(pid, &status, WNOHANG, &usage) == pid) &&
-               std::chrono::duration<double>(std::chrono::steady_clock::now() - term).count() <
-                   options.term_grace_seconds) {
-          std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-      }
-      if (!reaped) {
-        kill(target, SIGKILL);
-        wait4(pid, &status, 0, &usage);
-      }
-      result.status = interrupted ? ChildResult::Status::kInterrupted
-                                  : ChildResult::Status::kTimedOut;
-      killed = true;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(elapsed < 1 ? 2 : 20));
-  }
-  result.wall_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const ChildResult::Status waited = WaitForChild(options, pid, start, &status, &usage);
+  result.wall_seconds = SecondsSince(start);
   result.max_rss_bytes = static_cast<uint64_t>(usage.ru_maxrss) * 1024;  // KiB on Linux
   result.log_tail = TailOf(options.log_path, 2000);
-  if (killed) return result;
-  if (WIFSIGNALED(status)) {
-    result.status = ChildResult::Status::kSignaled;
-    result.signal = WTERMSIG(status);
-  } else if (WEXITSTATUS(status) == 127) {
-    result.status = ChildResult::Status::kFailedToStart;
-    result.exit_code = 127;
+  if (waited == ChildResult::Status::kExited) {
+    RecordExit(status, &result);
   } else {
-    result.status = ChildResult::Status::kExited;
-    result.exit_code = WEXITSTATUS(status);
+    result.status = waited;
   }
   return result;
 }

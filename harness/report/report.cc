@@ -55,7 +55,7 @@ Series SeriesOf(const ResultsFile& results, const CostGroup& g, const CostEntry&
   Series s{e.implementation, e.algorithm, {}};
   for (const Measurement& m : results.measurements) {
     // Log axes cannot show a zero time; such a row would only make gnuplot complain.
-    if (KernelName(m.kernel) == g.kernel && m.dataset == g.dataset &&
+    if (m.kernel == g.kernel && m.dataset == g.dataset &&
         m.implementation == e.implementation && m.ok() && m.median_seconds > 0) {
       s.rows.push_back(&m);
     }
@@ -69,16 +69,16 @@ Series SeriesOf(const ResultsFile& results, const CostGroup& g, const CostEntry&
 Plot PlanPlot(const ResultsFile& results, const CostGroup& g) {
   Plot plot;
   plot.group = &g;
-  plot.stem = PlotStem(g.kernel, g.dataset);
+  plot.stem = PlotStem(std::string(KernelName(g.kernel)), g.dataset);
   std::set<int> cores;
   if (!g.single_threaded.empty()) cores.insert(1);
   for (const CostEntry& e : g.entries) {
-    if (e.kind == "single-threaded" || e.status == "failed") continue;
+    if (e.kind == Kind::kSingleThreaded || e.status == CostStatus::kFailed) continue;
     Series s = SeriesOf(results, g, e);
     if (s.rows.empty()) continue;
     for (const Measurement* m : s.rows) cores.insert(m->cores());
     plot.series.push_back(std::move(s));
-    if (e.status == "bounded") plot.cost_points.push_back(&e);
+    if (e.status == CostStatus::kBounded) plot.cost_points.push_back(&e);
   }
   plot.cores.assign(cores.begin(), cores.end());
   return plot;
@@ -87,7 +87,7 @@ Plot PlanPlot(const ResultsFile& results, const CostGroup& g) {
 // gnuplot blocks (separated by two blank lines, addressed with `index N`): one per parallel
 // implementation, then one holding the COST points.
 void WriteDataFile(const fs::path& path, const Plot& plot) {
-  std::string text = "# " + plot.group->kernel + " on " + plot.group->dataset +
+  std::string text = "# " + std::string(KernelName(plot.group->kernel)) + " on " + plot.group->dataset +
                      ": median, min and max seconds per configuration. Written by cost report.\n";
   for (const BaselineLine& b : plot.group->single_threaded) {
     text += "# single-threaded " + b.implementation + " (" + b.algorithm +
@@ -222,11 +222,11 @@ std::vector<std::string> SeriesTerms(const Plot& plot) {
 
 void WritePlotScript(const fs::path& path, const Plot& plot) {
   std::string text =
-      "# " + plot.group->kernel + " on " + plot.group->dataset +
+      "# " + std::string(KernelName(plot.group->kernel)) + " on " + plot.group->dataset +
       ": median seconds vs cores, log-log; dashed lines are single-threaded medians.\n"
       "# Written by cost report. Redraw with: gnuplot " +
       plot.stem + ".gp\n\n";
-  text += "set title " + GnuplotQuote(plot.group->kernel + " on " + plot.group->dataset) + "\n";
+  text += "set title " + GnuplotQuote(std::string(KernelName(plot.group->kernel)) + " on " + plot.group->dataset) + "\n";
   text += ScriptAxes(plot) + ScriptKey(plot);
   std::vector<std::string> terms = SeriesTerms(plot);
   text += BaselineSettings(*plot.group, &terms);
@@ -326,7 +326,7 @@ std::string PlotsSection(const std::vector<Plot>& plots) {
       "fastest to the slowest repetition; dashed lines are single-threaded medians; "
       "circles mark each implementation's COST.\n";
   for (const Plot& p : plots) {
-    std::string title = p.group->kernel + " on " + p.group->dataset;
+    std::string title = std::string(KernelName(p.group->kernel)) + " on " + p.group->dataset;
     text += "\n### " + title + "\n\n" + PlotFiles(title, p.stem);
     if (!p.speedup_stem.empty()) {
       text += "\nSpeed-up relative to each implementation's own 1-core time (left) and relative "
@@ -494,7 +494,7 @@ std::vector<std::string> WritePlots(const fs::path& dir, const ResultsFile& resu
       names.push_back(name);
       p.speedup_stem = p.stem + "-speedup";
     }
-    for (const std::string& name : WritePreparationPlot(dir.string(), layouts, p.group->kernel,
+    for (const std::string& name : WritePreparationPlot(dir.string(), layouts, std::string(KernelName(p.group->kernel)),
                                                         p.group->dataset,
                                                         p.stem + "-preparation")) {
       names.push_back(name);

@@ -15,7 +15,7 @@ std::map<int, double> CurveOf(const ResultsFile& results, const CostGroup& g,
                               const std::string& implementation) {
   std::map<int, double> curve;
   for (const Measurement& m : results.measurements) {
-    if (KernelName(m.kernel) != g.kernel || m.dataset != g.dataset ||
+    if (m.kernel != g.kernel || m.dataset != g.dataset ||
         m.implementation != implementation || !m.ok() || m.median_seconds <= 0) {
       continue;
     }
@@ -34,11 +34,11 @@ struct SpeedupData {
 
 SpeedupData SpeedupDataOf(const ResultsFile& results, const CostGroup& g) {
   SpeedupData data;
-  data.text = "# " + g.kernel + " on " + g.dataset +
+  data.text = "# " + std::string(KernelName(g.kernel)) + " on " + g.dataset +
               ": speed-up per configuration. Written by cost report.\n# best single thread: " +
               g.baseline_implementation + " " + GnuplotNumber(g.baseline_seconds) + " s\n";
   for (const CostEntry& e : g.entries) {
-    if (e.kind == "single-threaded" || e.status == "failed") continue;
+    if (e.kind == Kind::kSingleThreaded || e.status == CostStatus::kFailed) continue;
     const std::map<int, double> curve = CurveOf(results, g, e.implementation);
     if (curve.empty()) continue;
     // Without a 1-core row there is no "own" speed-up; the column says so with NaN (not drawn).
@@ -81,7 +81,7 @@ std::string SpeedupScript(const CostGroup& g, const SpeedupData& data, const std
   const std::string panels = Panel(g, data, stem, 0) + Panel(g, data, stem, 1);
   const std::string range = "[0.8:" + GnuplotNumber(data.max_cores * 1.25) + "]";
   std::string script =
-      "# " + g.kernel + " on " + g.dataset +
+      "# " + std::string(KernelName(g.kernel)) + " on " + g.dataset +
       ": the paper's Figure 1 lesson. Written by cost report. Redraw with: gnuplot " + stem +
       ".gp\n\nset logscale x 2\nset xrange " + range +
       "\nset xlabel 'cores (threads x processes)'\nset ylabel 'speed-up'\nset yrange [0:*]\n"
@@ -92,7 +92,7 @@ std::string SpeedupScript(const CostGroup& g, const SpeedupData& data, const std
     const bool svg = std::string(terminal).starts_with("svg");
     script += std::string("\nset terminal ") + terminal + "\nset output " +
               GnuplotQuote(stem + (svg ? ".svg" : ".png")) + "\nset multiplot layout 1,2 title " +
-              GnuplotQuote(g.kernel + " on " + g.dataset) + "\n" + panels +
+              GnuplotQuote(std::string(KernelName(g.kernel)) + " on " + g.dataset) + "\n" + panels +
               "unset multiplot\nunset output\n";
   }
   return script;

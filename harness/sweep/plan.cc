@@ -13,8 +13,6 @@ namespace {
 // An implementation a row may measure, and what decides where and how it runs.
 struct Candidate {
   SweepRow identity;  // implementation, kernel, system, algorithm, kind; no dataset yet
-  Kernel kernel;
-  Kind kind;
   datasets::EdgeLayout layout;  // the edge layout it reads
   bool in_tree_multiprocess;    // MPI ranks: one thread each, at every process count
 };
@@ -23,19 +21,20 @@ struct Candidate {
 std::vector<Candidate> Candidates(const std::vector<ExternalSystem>& externals) {
   std::vector<Candidate> candidates;
   for (const Implementation& impl : Implementations()) {
-    candidates.push_back(
-        {{"", "", std::string(impl.name), std::string(KernelName(impl.kernel)), 1,
-          std::string(impl.system), std::string(impl.algorithm), std::string(KindName(impl.kind))},
-         impl.kernel,
-         impl.kind,
-         impl.requires_layout,
-         impl.kind == Kind::kMultiprocess});
+    candidates.push_back({{.implementation = std::string(impl.name),
+                           .kernel = impl.kernel,
+                           .system = std::string(impl.system),
+                           .algorithm = std::string(impl.algorithm),
+                           .kind = impl.kind},
+                          impl.requires_layout,
+                          impl.kind == Kind::kMultiprocess});
   }
   for (const ExternalSystem& e : externals) {
-    candidates.push_back({{"", "", e.name, std::string(KernelName(e.kernel)), 1, e.system,
-                           e.algorithm, std::string(KindName(e.kind))},
-                          e.kernel,
-                          e.kind,
+    candidates.push_back({{.implementation = e.name,
+                           .kernel = e.kernel,
+                           .system = e.system,
+                           .algorithm = e.algorithm,
+                           .kind = e.kind},
                           datasets::EdgeLayout::kVertex,
                           false});
   }
@@ -43,7 +42,7 @@ std::vector<Candidate> Candidates(const std::vector<ExternalSystem>& externals) 
 }
 
 bool Wanted(const SweepSpec& spec, const Candidate& c, Kernel kernel) {
-  return c.kernel == kernel && (spec.implementations.empty() ||
+  return c.identity.kernel == kernel && (spec.implementations.empty() ||
                                 std::find(spec.implementations.begin(), spec.implementations.end(),
                                           c.identity.implementation) != spec.implementations.end());
 }
@@ -78,7 +77,7 @@ bool Fits(const Candidate& c, const datasets::GraphFileInfo& info, const Dataset
 std::vector<std::pair<int, int>> Configurations(const Candidate& c, const SweepSpec& spec) {
   std::vector<std::pair<int, int>> configurations;
   for (int t : c.in_tree_multiprocess ? std::vector<int>{1} : spec.threads) {
-    if (c.kind == Kind::kSingleThreaded && t != 1) continue;
+    if (c.identity.kind == Kind::kSingleThreaded && t != 1) continue;
     for (int p : c.in_tree_multiprocess ? spec.procs : std::vector<int>{1}) {
       configurations.emplace_back(t, p);
     }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/core/kernel.h"
 #include "harness/run/external_system.h"
 #include "harness/sweep/spec.h"
 
@@ -13,10 +14,13 @@ namespace cost::harness {
 
 // One planned row: what a measurement will be keyed by in the results file.
 struct SweepRow {
-  std::string dataset, graph_path, implementation, kernel;
+  std::string dataset, graph_path, implementation;
+  Kernel kernel = Kernel::kPageRank;
   int threads = 1;
-  std::string system, algorithm, kind;  // recorded even when the row's process fails
-  int procs = 1;                        // MPI processes (multiprocess rows only)
+  // Recorded even when the row's process fails.
+  std::string system, algorithm;
+  Kind kind = Kind::kSingleThreaded;
+  int procs = 1;  // MPI processes (multiprocess rows only)
 };
 
 // Every (dataset, kernel, implementation, threads, procs) row, in-tree implementations first,

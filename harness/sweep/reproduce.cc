@@ -129,13 +129,13 @@ TextTable CostTable(const ResultsFile& results) {
       {}};
   for (const BaselineCost& c : CostAgainstEachBaseline(results.measurements)) {
     const CostEntry& e = c.entry;
-    std::string verdict = e.status;
+    std::string verdict(CostStatusName(e.status));
     std::string time = "-";
-    if (e.status == "bounded" || e.status == "not-separable") {
-      verdict = (e.status == "bounded" ? "" : "not separable, ") + std::to_string(e.cost_cores) +
+    if (e.status == CostStatus::kBounded || e.status == CostStatus::kNotSeparable) {
+      verdict = (e.status == CostStatus::kBounded ? "" : "not separable, ") + std::to_string(e.cost_cores) +
                 (e.cost_cores == 1 ? " core" : " cores");
       time = FormatSeconds(e.seconds_at_cost);
-    } else if (e.status == "unbounded") {
+    } else if (e.status == CostStatus::kUnbounded) {
       time = "best " + FormatSeconds(e.best_seconds) + " at " + std::to_string(e.best_cores);
     }
     t.rows.push_back({c.kernel, c.dataset, e.implementation,

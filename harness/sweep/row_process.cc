@@ -26,7 +26,7 @@ std::vector<std::string> RowCommand(const SweepRow& row, const SweepSpec& spec,
                                     const std::string& gbench_json) {
   std::vector<std::string> argv = {binary,          "run",
                                    "--impl",        row.implementation,
-                                   "--kernel",      row.kernel,
+                                   "--kernel",      std::string(KernelName(row.kernel)),
                                    "--graph",       row.graph_path,
                                    "--dataset",     row.dataset,
                                    "--threads",     std::to_string(row.threads),
@@ -48,15 +48,12 @@ std::vector<std::string> RowCommand(const SweepRow& row, const SweepSpec& spec,
 }
 
 ImplementationIdentity IdentityOf(const SweepRow& row) {
-  ImplementationIdentity who{.name = row.implementation,
-                             .system = row.system,
-                             .algorithm = row.algorithm,
-                             .layout = LayoutReadBy(row.implementation)};
-  if (!ParseKernel(row.kernel, &who.kernel) || !ParseKind(row.kind, &who.kind)) {
-    throw std::logic_error("sweep row " + row.implementation + ": kernel \"" + row.kernel +
-                           "\" or kind \"" + row.kind + "\" is not a name the table spells");
-  }
-  return who;
+  return {.name = row.implementation,
+          .system = row.system,
+          .algorithm = row.algorithm,
+          .kernel = row.kernel,
+          .kind = row.kind,
+          .layout = LayoutReadBy(row.implementation)};
 }
 
 // The row `cost run` wrote when it wrote one; otherwise the row, keyed as a measured one would
@@ -116,7 +113,7 @@ Measurement RunRowInChild(const SweepRow& row, const SweepSpec& spec, const std:
 }
 
 std::string GbenchFileName(const SweepRow& row) {
-  std::string name = row.dataset + "__" + row.implementation + "__" + row.kernel + "__t" +
+  std::string name = row.dataset + "__" + row.implementation + "__" + std::string(KernelName(row.kernel)) + "__t" +
                      std::to_string(row.threads) +
                      (row.procs > 1 ? "__p" + std::to_string(row.procs) : std::string()) + ".json";
   for (char& c : name) {

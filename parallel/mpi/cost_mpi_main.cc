@@ -38,11 +38,65 @@ void TimeAndReport(const RankOptions& options, RunReport* report,
   PrintReport(*report, raw);
 }
 
-void Run(const RankOptions& options, double startup_seconds) {
-  const MPI_Comm comm = MPI_COMM_WORLD;
+// The rank's part of the graph as the algorithm reads it, and the time taken to build it.
+struct RankGraph {
+  LocalView view;
+  LocalTranspose in;  // pagerank only
+};
+
+RankGraph PartitionGraph(const RankOptions& options, int threads, RunReport* report,
+                         MPI_Comm comm) {
   int rank = 0, ranks = 1;
   MPI_Comm_rank(comm, &rank);
   MPI_Comm_size(comm, &ranks);
+  const std::string& a = options.algorithm;
+  const double start = MPI_Wtime();
+  const Partition partition = PartitionByEdges(options.graph, ranks);
+  const bool undirected = a == "label-propagation";
+  RankGraph graph;
+  {
+    // The mapped rows are only read while building the view; unmapping them afterwards leaves
+    // the view (local ids, 4 bytes an edge) as the rank's copy of its graph.
+    const datasets::GraphPart part = datasets::MapGraphPart(
+        options.graph, partition.first(rank), partition.last(rank), undirected);
+    graph.view = BuildLocalView(part, partition, undirected, threads, comm);
+  }
+  if (a == "pagerank") graph.in = TransposeLocalView(graph.view, threads);
+  report->partition_seconds = MaxOverRanks(MPI_Wtime() - start, comm);
+  report->rows = graph.view.rows;
+  report->ghosts = graph.view.plan.ghosts.size();
+  return graph;
+}
+
+void RunAlgorithm(const RankOptions& options, const RankGraph& graph, int threads,
+                  RunReport* report, MPI_Comm comm) {
+  const std::string& a = options.algorithm;
+  const LocalView& view = graph.view;
+  if (a == "pagerank") {
+    const datasets::PageRankOptions pr{.iterations = options.iterations,
+                                       .damping = options.damping};
+    TimeAndReport<std::vector<double>>(
+        options, report,
+        [&](CountingComm& c) { return PageRankMpi(view, graph.in, pr, threads, c); }, comm);
+  } else if (a == "label-propagation") {
+    TimeAndReport<std::vector<uint32_t>>(
+        options, report,
+        [&](CountingComm& c) { return ConnectedComponentsLabelPropagationMpi(view, threads, c); },
+        comm);
+  } else if (a == "union-find") {
+    TimeAndReport<std::vector<uint32_t>>(
+        options, report,
+        [&](CountingComm& c) { return ConnectedComponentsUnionFindMpi(view, threads, c); }, comm);
+  } else {
+    TimeAndReport<std::vector<int64_t>>(
+        options, report,
+        [&](CountingComm& c) { return BreadthFirstSearchMpi(view, options.source, threads, c); },
+        comm);
+  }
+}
+
+void Run(const RankOptions& options, double startup_seconds) {
+  const MPI_Comm comm = MPI_COMM_WORLD;
   const std::string& a = options.algorithm;
   if (a != "pagerank" && a != "label-propagation" && a != "union-find" && a != "bfs") {
     throw std::invalid_argument("unknown --algorithm " + a);
@@ -51,45 +105,11 @@ void Run(const RankOptions& options, double startup_seconds) {
   RunReport report;
   report.threads = threads;
   report.startup_seconds = MaxOverRanks(startup_seconds, comm);
-  const double start = MPI_Wtime();
-  const Partition partition = PartitionByEdges(options.graph, ranks);
-  const bool undirected = a == "label-propagation";
-  LocalView view;
-  {
-    // The mapped rows are only read while building the view; unmapping them afterwards leaves
-    // the view (local ids, 4 bytes an edge) as the rank's copy of its graph.
-    const datasets::GraphPart part = datasets::MapGraphPart(
-        options.graph, partition.first(rank), partition.last(rank), undirected);
-    view = BuildLocalView(part, partition, undirected, threads, comm);
-  }
-  const LocalTranspose in = a == "pagerank" ? TransposeLocalView(view, threads) : LocalTranspose{};
-  report.partition_seconds = MaxOverRanks(MPI_Wtime() - start, comm);
-  report.rows = view.rows;
-  report.ghosts = view.plan.ghosts.size();
-  if (a == "bfs" && options.source >= view.num_vertices) {
+  const RankGraph graph = PartitionGraph(options, threads, &report, comm);
+  if (a == "bfs" && options.source >= graph.view.num_vertices) {
     throw std::invalid_argument("--source " + std::to_string(options.source) + " >= n");
   }
-  if (a == "pagerank") {
-    const datasets::PageRankOptions pr{.iterations = options.iterations,
-                                       .damping = options.damping};
-    TimeAndReport<std::vector<double>>(
-        options, &report, [&](CountingComm& c) { return PageRankMpi(view, in, pr, threads, c); },
-        comm);
-  } else if (a == "label-propagation") {
-    TimeAndReport<std::vector<uint32_t>>(
-        options, &report,
-        [&](CountingComm& c) { return ConnectedComponentsLabelPropagationMpi(view, threads, c); },
-        comm);
-  } else if (a == "union-find") {
-    TimeAndReport<std::vector<uint32_t>>(
-        options, &report,
-        [&](CountingComm& c) { return ConnectedComponentsUnionFindMpi(view, threads, c); }, comm);
-  } else {
-    TimeAndReport<std::vector<int64_t>>(
-        options, &report,
-        [&](CountingComm& c) { return BreadthFirstSearchMpi(view, options.source, threads, c); },
-        comm);
-  }
+  RunAlgorithm(options, graph, threads, &report, comm);
 }
 
 }  // namespace
