@@ -5,7 +5,8 @@
 //
 // The model, per pass over the graph (n vertices, m arcs, PageRank: one pass per iteration):
 //   time >= streamed bytes / read bandwidth + gathers / gather rate
-// (the sum, as in shared/docs/DEPENDENCIES.md: the two do not overlap fully on these cores).
+// (the sum, not the larger term: a loop whose gathers miss does not hide its streaming behind
+// them; docs/methodology.md has the measurements behind the model).
 //  - Streamed: the arcs in the layout's encoding (CSR targets 4 B, Hilbert (src, dst) pairs 8 B,
 //    the compressed stream its measured bytes per arc) plus each kernel's per-vertex arrays read
 //    or written in order.

@@ -1,7 +1,7 @@
 // Systems we do not build, declared by a JSON manifest: a command template the harness runs, the
 // input format it wants, and how its time is read. Their output is validated like any other row,
 // so a user can compare their own code, the GAP Benchmark Suite or a cluster framework under the
-// same rules. The README has a complete example; harness/manifests/ holds manifests to copy.
+// same rules. docs/external-systems.md has a complete example; harness/manifests/ holds manifests to copy.
 //
 //   {
 //     "name": "gapbs:pr",                 // SYSTEM:ALGORITHM, what --impl takes

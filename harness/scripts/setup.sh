@@ -12,7 +12,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="${COST_BUILD_DIR:-$root/build}"
 jobs="$(nproc)"
 
-# Debian packages the build, the tests and the reports need (see shared/docs/DEPENDENCIES.md).
+# Debian packages the build, the tests and the reports need.
 packages=(cmake g++ make pkg-config git libbenchmark-dev libgtest-dev libgmock-dev
           nlohmann-json3-dev libcli11-dev libxxhash-dev zlib1g-dev libboost-graph-dev
           libgraphblas-dev gnuplot-nox
