@@ -168,7 +168,12 @@ void RequireEdgeLayout(const Graph& graph, EdgeLayout layout) {
 }
 
 Graph WithHilbertLayout(const Graph& graph, EdgeLayout layout, HilbertStats* stats) {
-  if (layout == EdgeLayout::kVertex) return graph;
+  return WithHilbertSections(graph, layout == EdgeLayout::kHilbert,
+                             layout == EdgeLayout::kCompressed, stats);
+}
+
+Graph WithHilbertSections(const Graph& graph, bool arrays, bool compressed, HilbertStats* stats) {
+  if (!arrays && !compressed) return graph;
   HilbertStats local;
   if (stats == nullptr) stats = &local;
   auto start = std::chrono::steady_clock::now();
@@ -181,15 +186,14 @@ Graph WithHilbertLayout(const Graph& graph, EdgeLayout layout, HilbertStats* sta
   start = std::chrono::steady_clock::now();
   auto storage = std::make_shared<HilbertStorage>();
   storage->base = graph.storage;
-  if (layout == EdgeLayout::kHilbert) {
+  if (arrays) {
     const int64_t m = static_cast<int64_t>(keys.size());
     storage->src.resize(m);
     storage->dst.resize(m);
 #pragma omp parallel for schedule(static)
     for (int64_t e = 0; e < m; ++e) HilbertPoint(keys[e], &storage->src[e], &storage->dst[e]);
-  } else {
-    storage->compressed = CompressSortedIndices(keys);
   }
+  if (compressed) storage->compressed = CompressSortedIndices(keys);
   stats->output_seconds = SecondsSince(start);
   stats->compressed_bytes = storage->compressed.size();
 

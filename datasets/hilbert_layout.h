@@ -34,6 +34,9 @@ struct HilbertStats {
 // Returns `graph` plus the sections `layout` asks for (sharing graph's storage). kVertex
 // returns graph unchanged. The result does not depend on the thread count.
 Graph WithHilbertLayout(const Graph& graph, EdgeLayout layout, HilbertStats* stats = nullptr);
+// The same with both Hilbert layouts chosen independently (neither: graph unchanged).
+Graph WithHilbertSections(const Graph& graph, bool arrays, bool compressed,
+                          HilbertStats* stats = nullptr);
 
 // Whether graph carries `layout` (kVertex: always; a graph without arcs carries every layout).
 bool HasEdgeLayout(const Graph& graph, EdgeLayout layout);
