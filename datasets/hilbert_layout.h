@@ -46,8 +46,7 @@ void RequireEdgeLayout(const Graph& graph, EdgeLayout layout);
 
 // The steps, exposed for tests and timing.
 std::vector<uint64_t> HilbertIndicesOf(const Csr& out);  // in CSR order
-// LSD radix sort, 11-bit digits, skipping digits that are the same in every key; parallel with
-// OpenMP, the same result at any thread count.
+// LSD radix sort (external/radix_sort.h); the same result at any thread count.
 void RadixSort(std::vector<uint64_t>* keys);
 std::vector<uint8_t> CompressSortedIndices(std::span<const uint64_t> sorted);
 

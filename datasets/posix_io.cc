@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "datasets/dataset_error.h"
+#include "datasets/external/interrupt.h"
 
 namespace cost::datasets {
 namespace {
@@ -59,7 +60,10 @@ uint64_t ReadUpTo(int fd, void* out, uint64_t bytes, const std::string& path) {
   uint64_t done = 0;
   while (done < bytes) {
     const ssize_t n = ::read(fd, p + done, std::min(bytes - done, kMaxTransfer));
-    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno == EINTR) {
+      ThrowIfInterrupted(path);  // a signal meant to stop a read blocked on a pipe
+      continue;
+    }
     if (n < 0) FailErrno(path, "read");
     if (n == 0) break;
     done += static_cast<uint64_t>(n);
