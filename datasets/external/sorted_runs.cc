@@ -13,8 +13,8 @@ namespace cost::datasets {
 
 SortedRunBuilder::SortedRunBuilder(SortedRunSettings settings)
     : settings_(std::move(settings)),
-      buffer_(new uint64_t[std::max<uint64_t>(1, settings_.buffer_keys)]),
-      scratch_(new uint64_t[std::max<uint64_t>(1, settings_.buffer_keys)]) {}
+      buffer_(std::max<uint64_t>(1, settings_.buffer_keys)),
+      scratch_(std::max<uint64_t>(1, settings_.buffer_keys)) {}
 
 SortedRunBuilder::~SortedRunBuilder() = default;
 
@@ -25,7 +25,7 @@ std::span<uint64_t> SortedRunBuilder::Reserve(uint64_t count) {
                        std::to_string(settings_.buffer_keys));
   }
   if (filled_ + count > settings_.buffer_keys) Spill();
-  return {buffer_.get() + filled_, count};
+  return {buffer_.data() + filled_, count};
 }
 
 void SortedRunBuilder::Commit(uint64_t count) {
@@ -34,8 +34,8 @@ void SortedRunBuilder::Commit(uint64_t count) {
 }
 
 std::span<uint64_t> SortedRunBuilder::SortBuffer() {
-  const std::span<uint64_t> sorted = RadixSortKeys(std::span<uint64_t>(buffer_.get(), filled_),
-                                                   std::span<uint64_t>(scratch_.get(), filled_));
+  const std::span<uint64_t> sorted =
+      RadixSortKeys(buffer_.span().first(filled_), scratch_.span().first(filled_));
   return sorted.first(DedupeSorted(sorted));
 }
 
@@ -88,13 +88,13 @@ void SortedRunBuilder::Drain(const KeySink& sink) {
       ThrowIfInterrupted(settings_.what);
       sink(keys.subspan(at, std::min<uint64_t>(kKeyBatch, keys.size() - at)));
     }
-    buffer_.reset();
-    scratch_.reset();
+    buffer_.Release();
+    scratch_.Release();
     return;
   }
   Spill();
-  buffer_.reset();
-  scratch_.reset();
+  buffer_.Release();
+  scratch_.Release();
   const uint64_t affordable =
       std::max<uint64_t>(2, settings_.merge_bytes / settings_.io_buffer_bytes);
   const uint64_t fan_in =

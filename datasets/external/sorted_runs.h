@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "datasets/external/large_buffer.h"
 #include "datasets/external/run_merge.h"
 #include "datasets/external/temp_folder.h"
 
@@ -66,7 +67,7 @@ class SortedRunBuilder {
   void NoteRunBytes();
 
   SortedRunSettings settings_;
-  std::unique_ptr<uint64_t[]> buffer_, scratch_;  // uninitialised: untouched pages cost nothing
+  LargeBuffer buffer_, scratch_;  // untouched pages cost nothing
   uint64_t filled_ = 0;
   std::vector<SortedRun> runs_;
   uint64_t runs_spilled_ = 0, merge_passes_ = 0, keys_added_ = 0, peak_run_bytes_ = 0;
