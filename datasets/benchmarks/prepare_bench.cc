@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "datasets/dataset_error.h"
 #include "datasets/external/interrupt.h"
@@ -29,6 +30,9 @@ namespace cost::datasets {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The process's peak resident set when each phase ended, in phase order.
+std::vector<uint64_t> g_phase_peaks;
 
 struct BenchOptions {
   std::string budget, sections = "csr,transpose", tmp_dir, output, input, format;
@@ -58,7 +62,10 @@ PreparationOptions OptionsFrom(const BenchOptions& b, bool symmetrize) {
   o.tmp_dir = b.tmp_dir;
   o.max_merge_fan_in = b.fan_in;
   o.progress = [](const PreparationProgress& p) {
-    if (p.finished) return;
+    if (p.finished) {
+      g_phase_peaks.push_back(PeakResidentBytes());
+      return;
+    }
     std::fprintf(stderr, "  %-16s %12llu / %-12llu %8.1f M/s  eta %6.1f s\r", p.phase.c_str(),
                  static_cast<unsigned long long>(p.done), static_cast<unsigned long long>(p.total),
                  p.rate / 1e6, p.eta_seconds);
@@ -73,10 +80,12 @@ void PrintReport(const PreparationReport& r) {
               static_cast<unsigned long long>(r.num_edges), omp_get_max_threads(),
               r.memory_budget / 1048576.0);
   double total = 0;
-  for (const PhaseReport& p : r.phases) {
-    std::printf("  phase %-16s %8.2f s  %12llu items  %8.2f M/s\n", p.name.c_str(), p.seconds,
-                static_cast<unsigned long long>(p.items),
-                p.seconds > 0 ? p.items / p.seconds / 1e6 : 0.0);
+  for (size_t i = 0; i < r.phases.size(); ++i) {
+    const PhaseReport& p = r.phases[i];
+    const double peak = i < g_phase_peaks.size() ? g_phase_peaks[i] / 1048576.0 : 0;
+    std::printf("  phase %-16s %8.2f s  %12llu items  %8.2f M/s  peak RSS so far %.1f MiB\n",
+                p.name.c_str(), p.seconds, static_cast<unsigned long long>(p.items),
+                p.seconds > 0 ? p.items / p.seconds / 1e6 : 0.0, peak);
     total += p.seconds;
   }
   std::printf("  total %.2f s; input edges %llu: %.2f M/s\n", total,
