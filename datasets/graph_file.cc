@@ -235,6 +235,27 @@ GraphFileInfo ReadGraphFileInfo(const std::string& path) {
   return std::move(file.info);
 }
 
+uint64_t MappedSectionBytes(const GraphFileInfo& info, const PreparedSections& sections) {
+  if (info.version < 2) return info.file_bytes;
+  const PreparedSections groups = StoredSections(sections, info.symmetric);
+  const std::pair<SectionKind, bool> kinds[] = {
+      {SectionKind::kOriginalIds, true},
+      {SectionKind::kOutDegrees, true},
+      {SectionKind::kOutOffsets, groups.csr},
+      {SectionKind::kOutTargets, groups.csr},
+      {SectionKind::kInOffsets, groups.transpose},
+      {SectionKind::kInSources, groups.transpose},
+      {SectionKind::kHilbertSrc, groups.hilbert},
+      {SectionKind::kHilbertDst, groups.hilbert},
+      {SectionKind::kHilbertCompressed, groups.compressed}};
+  uint64_t bytes = 0;
+  for (const auto& [kind, wanted] : kinds) {
+    const GraphFileSectionInfo* s = info.Find(kind);
+    if (wanted && s != nullptr) bytes += s->bytes;
+  }
+  return bytes;
+}
+
 GraphFileSections ReadGraphFileSections(const std::string& path, GraphFileInfo* info) {
   OpenedGraphFile file = OpenGraphFile(path);
   const auto section = [&](SectionKind kind, SectionKind symmetric_kind) {

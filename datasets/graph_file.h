@@ -88,6 +88,11 @@ Graph LoadGraphFile(const std::string& path, GraphFileInfo* info = nullptr,
 // Reads and checks only the header, the table and the metadata.
 GraphFileInfo ReadGraphFileInfo(const std::string& path);
 
+// The bytes LoadGraphFile(path, sections) maps of the file `info` describes (the original ids,
+// the out-degrees and the chosen groups' sections; a version-1 file whole): what a measurement
+// that maps them holds in memory, for its admission.
+uint64_t MappedSectionBytes(const GraphFileInfo& info, const PreparedSections& sections);
+
 // Reads one section with pread, for kernels that stream their edges from the file on every pass
 // instead of mapping them. Opened once; every read is bounds-checked against the section.
 class GraphFileReader {

@@ -222,6 +222,10 @@ TEST_F(GraphFileTest, HoldsAndMapsOnlyTheChosenSections) {
   EXPECT_EQ(degrees->bytes, 4 * g.num_vertices());
   EXPECT_DOUBLE_EQ(degrees->bytes_per_edge, 4.0 * g.num_vertices() / g.num_edges());
 
+  EXPECT_EQ(MappedSectionBytes(info, compressed_only),
+            12 * g.num_vertices() + g.hilbert_compressed.size());
+  EXPECT_EQ(MappedSectionBytes(info, PreparedSections{.csr = false, .transpose = false}),
+            12 * g.num_vertices());
   const Graph loaded = LoadGraphFile(path, compressed_only);
   EXPECT_TRUE(loaded.out.targets.empty());
   EXPECT_EQ(loaded.num_edges(), g.num_edges());
@@ -247,6 +251,8 @@ TEST_F(GraphFileTest, SymmetricGraphStoresNoTransposeAndLoadsInAsOut) {
   const GraphFileInfo info = ReadGraphFileInfo(path);
   EXPECT_EQ(info.Find(SectionKind::kInOffsets), nullptr);
   EXPECT_TRUE(info.prepared.transpose);
+  EXPECT_EQ(MappedSectionBytes(info, PreparedSections{.csr = false, .transpose = true}),
+            12 * g.num_vertices() + 8 * (g.num_vertices() + 1) + 4 * g.num_edges());
   const Graph loaded = LoadGraphFile(path, PreparedSections{.csr = false, .transpose = true});
   EXPECT_EQ(loaded.in.targets.data(), loaded.out.targets.data());
   ExpectSameGraph(g, loaded);
@@ -318,6 +324,7 @@ TEST_F(GraphFileTest, VersionOneFilesStillLoad) {
               testing::ElementsAre(2, 3, 2, 3, 4, 3, 2, 3, 2));
   EXPECT_EQ(info.content_checksum, info.checksum);
   EXPECT_TRUE(info.prepared.csr);
+  EXPECT_EQ(MappedSectionBytes(info, PreparedSections{}), info.file_bytes);  // mapped whole
   const Graph csr = LoadGraphFile(path, PreparedSections{.transpose = false});
   EXPECT_TRUE(std::ranges::equal(csr.out.targets, g.out.targets));
   GraphFileReader(path).VerifySection(SectionKind::kOutTargets);
