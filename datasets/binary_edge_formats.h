@@ -1,5 +1,6 @@
-// Binary edge files, little-endian, dense u32 ids (vertices = largest id + 1; original ids are
-// the dense ids):
+// Binary edge files, little-endian, u32 ids, relabelled densely as every format's ids are
+// (ascending id; the original id is the u32 in the file), so a file naming ids 0 and 4e9 has
+// two vertices, not 4e9:
 //   raw pairs:        (u32 src, u32 dst) per edge, nothing else.
 //   COST vertex layout (McSherry's COST code): `NAME.nodes` = (u32 id, u32 degree) per source
 //                     with edges, `NAME.edges` = the u32 targets of those sources, concatenated
@@ -13,9 +14,11 @@
 
 namespace cost::datasets {
 
-// Throws DatasetError("PATH: reason") for an unreadable or empty file, or a size that is not a
-// whole number of pairs (naming the byte offset of the trailing bytes).
+// Read once (a pipe too). Throws DatasetError("PATH: reason") for an unreadable or empty file,
+// or a size that is not a whole number of pairs (naming the byte offset of the trailing bytes).
 EdgeList LoadRawPairs(const std::string& path);
+class ByteSource;
+EdgeList LoadRawPairs(ByteSource* source);
 
 // `path` may name NAME.nodes, NAME.edges or NAME. Throws DatasetError naming the file and byte
 // offset when a file is not a whole number of records, or the degrees in .nodes do not add up to

@@ -1,6 +1,7 @@
 // The dataset catalog: every graph the harness knows by name — generated ones (their generator
-// and parameters), the real graphs in ../shared/datasets-real (their file and format), and the
-// COST paper's twitter_rv and uk-2007-05 (bring your own file; published counts to check it by).
+// and parameters; twitter-like and uk-like are Kronecker graphs of the paper's graphs' sizes),
+// the real graphs of the shared datasets-real folder (their file and format), and the COST
+// paper's twitter_rv and uk-2007-05 (bring your own file; published counts to check it by).
 //
 // A prepared graph is cached under a key of its source's content — XXH64 of the source file, or
 // of the generator's parameters — plus the preparation options, so a changed file or parameter
@@ -15,6 +16,7 @@
 #include <string_view>
 
 #include "datasets/graph_formats.h"
+#include "datasets/graph_sections.h"
 #include "datasets/hilbert_layout.h"
 
 namespace cost::datasets {
@@ -60,6 +62,8 @@ struct CatalogEntry {
   // digits) the downloaded file must have. Empty when the entry cannot be fetched by name.
   std::string_view url = {};
   std::string_view xxh64 = {};
+  // The sections a preparation of this entry stores unless told otherwise.
+  PreparedSections sections = {};
 };
 
 // Every entry, in display order.

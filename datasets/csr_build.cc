@@ -56,6 +56,7 @@ struct CsrStorage {
   std::vector<EdgeIndex> in_offsets;  // empty when `in` shares `out`
   RawArray<VertexId> in_targets;
   std::vector<uint64_t> original_ids;
+  std::vector<uint32_t> out_degrees;
 };
 
 void CheckInput(const EdgeList& edges) {
@@ -331,8 +332,16 @@ Graph BuildGraph(const EdgeList& edges, const BuildOptions& options, BuildStats*
     std::iota(storage->original_ids.begin(), storage->original_ids.end(), uint64_t{0});
   }
 
+  storage->out_degrees.resize(n);
+#pragma omp parallel for schedule(static)
+  for (uint64_t v = 0; v < n; ++v) {
+    storage->out_degrees[v] =
+        static_cast<uint32_t>(storage->out_offsets[v + 1] - storage->out_offsets[v]);
+  }
+
   Graph graph;
   graph.out = {n, storage->out_offsets, storage->out_targets.view()};
+  graph.out_degrees = storage->out_degrees;
   graph.in =
       options.symmetrize ? graph.out : Csr{n, storage->in_offsets, storage->in_targets.view()};
   graph.original_ids = storage->original_ids;

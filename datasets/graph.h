@@ -42,12 +42,19 @@ struct Csr {
 };
 
 // A prepared graph: out-edges by source, the transpose (in-edges by target) for pull kernels,
-// and the original ids. Copies are cheap and share the storage.
+// and the original ids. Copies are cheap and share the storage. A graph loaded with only some of
+// its file's sections (graph_file.h) has empty spans for the others; out.num_vertices is set
+// whatever is mapped.
 struct Graph {
   Csr out;
   Csr in;
   std::span<const uint64_t> original_ids;  // num_vertices entries
-  bool symmetric = false;                  // every edge (u,v) has its (v,u)
+  // out_degrees[v] = out.Degree(v), for kernels that stream Hilbert-ordered arcs without the
+  // CSR. Filled by BuildGraph and LoadGraphFile; empty in a graph assembled by hand.
+  std::span<const uint32_t> out_degrees;
+  // The arc count of a graph loaded without its csr section (whose out.targets is empty).
+  uint64_t arcs_without_csr = 0;
+  bool symmetric = false;  // every edge (u,v) has its (v,u)
   // Optional edge layouts (datasets/hilbert_layout.h), empty unless prepared: the arcs of `out`
   // sorted by Hilbert-curve index, as arrays or as a varint-delta stream of the sorted indices
   // (decode with ForEachCompressedEdge or DecodeHilbertCompressed).
@@ -57,7 +64,7 @@ struct Graph {
   std::shared_ptr<const void> storage;  // keeps the spans above alive
 
   uint64_t num_vertices() const { return out.num_vertices; }
-  uint64_t num_edges() const { return out.num_edges(); }
+  uint64_t num_edges() const { return out.targets.empty() ? arcs_without_csr : out.num_edges(); }
 };
 
 }  // namespace cost::datasets

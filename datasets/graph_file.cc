@@ -1,399 +1,346 @@
-// The prepared-graph file; see graph_file.h for the layout.
-//
-// The header below is written as raw bytes, so the format is this struct on a little-endian
-// machine (the static_asserts pin that down). Sections follow at 64-byte aligned offsets, zero
-// padded; the checksum covers every byte after the header, padding included. When a Graph's `in`
-// shares `out`'s arrays (a symmetrised build), the in sections point at the out sections' bytes
-// instead of repeating them; readers need not care, they only follow the offsets.
+// Writing, loading and inspecting prepared files; see graph_file.h for the format and
+// graph_file_header.cc for the checks of the header and table.
 #include "datasets/graph_file.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <xxhash.h>
 
-#include <algorithm>
-#include <bit>
-#include <cerrno>
-#include <cstring>
 #include <memory>
 #include <string>
-#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "datasets/dataset_error.h"
-#include "datasets/hilbert_layout.h"
-#include "datasets/output_file.h"
+#include "datasets/file_mapping.h"
+#include "datasets/graph_file_checks.h"
+#include "datasets/graph_file_header.h"
+#include "datasets/graph_file_writer.h"
 
 namespace cost::datasets {
 namespace {
 
-static_assert(std::endian::native == std::endian::little,
-              "the graph file is little-endian; a big-endian port must byte-swap");
-
-constexpr char kMagic[8] = {'C', 'O', 'S', 'T', 'G', 'R', 'P', 'H'};
-constexpr uint32_t kFlagSymmetric = 1;
-constexpr uint64_t kAlignment = 64;
-
-// The last three are optional (offset and size 0 when absent); they occupy what version 1 first
-// reserved as zeros, so files without them are byte-identical to the original version 1.
-enum SectionIndex {
-  kOutOffsets,
-  kOutTargets,
-  kInOffsets,
-  kInSources,
-  kOriginalIds,
-  kMetadata,
-  kHilbertSrc,
-  kHilbertDst,
-  kHilbertCompressed
-};
-constexpr int kNumSections = 9;
-constexpr int kFirstOptionalSection = kHilbertSrc;
-constexpr const char* kSectionNames[kNumSections] = {
-    "out offsets", "out targets", "in offsets",  "in sources",        "original ids",
-    "metadata",    "hilbert src", "hilbert dst", "hilbert compressed"};
-
-struct Section {
-  uint64_t offset;  // from the start of the file, a multiple of 64
-  uint64_t bytes;
-};
-
-struct FileHeader {
-  char magic[8];  // "COSTGRPH", no terminator
-  uint32_t version;
-  uint32_t flags;  // bit 0: symmetric
-  uint64_t num_vertices;
-  uint64_t num_edges;
-  uint64_t file_bytes;             // total size of the file
-  uint64_t checksum;               // XXH64, seed 0, of bytes [sizeof(FileHeader), file_bytes)
-  Section sections[kNumSections];  // sections[kMetadata].bytes is the metadata length
-};
-static_assert(sizeof(FileHeader) == 192, "the header layout is part of the file format");
-static_assert(sizeof(FileHeader) % kAlignment == 0);
-
-uint64_t AlignUp(uint64_t x) { return (x + kAlignment - 1) / kAlignment * kAlignment; }
-
-[[noreturn]] void Fail(const std::string& path, const std::string& reason) {
-  throw DatasetError(path + ": " + reason);
-}
-
-[[noreturn]] void FailErrno(const std::string& path, const std::string& what) {
-  Fail(path, what + ": " + std::strerror(errno));
-}
-
-// Closes the descriptor on every way out of the function that opened it.
-struct FileDescriptor {
-  int fd = -1;
-  ~FileDescriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-// The bytes of each section, in file order.
-struct SectionData {
-  const void* data;
-  uint64_t bytes;
-};
-
-// Lays out the sections after the header; in sections alias out sections when the arrays do.
-FileHeader PlanHeader(const Graph& g, const SectionData (&data)[kNumSections]) {
-  FileHeader h{};
-  std::memcpy(h.magic, kMagic, sizeof kMagic);
-  h.version = kGraphFileVersion;
-  h.flags = g.symmetric ? kFlagSymmetric : 0;
-  h.num_vertices = g.num_vertices();
-  h.num_edges = g.num_edges();
-  const bool in_aliases_out =
-      g.in.offsets.data() == g.out.offsets.data() && g.in.targets.data() == g.out.targets.data();
-  uint64_t end = sizeof(FileHeader);
-  for (int s = 0; s < kNumSections; ++s) {
-    if (in_aliases_out && (s == kInOffsets || s == kInSources)) {
-      h.sections[s] = h.sections[s - kInOffsets + kOutOffsets];
-      continue;
-    }
-    if (s >= kFirstOptionalSection && data[s].bytes == 0) {
-      h.sections[s] = {0, 0};  // absent
-      continue;
-    }
-    h.sections[s] = {AlignUp(end), data[s].bytes};
-    end = h.sections[s].offset + data[s].bytes;
-  }
-  h.file_bytes = end;
-  return h;
+PreparedSections GroupsOf(const Graph& g) {
+  return {.csr = true,
+          .transpose = !g.symmetric,
+          .hilbert = !g.hilbert_src.empty(),
+          .compressed = !g.hilbert_compressed.empty()};
 }
 
-// Writes header placeholder, sections and padding; returns the checksum of the payload.
-uint64_t WriteBody(OutputFile& file, const FileHeader& h,
-                   const SectionData (&data)[kNumSections]) {
-  static const char kZeros[kAlignment] = {};
-  std::unique_ptr<XXH64_state_t, XXH_errorcode (*)(XXH64_state_t*)> hash(XXH64_createState(),
-                                                                         XXH64_freeState);
-  XXH64_reset(hash.get(), 0);
-  file.WritePod(h);  // rewritten with the checksum
-  uint64_t at = sizeof(FileHeader);
-  for (int s = 0; s < kNumSections; ++s) {
-    if (h.sections[s].offset < at) continue;  // an aliased section, already written
-    const uint64_t pad = h.sections[s].offset - at;
-    file.Write(std::string_view(kZeros, pad));
-    file.Write(std::string_view(static_cast<const char*>(data[s].data), data[s].bytes));
-    XXH64_update(hash.get(), kZeros, pad);
-    XXH64_update(hash.get(), data[s].data, data[s].bytes);
-    at = h.sections[s].offset + data[s].bytes;
+void CheckWritable(const Graph& g, const PreparedSections& s, const std::string& path) {
+  const uint64_t n = g.num_vertices(), m = g.num_edges();
+  const bool counts_agree = g.out.offsets.size() == n + 1 &&
+                            (g.original_ids.empty() || g.original_ids.size() == n) &&
+                            (g.symmetric || !s.transpose || g.in.targets.size() == m) &&
+                            g.hilbert_src.size() == g.hilbert_dst.size();
+  if (!counts_agree) {
+    FailGraphFile(path, "cannot write a graph whose arrays disagree on its vertex and edge counts");
   }
-  return XXH64_digest(hash.get());
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading
-
-// Checks everything the header promises against the file size, so that later reads through the
-// section offsets stay inside the file.
-void CheckHeader(const FileHeader& h, uint64_t file_size, const std::string& path) {
-  if (h.version != kGraphFileVersion) {
-    Fail(path, "unsupported version " + std::to_string(h.version) + ", expected " +
-                   std::to_string(kGraphFileVersion));
-  }
-  if (h.file_bytes != file_size) {
-    Fail(path, std::string(file_size < h.file_bytes ? "truncated" : "size mismatch") +
-                   ": header says " + std::to_string(h.file_bytes) + " bytes, file has " +
-                   std::to_string(file_size));
-  }
-  const uint64_t n = h.num_vertices, m = h.num_edges;
-  if (n > (uint64_t{1} << 32) || m > file_size) {
-    Fail(path, "implausible counts: " + std::to_string(n) + " vertices, " + std::to_string(m) +
-                   " edges in " + std::to_string(file_size) + " bytes");
-  }
-  const bool has_hilbert = h.sections[kHilbertSrc].bytes != 0;
-  const uint64_t expected[kNumSections] = {(n + 1) * 8,
-                                           m * 4,
-                                           (n + 1) * 8,
-                                           m * 4,
-                                           n * 8,
-                                           h.sections[kMetadata].bytes,
-                                           has_hilbert ? m * 4 : 0,
-                                           has_hilbert ? m * 4 : 0,
-                                           h.sections[kHilbertCompressed].bytes};
-  for (int s = 0; s < kNumSections; ++s) {
-    const Section& section = h.sections[s];
-    const std::string name = std::string("section '") + kSectionNames[s] + "'";
-    if (s >= kFirstOptionalSection && section.offset == 0 && section.bytes == 0 &&
-        expected[s] == 0) {
-      continue;  // absent
-    }
-    if (section.bytes != expected[s]) {
-      Fail(path, name + " has " + std::to_string(section.bytes) + " bytes, expected " +
-                     std::to_string(expected[s]));
-    }
-    if (section.offset % kAlignment != 0 || section.offset < sizeof(FileHeader) ||
-        section.offset > file_size || section.bytes > file_size - section.offset) {
-      Fail(path, name + " at offset " + std::to_string(section.offset) + " (" +
-                     std::to_string(section.bytes) + " bytes) is misaligned or outside the file");
-    }
-  }
-}
-
-// An open, header-checked graph file.
-struct OpenedFile {
-  FileDescriptor file;
-  FileHeader header;
-  uint64_t size = 0;
-};
-
-void OpenAndCheck(const std::string& path, OpenedFile* opened) {
-  opened->file.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (opened->file.fd < 0) Fail(path, std::strerror(errno));
-  struct stat st;
-  if (::fstat(opened->file.fd, &st) != 0) Fail(path, std::strerror(errno));
-  if (S_ISDIR(st.st_mode)) Fail(path, "is a directory");
-  if (!S_ISREG(st.st_mode)) Fail(path, "not a regular file");
-  opened->size = static_cast<uint64_t>(st.st_size);
-  FileHeader& h = opened->header;
-  h = FileHeader{};
-  const ssize_t got = ::pread(opened->file.fd, &h, sizeof h, 0);
-  if (got < 0) FailErrno(path, "read");
-  if (static_cast<size_t>(got) < sizeof kMagic || std::memcmp(h.magic, kMagic, sizeof kMagic)) {
-    Fail(path, "not a cost graph file (bad magic)");
-  }
-  if (static_cast<size_t>(got) < sizeof h) {
-    Fail(path, "truncated: file has " + std::to_string(opened->size) + " bytes, less than the " +
-                   std::to_string(sizeof h) + "-byte header");
-  }
-  CheckHeader(h, opened->size, path);
-}
-
-GraphFileInfo InfoFrom(const FileHeader& h, std::string metadata) {
-  GraphFileInfo info;
-  info.version = h.version;
-  info.num_vertices = h.num_vertices;
-  info.num_edges = h.num_edges;
-  info.symmetric = (h.flags & kFlagSymmetric) != 0;
-  info.checksum = h.checksum;
-  info.file_bytes = h.file_bytes;
-  info.has_hilbert = h.sections[kHilbertSrc].bytes != 0;
-  info.hilbert_compressed_bytes = h.sections[kHilbertCompressed].bytes;
-  info.metadata = std::move(metadata);
-  return info;
-}
-
-// The cheap structural checks that keep Neighbors() inside the targets array of a file whose
-// checksum was not verified: the ends of each offsets array. (The checksum guards the rest.)
-void CheckOffsetEnds(const Csr& csr, const char* which, const std::string& path) {
-  const uint64_t first = csr.offsets.front(), last = csr.offsets.back();
-  if (first != 0 || last != csr.num_edges()) {
-    Fail(path, std::string(which) + " offsets run from " + std::to_string(first) + " to " +
-                   std::to_string(last) + ", expected 0 to " + std::to_string(csr.num_edges()));
-  }
-}
-
-// Ids beyond n in an array of vertex ids: kernels index by them unchecked.
-void CheckVertexIds(std::span<const VertexId> ids, uint64_t n, const char* which,
-                    const std::string& path) {
-  const auto bad = std::find_if(ids.begin(), ids.end(), [n](VertexId v) { return v >= n; });
-  if (bad != ids.end()) {
-    Fail(path, std::string(which) + ": entry " + std::to_string(bad - ids.begin()) +
-                   " names vertex " + std::to_string(*bad) + ", beyond the " + std::to_string(n) +
-                   " vertices");
-  }
-}
-
-// Everything kernels rely on without bounds checks: offsets never decrease and every vertex id,
-// in every layout, is below n. Run beside the checksum (both read every byte): a file can match
-// its checksum and still be inconsistent, when another tool wrote it or it was crafted.
-void CheckStructure(const Graph& g, const std::string& path) {
-  const uint64_t n = g.num_vertices();
-  for (const auto& [csr, which] : {std::pair{&g.out, "out"}, std::pair{&g.in, "in"}}) {
-    for (uint64_t v = 0; v < n; ++v) {
-      if (csr->offsets[v] > csr->offsets[v + 1]) {
-        Fail(path, std::string(which) + " offsets decrease after vertex " + std::to_string(v));
-      }
-    }
-    CheckVertexIds(csr->targets, n, csr == &g.out ? "out targets" : "in sources", path);
-  }
-  CheckVertexIds(g.hilbert_src, n, "hilbert src", path);
-  CheckVertexIds(g.hilbert_dst, n, "hilbert dst", path);
-  if (g.hilbert_compressed.empty()) return;
-  uint64_t beyond = 0;
-  try {
-    const uint64_t arcs = ForEachCompressedEdge(g.hilbert_compressed, [&](VertexId u, VertexId v) {
-      beyond += (u >= n) | (v >= n);
-    });
-    if (arcs != g.num_edges()) {
-      Fail(path, "hilbert compressed stream holds " + std::to_string(arcs) + " arcs, expected " +
-                     std::to_string(g.num_edges()));
-    }
-  } catch (const DatasetError& e) {
-    if (std::string_view(e.what()).starts_with(path)) throw;
-    Fail(path, std::string("hilbert compressed stream: ") + e.what());
-  }
-  if (beyond != 0) {
-    Fail(path, "hilbert compressed stream: " + std::to_string(beyond) +
-                   " arcs name vertices beyond the " + std::to_string(n) + " vertices");
+  const bool groups_present = (!s.transpose || g.symmetric || g.in.offsets.size() == n + 1) &&
+                              (!s.hilbert || g.hilbert_src.size() == m) &&
+                              (!s.compressed || m == 0 || !g.hilbert_compressed.empty());
+  if (!groups_present) {
+    FailGraphFile(path, "cannot write sections " + PreparedSectionsName(s) +
+                            ": the graph lacks some of them");
   }
 }
 
 template <typename T>
-std::span<const T> SectionSpan(const char* base, const Section& s) {
-  return {reinterpret_cast<const T*>(base + s.offset), s.bytes / sizeof(T)};
+void WriteReserved(GraphFileWriter* writer, SectionKind kind, std::span<const T> values) {
+  SectionStream stream = writer->Open(kind);
+  stream.Write(values);
+  stream.Close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+// What a loaded Graph's spans point into.
+struct LoadedStorage {
+  std::vector<std::shared_ptr<const void>> mappings;
+  std::vector<uint32_t> degrees;  // a version-1 file's out-degrees, computed from its offsets
+};
+
+// Maps the sections of one open file and, with verify, checks each one's XXH64 (version 2) as
+// it is mapped.
+class SectionMapper {
+ public:
+  SectionMapper(const OpenedGraphFile& file, bool verify, const std::string& path,
+                LoadedStorage* storage)
+      : file_(file), verify_(verify), path_(path), storage_(storage) {}
+
+  // The section as an array of T; empty when not wanted or absent.
+  template <typename T>
+  std::span<const T> Map(SectionKind kind, bool wanted = true) {
+    const GraphFileSectionInfo* s = file_.info.Find(kind);
+    if (!wanted || s == nullptr) return {};
+    const MappedRange range = MapFileRange(file_.fd.get(), path_, s->offset, s->bytes);
+    storage_->mappings.push_back(range.mapping);
+    if (verify_) {
+      const uint64_t actual = XXH64(range.data, s->bytes, 0);
+      if (actual != s->checksum) {
+        FailGraphFile(path_, std::string("section '") + s->name() +
+                                 "' checksum mismatch: table says " + std::to_string(s->checksum) +
+                                 ", contents give " + std::to_string(actual));
+      }
+    }
+    return {static_cast<const T*>(range.data), s->bytes / sizeof(T)};
+  }
+
+ private:
+  const OpenedGraphFile& file_;
+  bool verify_;
+  const std::string& path_;
+  LoadedStorage* storage_;
+};
+
+// The groups to map: those asked for; a symmetric graph's transpose is its csr.
+PreparedSections GroupsToMap(const GraphFileInfo& info, PreparedSections wanted,
+                             const std::string& path) {
+  if (info.symmetric && wanted.transpose) wanted.csr = true;
+  const PreparedSections& has = info.prepared;
+  const std::pair<bool, const char*> missing[] = {
+      {wanted.csr && !has.csr, "csr"},
+      {wanted.transpose && !has.transpose, "transpose"},
+      {wanted.hilbert && !has.hilbert, "hilbert"},
+      {wanted.compressed && !has.compressed, "compressed"}};
+  for (const auto& [absent, name] : missing) {
+    if (!absent) continue;
+    FailGraphFile(path, std::string("has no '") + name + "' section (it holds " +
+                            PreparedSectionsName(has) + "); prepare it with --sections " +
+                            PreparedSectionsName(wanted));
+  }
+  return wanted;
+}
+
+Graph MapVersion2(const OpenedGraphFile& file, const PreparedSections& groups, bool verify,
+                  const std::string& path, LoadedStorage* storage) {
+  const uint64_t n = file.info.num_vertices;
+  SectionMapper mapper(file, verify, path, storage);
+  Graph g;
+  g.original_ids = mapper.Map<uint64_t>(SectionKind::kOriginalIds);
+  g.out_degrees = mapper.Map<uint32_t>(SectionKind::kOutDegrees);
+  g.out = {n, mapper.Map<EdgeIndex>(SectionKind::kOutOffsets, groups.csr),
+           mapper.Map<VertexId>(SectionKind::kOutTargets, groups.csr)};
+  g.in = g.out;  // a symmetric graph's transpose
+  if (!file.info.symmetric) {
+    g.in = {n, mapper.Map<EdgeIndex>(SectionKind::kInOffsets, groups.transpose),
+            mapper.Map<VertexId>(SectionKind::kInSources, groups.transpose)};
+  }
+  g.hilbert_src = mapper.Map<VertexId>(SectionKind::kHilbertSrc, groups.hilbert);
+  g.hilbert_dst = mapper.Map<VertexId>(SectionKind::kHilbertDst, groups.hilbert);
+  g.hilbert_compressed = mapper.Map<uint8_t>(SectionKind::kHilbertCompressed, groups.compressed);
+  return g;
+}
+
+// Spans into a version-1 file mapped whole.
+template <typename T>
+std::span<const T> Version1Span(const GraphFileInfo& info, const char* base, SectionKind kind) {
+  const GraphFileSectionInfo* s = info.Find(kind);
+  if (s == nullptr) return {};
+  return {reinterpret_cast<const T*>(base + s->offset), s->bytes / sizeof(T)};
+}
+
+// A version-1 file, mapped whole and verified as a whole (its one checksum covers everything).
+Graph MapVersion1(const OpenedGraphFile& file, bool verify, const std::string& path,
+                  LoadedStorage* storage) {
+  const MappedRange whole = MapFileRange(file.fd.get(), path, 0, file.size);
+  storage->mappings.push_back(whole.mapping);
+  const char* base = static_cast<const char*>(whole.data);
+  constexpr uint64_t kVersion1HeaderBytes = 192;
+  if (verify) {
+    const uint64_t actual = XXH64(base + kVersion1HeaderBytes, file.size - kVersion1HeaderBytes, 0);
+    if (actual != file.info.checksum) {
+      FailGraphFile(path, "checksum mismatch: header says " + std::to_string(file.info.checksum) +
+                              ", contents give " + std::to_string(actual));
+    }
+  }
+  const GraphFileInfo& info = file.info;
+  const uint64_t n = info.num_vertices;
+  Graph g;
+  g.original_ids = Version1Span<uint64_t>(info, base, SectionKind::kOriginalIds);
+  g.out = {n, Version1Span<EdgeIndex>(info, base, SectionKind::kOutOffsets),
+           Version1Span<VertexId>(info, base, SectionKind::kOutTargets)};
+  g.in = {n, Version1Span<EdgeIndex>(info, base, SectionKind::kInOffsets),
+          Version1Span<VertexId>(info, base, SectionKind::kInSources)};
+  g.hilbert_src = Version1Span<VertexId>(info, base, SectionKind::kHilbertSrc);
+  g.hilbert_dst = Version1Span<VertexId>(info, base, SectionKind::kHilbertDst);
+  g.hilbert_compressed = Version1Span<uint8_t>(info, base, SectionKind::kHilbertCompressed);
+  CheckOffsetEnds(g, path);  // before the degrees are computed from the offsets
+  storage->degrees.resize(n);
+  for (uint64_t v = 0; v < n; ++v) {
+    storage->degrees[v] = static_cast<uint32_t>(g.out.offsets[v + 1] - g.out.offsets[v]);
+  }
+  g.out_degrees = storage->degrees;
+  return g;
 }
 
 }  // namespace
 
 void WriteGraphFile(const Graph& graph, const std::string& metadata_json, const std::string& path) {
-  const SectionData data[kNumSections] = {
-      {graph.out.offsets.data(), graph.out.offsets.size_bytes()},
-      {graph.out.targets.data(), graph.out.targets.size_bytes()},
-      {graph.in.offsets.data(), graph.in.offsets.size_bytes()},
-      {graph.in.targets.data(), graph.in.targets.size_bytes()},
-      {graph.original_ids.data(), graph.original_ids.size_bytes()},
-      {metadata_json.data(), metadata_json.size()},
-      {graph.hilbert_src.data(), graph.hilbert_src.size_bytes()},
-      {graph.hilbert_dst.data(), graph.hilbert_dst.size_bytes()},
-      {graph.hilbert_compressed.data(), graph.hilbert_compressed.size_bytes()}};
-  const uint64_t n = graph.num_vertices(), m = graph.num_edges();
-  if (graph.out.offsets.size() != n + 1 || graph.in.offsets.size() != n + 1 ||
-      graph.in.targets.size() != m || graph.original_ids.size() != n ||
-      graph.hilbert_src.size() != graph.hilbert_dst.size() ||
-      (!graph.hilbert_src.empty() && graph.hilbert_src.size() != m)) {
-    Fail(path, "cannot write a graph whose arrays disagree on its vertex and edge counts");
-  }
-  FileHeader header = PlanHeader(graph, data);
+  WriteGraphFile(graph, GroupsOf(graph), metadata_json, path);
+}
 
-  OutputFile file(path, Gzip::kNever);
-  header.checksum = WriteBody(file, header, data);
-  file.WriteAt(0, std::string_view(reinterpret_cast<const char*>(&header), sizeof header));
-  file.Commit();
+void WriteGraphFile(const Graph& g, const PreparedSections& sections,
+                    const std::string& metadata_json, const std::string& path) {
+  CheckWritable(g, sections, path);
+  const uint64_t n = g.num_vertices();
+  GraphFileWriter writer(path, n, g.symmetric);
+  const std::pair<SectionKind, bool> fixed[] = {
+      {SectionKind::kOriginalIds, true},
+      {SectionKind::kOutDegrees, true},
+      {SectionKind::kOutOffsets, sections.csr},
+      {SectionKind::kOutTargets, sections.csr},
+      {SectionKind::kInOffsets, sections.transpose && !g.symmetric},
+      {SectionKind::kInSources, sections.transpose && !g.symmetric},
+      {SectionKind::kHilbertSrc, sections.hilbert},
+      {SectionKind::kHilbertDst, sections.hilbert}};
+  for (const auto& [kind, wanted] : fixed) {
+    if (wanted) writer.Reserve(kind, ExpectedSectionBytes(kind, n, g.num_edges()));
+  }
+  SectionStream ids = writer.Open(SectionKind::kOriginalIds);
+  g.original_ids.empty() ? WriteIdentityIds(n, &ids) : ids.Write(g.original_ids);
+  ids.Close();
+  SectionStream degrees = writer.Open(SectionKind::kOutDegrees);
+  g.out_degrees.empty() ? WriteDegreesFromOffsets(g.out.offsets, &degrees)
+                        : degrees.Write(g.out_degrees);
+  degrees.Close();
+  if (sections.csr) {
+    WriteReserved(&writer, SectionKind::kOutOffsets, g.out.offsets);
+    WriteReserved(&writer, SectionKind::kOutTargets, g.out.targets);
+  }
+  if (sections.transpose && !g.symmetric) {
+    WriteReserved(&writer, SectionKind::kInOffsets, g.in.offsets);
+    WriteReserved(&writer, SectionKind::kInSources, g.in.targets);
+  }
+  if (sections.hilbert) {
+    WriteReserved(&writer, SectionKind::kHilbertSrc, g.hilbert_src);
+    WriteReserved(&writer, SectionKind::kHilbertDst, g.hilbert_dst);
+  }
+  if (sections.compressed) {
+    SectionStream stream = writer.Append(SectionKind::kHilbertCompressed);
+    stream.Write(g.hilbert_compressed);
+    stream.Close();
+  }
+  SectionStream meta = writer.Append(SectionKind::kMetadata);
+  meta.Write(metadata_json.data(), metadata_json.size());
+  meta.Close();
+  writer.Commit(g.num_edges());
 }
 
 GraphFileInfo ReadGraphFileInfo(const std::string& path) {
-  OpenedFile opened;
-  OpenAndCheck(path, &opened);
-  const Section& meta = opened.header.sections[kMetadata];
-  std::string metadata(meta.bytes, '\0');
-  if (::pread(opened.file.fd, metadata.data(), meta.bytes, meta.offset) !=
-      static_cast<ssize_t>(meta.bytes)) {
-    FailErrno(path, "read metadata");
+  OpenedGraphFile file = OpenGraphFile(path);
+  file.info.metadata = ReadMetadata(file, path);
+  return std::move(file.info);
+}
+
+uint64_t MappedSectionBytes(const GraphFileInfo& info, const PreparedSections& sections) {
+  if (info.version < 2) return info.file_bytes;
+  const PreparedSections groups = StoredSections(sections, info.symmetric);
+  const std::pair<SectionKind, bool> kinds[] = {
+      {SectionKind::kOriginalIds, true},
+      {SectionKind::kOutDegrees, true},
+      {SectionKind::kOutOffsets, groups.csr},
+      {SectionKind::kOutTargets, groups.csr},
+      {SectionKind::kInOffsets, groups.transpose},
+      {SectionKind::kInSources, groups.transpose},
+      {SectionKind::kHilbertSrc, groups.hilbert},
+      {SectionKind::kHilbertDst, groups.hilbert},
+      {SectionKind::kHilbertCompressed, groups.compressed}};
+  uint64_t bytes = 0;
+  for (const auto& [kind, wanted] : kinds) {
+    const GraphFileSectionInfo* s = info.Find(kind);
+    if (wanted && s != nullptr) bytes += s->bytes;
   }
-  return InfoFrom(opened.header, std::move(metadata));
+  return bytes;
 }
 
 GraphFileSections ReadGraphFileSections(const std::string& path, GraphFileInfo* info) {
-  OpenedFile opened;
-  OpenAndCheck(path, &opened);
-  const FileHeader& h = opened.header;
-  if (info != nullptr) *info = InfoFrom(h, "");
-  const auto section = [&](SectionIndex s) {
-    return GraphFileSection{h.sections[s].offset, h.sections[s].bytes};
+  OpenedGraphFile file = OpenGraphFile(path);
+  const auto section = [&](SectionKind kind, SectionKind symmetric_kind) {
+    const GraphFileSectionInfo* s =
+        file.info.Find(file.info.symmetric && file.info.version >= 2 ? symmetric_kind : kind);
+    return s == nullptr ? GraphFileSection{} : GraphFileSection{s->offset, s->bytes};
   };
-  return {section(kOutOffsets), section(kOutTargets), section(kInOffsets), section(kInSources),
-          section(kOriginalIds)};
+  GraphFileSections sections = {section(SectionKind::kOutOffsets, SectionKind::kOutOffsets),
+                                section(SectionKind::kOutTargets, SectionKind::kOutTargets),
+                                section(SectionKind::kInOffsets, SectionKind::kOutOffsets),
+                                section(SectionKind::kInSources, SectionKind::kOutTargets),
+                                section(SectionKind::kOriginalIds, SectionKind::kOriginalIds)};
+  if (info != nullptr) *info = std::move(file.info);
+  return sections;
+}
+
+Graph LoadGraphFile(const std::string& path, const PreparedSections& sections, GraphFileInfo* info,
+                    bool verify) {
+  OpenedGraphFile file = OpenGraphFile(path);
+  auto storage = std::make_shared<LoadedStorage>();
+  Graph graph;
+  if (file.info.version == 1) {
+    graph = MapVersion1(file, verify, path, storage.get());
+  } else {
+    graph = MapVersion2(file, GroupsToMap(file.info, sections, path), verify, path, storage.get());
+  }
+  graph.symmetric = file.info.symmetric;
+  graph.arcs_without_csr = graph.out.targets.empty() ? file.info.num_edges : 0;
+  CheckOffsetEnds(graph, path);
+  if (verify) CheckGraphStructure(graph, file.info.num_edges, path);
+  graph.storage = std::move(storage);
+  if (info != nullptr || verify) file.info.metadata = ReadMetadata(file, path);  // checks it
+  if (info != nullptr) *info = std::move(file.info);
+  return graph;
 }
 
 Graph LoadGraphFile(const std::string& path, GraphFileInfo* info, bool verify_checksum) {
-  OpenedFile opened;
-  OpenAndCheck(path, &opened);
-  const FileHeader& h = opened.header;
-  const size_t size = opened.size;
-  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, opened.file.fd, 0);
-  if (map == MAP_FAILED) FailErrno(path, "mmap");
-  // The mapping outlives the descriptor; the Graph's storage unmaps it.
-  std::shared_ptr<const void> storage(
-      map, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
-  ::madvise(map, size, MADV_WILLNEED);
-  ::madvise(map, size, MADV_HUGEPAGE);  // advisory: ignored where unsupported
-  const char* base = static_cast<const char*>(map);
+  const GraphFileInfo header = OpenGraphFile(path).info;
+  return LoadGraphFile(path, header.prepared, info, verify_checksum);
+}
 
-  if (verify_checksum) {
-    const uint64_t actual = XXH64(base + sizeof(FileHeader), size - sizeof(FileHeader), 0);
-    if (actual != h.checksum) {
-      Fail(path, "checksum mismatch: header says " + std::to_string(h.checksum) +
-                     ", contents give " + std::to_string(actual));
-    }
+GraphFileReader::GraphFileReader(const std::string& path) : path_(path) {
+  OpenedGraphFile file = OpenGraphFile(path);
+  file.info.metadata = ReadMetadata(file, path);
+  info_ = std::move(file.info);
+  fd_ = std::move(file.fd);
+}
+
+GraphFileReader::~GraphFileReader() = default;
+
+void GraphFileReader::Read(SectionKind kind, uint64_t offset, std::span<uint8_t> out) const {
+  const GraphFileSectionInfo* s = info_.Find(kind);
+  if (s == nullptr || offset > s->bytes || out.size() > s->bytes - offset) {
+    FailGraphFile(path_, std::string("no bytes [") + std::to_string(offset) + ", " +
+                             std::to_string(offset + out.size()) + ") in section '" +
+                             SectionKindName(kind) + "'");
   }
-  Graph graph;
-  const uint64_t n = h.num_vertices;
-  graph.out = {n, SectionSpan<EdgeIndex>(base, h.sections[kOutOffsets]),
-               SectionSpan<VertexId>(base, h.sections[kOutTargets])};
-  graph.in = {n, SectionSpan<EdgeIndex>(base, h.sections[kInOffsets]),
-              SectionSpan<VertexId>(base, h.sections[kInSources])};
-  graph.original_ids = SectionSpan<uint64_t>(base, h.sections[kOriginalIds]);
-  graph.symmetric = (h.flags & kFlagSymmetric) != 0;
-  graph.hilbert_src = SectionSpan<VertexId>(base, h.sections[kHilbertSrc]);
-  graph.hilbert_dst = SectionSpan<VertexId>(base, h.sections[kHilbertDst]);
-  graph.hilbert_compressed = SectionSpan<uint8_t>(base, h.sections[kHilbertCompressed]);
-  CheckOffsetEnds(graph.out, "out", path);
-  CheckOffsetEnds(graph.in, "in", path);
-  if (verify_checksum) CheckStructure(graph, path);
-  graph.storage = std::move(storage);
-  if (info != nullptr) {
-    const Section& meta = h.sections[kMetadata];
-    *info = InfoFrom(h, std::string(base + meta.offset, meta.bytes));
+  PreadExactly(fd_.get(), out.data(), out.size(), s->offset + offset, path_);
+}
+
+void GraphFileReader::VerifySection(SectionKind kind, uint64_t chunk_bytes) const {
+  const GraphFileSectionInfo* s = info_.Find(kind);
+  if (s == nullptr) {
+    FailGraphFile(path_, std::string("has no '") + SectionKindName(kind) + "' section");
   }
-  return graph;
+  // Version 1: one checksum covers every byte after the 192-byte header.
+  const uint64_t begin = info_.version >= 2 ? s->offset : 192;
+  const uint64_t end = info_.version >= 2 ? s->offset + s->bytes : info_.file_bytes;
+  const uint64_t expected = info_.version >= 2 ? s->checksum : info_.checksum;
+  std::unique_ptr<XXH64_state_t, XXH_errorcode (*)(XXH64_state_t*)> hash(XXH64_createState(),
+                                                                         XXH64_freeState);
+  XXH64_reset(hash.get(), 0);
+  std::vector<uint8_t> buffer(std::max<uint64_t>(1, std::min(chunk_bytes, end - begin)));
+  for (uint64_t at = begin; at < end; at += buffer.size()) {
+    const uint64_t take = std::min<uint64_t>(buffer.size(), end - at);
+    PreadExactly(fd_.get(), buffer.data(), take, at, path_);
+    XXH64_update(hash.get(), buffer.data(), take);
+  }
+  const uint64_t actual = XXH64_digest(hash.get());
+  if (actual != expected) {
+    FailGraphFile(path_, (info_.version >= 2 ? std::string("section '") + s->name() + "' " : "") +
+                             "checksum mismatch: " + (info_.version >= 2 ? "table" : "header") +
+                             " says " + std::to_string(expected) + ", contents give " +
+                             std::to_string(actual));
+  }
 }
 
 }  // namespace cost::datasets

@@ -1,16 +1,17 @@
 // Format names, detection and dispatch; see graph_formats.h.
 #include "datasets/graph_formats.h"
 
-#include <zlib.h>
-
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "datasets/binary_edge_formats.h"
 #include "datasets/dataset_error.h"
 #include "datasets/graph_file.h"
 #include "datasets/graph_writers.h"
+#include "datasets/hilbert_layout.h"
+#include "datasets/inputs/byte_source.h"
 #include "datasets/ldbc_loader.h"
 #include "datasets/matrix_market.h"
 #include "datasets/text_loader.h"
@@ -41,31 +42,67 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// The first bytes of the file, gunzipped when it is gzip (gzread passes plain files through).
-std::string Peek(const std::string& path, size_t bytes) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw DatasetError(path + ": is a directory");
-  gzFile gz = ::gzopen(path.c_str(), "rb");
-  if (gz == nullptr) throw DatasetError(path + ": " + std::strerror(errno ? errno : ENOMEM));
-  std::string head(bytes, '\0');
-  const int n = ::gzread(gz, head.data(), static_cast<unsigned>(bytes));
-  ::gzclose(gz);
-  head.resize(n > 0 ? static_cast<size_t>(n) : 0);
-  return head;
+}  // namespace
+
+std::optional<GraphFormat> GraphFormatFromName(const std::string& path) {
+  if (EndsWith(path, ".properties")) return GraphFormat::kEvlp;
+  if (EndsWith(path, ".cgraph")) return GraphFormat::kCgraph;
+  if (EndsWith(path, ".nodes") || EndsWith(path, ".edges")) return GraphFormat::kCostVertex;
+  return std::nullopt;
 }
 
-// Copies a prepared graph's arcs back into an edge list (for re-preparing with a new layout).
+namespace {
+
+// The rest, from the first (gunzipped) bytes.
+GraphFormat FormatFromHead(const std::string& path, std::string_view head) {
+  // A .cgraph with a damaged magic is still one: say "bad magic", not "non-numeric token".
+  if (head.starts_with("COSTGRPH")) return GraphFormat::kCgraph;
+  if (EndsWith(path, ".raw") || EndsWith(path, ".bin")) return GraphFormat::kRaw;
+  if (HasMatrixMarketBanner(head)) return GraphFormat::kMatrixMarket;
+  if (EndsWith(path, ".mtx") || EndsWith(path, ".mtx.gz")) {
+    throw DatasetError(path +
+                       ": named .mtx but has no '%%MatrixMarket' banner; for a headerless "
+                       "'i j' edge list use --format snap");
+  }
+  return GraphFormat::kSnap;
+}
+
+// Copies a prepared graph's arcs back into an edge list (for re-preparing with new sections),
+// from whichever edge section the file has.
 EdgeList EdgesOf(const Graph& g) {
   EdgeList edges;
   edges.num_vertices = g.num_vertices();
-  edges.src.resize(g.num_edges());
-  edges.dst.assign(g.out.targets.begin(), g.out.targets.end());
-  for (uint64_t u = 0; u < g.num_vertices(); ++u) {
-    std::fill(edges.src.begin() + g.out.offsets[u], edges.src.begin() + g.out.offsets[u + 1],
-              static_cast<VertexId>(u));
-  }
   edges.original_ids.assign(g.original_ids.begin(), g.original_ids.end());
+  if (!g.out.targets.empty()) {
+    edges.src.resize(g.num_edges());
+    edges.dst.assign(g.out.targets.begin(), g.out.targets.end());
+    for (uint64_t u = 0; u < g.num_vertices(); ++u) {
+      std::fill(edges.src.begin() + g.out.offsets[u], edges.src.begin() + g.out.offsets[u + 1],
+                static_cast<VertexId>(u));
+    }
+  } else if (!g.hilbert_src.empty()) {
+    edges.src.assign(g.hilbert_src.begin(), g.hilbert_src.end());
+    edges.dst.assign(g.hilbert_dst.begin(), g.hilbert_dst.end());
+  } else {
+    DecodeHilbertCompressed(g.hilbert_compressed, g.num_edges(), &edges.src, &edges.dst);
+  }
   return edges;
+}
+
+// The formats a ByteSource is read from.
+LoadedGraph LoadFromSource(ByteSource* source, GraphFormat format) {
+  LoadedGraph loaded;
+  loaded.format = format;
+  if (format == GraphFormat::kSnap) {
+    loaded.edges = LoadTextEdgeList(source);
+  } else if (format == GraphFormat::kMatrixMarket) {
+    MatrixMarketGraph mtx = LoadMatrixMarket(source);
+    loaded.edges = std::move(mtx.edges);
+    loaded.undirected = mtx.symmetric;
+  } else {
+    loaded.edges = LoadRawPairs(source);
+  }
+  return loaded;
 }
 
 }  // namespace
@@ -86,23 +123,29 @@ GraphFormat ParseFormatName(std::string_view name) {
 }
 
 GraphFormat DetectGraphFormat(const std::string& path) {
-  const std::string head = Peek(path, 64);
-  if (EndsWith(path, ".properties")) return GraphFormat::kEvlp;
-  // A .cgraph with a damaged magic is still one: say "bad magic", not "non-numeric token".
-  if (head.rfind("COSTGRPH", 0) == 0 || EndsWith(path, ".cgraph")) return GraphFormat::kCgraph;
-  if (EndsWith(path, ".nodes") || EndsWith(path, ".edges")) return GraphFormat::kCostVertex;
-  if (EndsWith(path, ".raw") || EndsWith(path, ".bin")) return GraphFormat::kRaw;
-  if (HasMatrixMarketBanner(head)) return GraphFormat::kMatrixMarket;
-  if (EndsWith(path, ".mtx") || EndsWith(path, ".mtx.gz")) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw DatasetError(path + ": is a directory");
+  if (const std::optional<GraphFormat> named = GraphFormatFromName(path)) return *named;
+  if (!std::filesystem::is_regular_file(path, ec)) {
     throw DatasetError(path +
-                       ": named .mtx but has no '%%MatrixMarket' banner; for a headerless "
-                       "'i j' edge list use --format snap");
+                       ": not a regular file: its format cannot be detected without "
+                       "reading bytes only its loader may read; name the format");
   }
-  return GraphFormat::kSnap;
+  ByteSource source(path);
+  return FormatFromHead(path, source.Peek(64));
+}
+
+GraphFormat DetectGraphFormat(ByteSource* source) {
+  if (const std::optional<GraphFormat> named = GraphFormatFromName(source->path())) return *named;
+  return FormatFromHead(source->path(), source->Peek(64));
 }
 
 LoadedGraph LoadGraphInput(const std::string& path) {
-  return LoadGraphInput(path, DetectGraphFormat(path));
+  if (const std::optional<GraphFormat> named = GraphFormatFromName(path)) {
+    return LoadGraphInput(path, *named);
+  }
+  ByteSource source(path);
+  return LoadFromSource(&source, FormatFromHead(path, source.Peek(64)));
 }
 
 LoadedGraph LoadGraphInput(const std::string& path, GraphFormat format) {
@@ -110,13 +153,10 @@ LoadedGraph LoadGraphInput(const std::string& path, GraphFormat format) {
   loaded.format = format;
   switch (format) {
     case GraphFormat::kSnap:
-      loaded.edges = LoadTextEdgeList(path);
-      break;
-    case GraphFormat::kMatrixMarket: {
-      MatrixMarketGraph mtx = LoadMatrixMarket(path);
-      loaded.edges = std::move(mtx.edges);
-      loaded.undirected = mtx.symmetric;
-      break;
+    case GraphFormat::kMatrixMarket:
+    case GraphFormat::kRaw: {
+      ByteSource source(path);
+      return LoadFromSource(&source, format);
     }
     case GraphFormat::kEvlp: {
       LdbcGraph ldbc = LoadLdbcGraph(path);
@@ -124,9 +164,6 @@ LoadedGraph LoadGraphInput(const std::string& path, GraphFormat format) {
       loaded.undirected = !ldbc.directed;
       break;
     }
-    case GraphFormat::kRaw:
-      loaded.edges = LoadRawPairs(path);
-      break;
     case GraphFormat::kCostVertex:
       loaded.edges = LoadCostVertexLayout(path);
       break;

@@ -1,13 +1,15 @@
 // Every input and output format by name, detection from the file, and one call to load or write
 // any of them.
 //
-// Detection, in order: ".properties" -> evlp; magic "COSTGRPH" or ".cgraph" -> cgraph;
-// ".nodes"/".edges" -> cost-vertex; ".raw"/".bin" -> raw; a "%%MatrixMarket" banner (after
-// gunzip) -> mtx; ".mtx" without one -> error (read headerless lists with --format snap);
-// anything else -> snap.
+// Detection, in order: ".properties" -> evlp; ".cgraph" -> cgraph; ".nodes"/".edges" ->
+// cost-vertex (the name decides these); then from the first bytes (after gunzip): magic
+// "COSTGRPH" -> cgraph; ".raw"/".bin" -> raw; a "%%MatrixMarket" banner -> mtx; ".mtx" without
+// one -> error (read headerless lists with --format snap); anything else -> snap. A pipe's first
+// bytes are peeked at through the source that then parses them, so it is still read exactly once.
 #ifndef COST_DATASETS_GRAPH_FORMATS_H_
 #define COST_DATASETS_GRAPH_FORMATS_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,8 +32,16 @@ const char* FormatName(GraphFormat format);
 // Accepts the canonical names and aliases above. Throws DatasetError listing them otherwise.
 GraphFormat ParseFormatName(std::string_view name);
 
-// Throws DatasetError("PATH: reason") when the file cannot be read or is a banner-less .mtx.
+class ByteSource;
+
+// Throws DatasetError("PATH: reason") when the file cannot be read or is a banner-less .mtx, and
+// for a pipe whose name does not decide (its bytes are for its loader: use LoadGraphInput(path)
+// or PrepareFromInput, which detect through the source they read).
 GraphFormat DetectGraphFormat(const std::string& path);
+// The formats the name alone decides (.properties, .cgraph, .nodes/.edges).
+std::optional<GraphFormat> GraphFormatFromName(const std::string& path);
+// From the name, or the source's first bytes, which stay unread for its loader.
+GraphFormat DetectGraphFormat(ByteSource* source);
 
 // An input graph as its file gives it.
 struct LoadedGraph {
@@ -42,8 +52,8 @@ struct LoadedGraph {
   bool undirected = false;
 };
 
-// Loads with the given format (or the detected one). Every malformed input throws DatasetError
-// naming the file, the line or byte offset, and the reason.
+// Loads with the given format (or the detected one), reading a pipe once. Every malformed input
+// throws DatasetError naming the file, the line or byte offset, and the reason.
 LoadedGraph LoadGraphInput(const std::string& path, GraphFormat format);
 LoadedGraph LoadGraphInput(const std::string& path);
 

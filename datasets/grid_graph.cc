@@ -9,7 +9,7 @@
 
 namespace cost::datasets {
 
-EdgeList GenerateGrid(const GridOptions& o) {
+uint64_t GridCandidateEdges(const GridOptions& o) {
   if (o.rows < 1 || o.cols < 1 || o.rows > (uint64_t{1} << 32) / o.cols) {
     throw DatasetError("grid: " + std::to_string(o.rows) + " x " + std::to_string(o.cols) +
                        " must have between 1 and 2^32 vertices");
@@ -18,19 +18,19 @@ EdgeList GenerateGrid(const GridOptions& o) {
     throw DatasetError("grid: drop probability " + std::to_string(o.drop_probability) +
                        " is outside [0, 1)");
   }
-  const uint64_t right = o.rows * (o.cols - 1), down = (o.rows - 1) * o.cols;
-  const uint64_t total = right + down;
+  return o.rows * (o.cols - 1) + (o.rows - 1) * o.cols;
+}
+
+uint64_t GenerateGridEdges(const GridOptions& o, uint64_t first, uint64_t count, VertexId* src,
+                           VertexId* dst) {
+  GridCandidateEdges(o);
+  const uint64_t right = o.rows * (o.cols - 1);
   // Keep edge i when its draw is at or above the threshold (drop_probability of 2^64).
   const uint64_t threshold = static_cast<uint64_t>(std::ldexp(o.drop_probability, 64));
   const uint64_t seed_key = Mix64(o.seed ^ 0x67726964ULL);  // "grid"
-  std::vector<uint8_t> kept(total);
-#pragma omp parallel for schedule(static)
-  for (uint64_t i = 0; i < total; ++i) kept[i] = Mix64(seed_key + i) >= threshold;
-
-  EdgeList edges;
-  edges.num_vertices = o.rows * o.cols;
-  for (uint64_t i = 0; i < total; ++i) {
-    if (!kept[i]) continue;
+  uint64_t kept = 0;
+  for (uint64_t i = first; i < first + count; ++i) {
+    if (Mix64(seed_key + i) < threshold) continue;
     uint64_t u, v;
     if (i < right) {
       const uint64_t r = i / (o.cols - 1), c = i % (o.cols - 1);
@@ -40,9 +40,22 @@ EdgeList GenerateGrid(const GridOptions& o) {
       u = i - right;
       v = u + o.cols;
     }
-    edges.src.push_back(static_cast<VertexId>(u));
-    edges.dst.push_back(static_cast<VertexId>(v));
+    src[kept] = static_cast<VertexId>(u);
+    dst[kept] = static_cast<VertexId>(v);
+    ++kept;
   }
+  return kept;
+}
+
+EdgeList GenerateGrid(const GridOptions& o) {
+  const uint64_t total = GridCandidateEdges(o);
+  EdgeList edges;
+  edges.num_vertices = o.rows * o.cols;
+  edges.src.resize(total);
+  edges.dst.resize(total);
+  const uint64_t kept = GenerateGridEdges(o, 0, total, edges.src.data(), edges.dst.data());
+  edges.src.resize(kept);
+  edges.dst.resize(kept);
   if (edges.src.empty()) throw DatasetError("grid: no edges (a 1 x 1 grid, or all dropped)");
   return edges;
 }

@@ -24,6 +24,14 @@ struct GridOptions {
 // Throws DatasetError otherwise.
 EdgeList GenerateGrid(const GridOptions& options);
 
+// The grid's candidate edges (rows * (cols - 1) right ones, then (rows - 1) * cols down ones),
+// before any is dropped. Throws DatasetError for options GenerateGrid rejects.
+uint64_t GridCandidateEdges(const GridOptions& options);
+// The kept edges among candidates [first, first + count), in order, written to src and dst
+// (each of at least `count` entries); returns how many were kept.
+uint64_t GenerateGridEdges(const GridOptions& options, uint64_t first, uint64_t count,
+                           VertexId* src, VertexId* dst);
+
 }  // namespace cost::datasets
 
 #endif  // COST_DATASETS_GRID_GRAPH_H_

@@ -1,8 +1,6 @@
 // Hilbert-order layouts; see hilbert_layout.h.
 #include "datasets/hilbert_layout.h"
 
-#include <omp.h>
-
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -11,6 +9,7 @@
 #include <utility>
 
 #include "datasets/dataset_error.h"
+#include "datasets/external/radix_sort.h"
 
 namespace cost::datasets {
 namespace {
@@ -25,10 +24,6 @@ struct HilbertStorage {
   std::vector<VertexId> src, dst;
   std::vector<uint8_t> compressed;
 };
-
-constexpr int kDigitBits = 11;
-constexpr int kDigits = (64 + kDigitBits - 1) / kDigitBits;  // 6
-constexpr uint64_t kBuckets = uint64_t{1} << kDigitBits;
 
 }  // namespace
 
@@ -64,47 +59,9 @@ std::vector<uint64_t> HilbertIndicesOf(const Csr& out) {
 }
 
 void RadixSort(std::vector<uint64_t>* keys) {
-  // Plain form, one digit: count[digit]++ over all keys; exclusive prefix sum; then
-  // buffer[count[digit(key)]++] = key in key order (stable). Here each thread counts and moves
-  // its own contiguous part; part p's keys of a digit value go after those of parts < p, so the
-  // result is the same stable sort at any thread count. The parts hold other keys after each
-  // pass, so each pass counts its own digit.
-  const uint64_t size = keys->size();
-  if (size == 0) return;
-  const int parts = std::max(1, omp_get_max_threads());
-  auto part_begin = [&](int p) { return size * p / parts; };
-  // Which digits vary: a digit with one value in every key needs no pass.
-  uint64_t varying = 0;  // bit d: digit d is not the same in every key
-#pragma omp parallel for schedule(static) reduction(| : varying)
-  for (uint64_t i = 0; i < size; ++i) varying |= (*keys)[i] ^ (*keys)[0];
-  std::vector<uint64_t> count(static_cast<uint64_t>(parts) * kBuckets);  // [p * kBuckets + value]
-  std::vector<uint64_t> buffer(size);
-  for (int d = 0; d < kDigits; ++d) {
-    const int shift = d * kDigitBits;
-    if (((varying >> shift) & (kBuckets - 1)) == 0) continue;
-    const uint64_t* from = keys->data();
-    uint64_t* to = buffer.data();
-    std::fill(count.begin(), count.end(), 0);
-#pragma omp parallel for schedule(static, 1)
-    for (int p = 0; p < parts; ++p) {
-      uint64_t* c = count.data() + static_cast<uint64_t>(p) * kBuckets;
-      for (uint64_t i = part_begin(p); i < part_begin(p + 1); ++i) {
-        ++c[(from[i] >> shift) & (kBuckets - 1)];
-      }
-    }
-    uint64_t sum = 0;  // value-major, part-minor exclusive prefix sum
-    for (uint64_t value = 0; value < kBuckets; ++value) {
-      for (int p = 0; p < parts; ++p) sum += std::exchange(count[p * kBuckets + value], sum);
-    }
-#pragma omp parallel for schedule(static, 1)
-    for (int p = 0; p < parts; ++p) {
-      uint64_t* cursor = count.data() + static_cast<uint64_t>(p) * kBuckets;
-      for (uint64_t i = part_begin(p); i < part_begin(p + 1); ++i) {
-        to[cursor[(from[i] >> shift) & (kBuckets - 1)]++] = from[i];
-      }
-    }
-    keys->swap(buffer);
-  }
+  std::vector<uint64_t> scratch(keys->size());
+  const std::span<uint64_t> sorted = RadixSortKeys(*keys, scratch);
+  if (sorted.data() == scratch.data()) keys->swap(scratch);
 }
 
 std::vector<uint8_t> CompressSortedIndices(std::span<const uint64_t> sorted) {
@@ -168,7 +125,12 @@ void RequireEdgeLayout(const Graph& graph, EdgeLayout layout) {
 }
 
 Graph WithHilbertLayout(const Graph& graph, EdgeLayout layout, HilbertStats* stats) {
-  if (layout == EdgeLayout::kVertex) return graph;
+  return WithHilbertSections(graph, layout == EdgeLayout::kHilbert,
+                             layout == EdgeLayout::kCompressed, stats);
+}
+
+Graph WithHilbertSections(const Graph& graph, bool arrays, bool compressed, HilbertStats* stats) {
+  if (!arrays && !compressed) return graph;
   HilbertStats local;
   if (stats == nullptr) stats = &local;
   auto start = std::chrono::steady_clock::now();
@@ -181,15 +143,14 @@ Graph WithHilbertLayout(const Graph& graph, EdgeLayout layout, HilbertStats* sta
   start = std::chrono::steady_clock::now();
   auto storage = std::make_shared<HilbertStorage>();
   storage->base = graph.storage;
-  if (layout == EdgeLayout::kHilbert) {
+  if (arrays) {
     const int64_t m = static_cast<int64_t>(keys.size());
     storage->src.resize(m);
     storage->dst.resize(m);
 #pragma omp parallel for schedule(static)
     for (int64_t e = 0; e < m; ++e) HilbertPoint(keys[e], &storage->src[e], &storage->dst[e]);
-  } else {
-    storage->compressed = CompressSortedIndices(keys);
   }
+  if (compressed) storage->compressed = CompressSortedIndices(keys);
   stats->output_seconds = SecondsSince(start);
   stats->compressed_bytes = storage->compressed.size();
 

@@ -34,6 +34,9 @@ struct HilbertStats {
 // Returns `graph` plus the sections `layout` asks for (sharing graph's storage). kVertex
 // returns graph unchanged. The result does not depend on the thread count.
 Graph WithHilbertLayout(const Graph& graph, EdgeLayout layout, HilbertStats* stats = nullptr);
+// The same with both Hilbert layouts chosen independently (neither: graph unchanged).
+Graph WithHilbertSections(const Graph& graph, bool arrays, bool compressed,
+                          HilbertStats* stats = nullptr);
 
 // Whether graph carries `layout` (kVertex: always; a graph without arcs carries every layout).
 bool HasEdgeLayout(const Graph& graph, EdgeLayout layout);
@@ -43,8 +46,7 @@ void RequireEdgeLayout(const Graph& graph, EdgeLayout layout);
 
 // The steps, exposed for tests and timing.
 std::vector<uint64_t> HilbertIndicesOf(const Csr& out);  // in CSR order
-// LSD radix sort, 11-bit digits, skipping digits that are the same in every key; parallel with
-// OpenMP, the same result at any thread count.
+// LSD radix sort (external/radix_sort.h); the same result at any thread count.
 void RadixSort(std::vector<uint64_t>* keys);
 std::vector<uint8_t> CompressSortedIndices(std::span<const uint64_t> sorted);
 

@@ -97,28 +97,36 @@ inline void GenerateEdge(uint64_t seed_key, uint64_t e, int scale, const Thresho
 
 }  // namespace
 
-EdgeList GenerateKronecker(const KroneckerOptions& options) {
+uint64_t KroneckerEdgeCount(const KroneckerOptions& options) {
+  Validate(options);
+  return static_cast<uint64_t>(options.edge_factor) << options.scale;
+}
+
+void GenerateKroneckerEdges(const KroneckerOptions& options, uint64_t first,
+                            std::span<VertexId> src, std::span<VertexId> dst) {
   Validate(options);
   const int scale = options.scale;
-  const uint64_t num_edges = static_cast<uint64_t>(options.edge_factor) << scale;
   const Thresholds thresholds = MakeThresholds(options);
   const Relabel relabel = MakeRelabel(scale, options.seed);
-
-  EdgeList edges;
-  edges.num_vertices = uint64_t{1} << scale;
-  edges.src.resize(num_edges);
-  edges.dst.resize(num_edges);
-  VertexId* src = edges.src.data();
-  VertexId* dst = edges.dst.data();
   const uint64_t seed_key = Mix64(options.seed);
+  const int64_t count = static_cast<int64_t>(src.size());
   // Each iteration depends only on (seed, e): any schedule gives the same result.
 #pragma omp parallel for schedule(static)
-  for (uint64_t e = 0; e < num_edges; ++e) {
+  for (int64_t i = 0; i < count; ++i) {
     uint64_t s, d;
-    GenerateEdge(seed_key, e, scale, thresholds, &s, &d);
-    src[e] = static_cast<VertexId>(relabel.Apply(s));
-    dst[e] = static_cast<VertexId>(relabel.Apply(d));
+    GenerateEdge(seed_key, first + static_cast<uint64_t>(i), scale, thresholds, &s, &d);
+    src[i] = static_cast<VertexId>(relabel.Apply(s));
+    dst[i] = static_cast<VertexId>(relabel.Apply(d));
   }
+}
+
+EdgeList GenerateKronecker(const KroneckerOptions& options) {
+  const uint64_t num_edges = KroneckerEdgeCount(options);
+  EdgeList edges;
+  edges.num_vertices = uint64_t{1} << options.scale;
+  edges.src.resize(num_edges);
+  edges.dst.resize(num_edges);
+  GenerateKroneckerEdges(options, 0, edges.src, edges.dst);
   return edges;
 }
 

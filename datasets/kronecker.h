@@ -8,6 +8,7 @@
 #define COST_DATASETS_KRONECKER_H_
 
 #include <cstdint>
+#include <span>
 
 #include "datasets/graph.h"
 
@@ -24,6 +25,14 @@ struct KroneckerOptions {
 // duplicates included; CSR construction removes them). original_ids is left empty (identity).
 // Requires: 1 <= scale <= 31, edge_factor >= 1. Throws DatasetError otherwise.
 EdgeList GenerateKronecker(const KroneckerOptions& options);
+
+// The same edges a chunk at a time, for builders that never hold them all: edges
+// [first, first + src.size()) of GenerateKronecker(options), in parallel. Requires
+// src.size() == dst.size() and first + src.size() <= KroneckerEdgeCount(options).
+void GenerateKroneckerEdges(const KroneckerOptions& options, uint64_t first,
+                            std::span<VertexId> src, std::span<VertexId> dst);
+// edge_factor * 2^scale. Throws DatasetError for options GenerateKronecker rejects.
+uint64_t KroneckerEdgeCount(const KroneckerOptions& options);
 
 }  // namespace cost::datasets
 

@@ -11,6 +11,10 @@
 #include <system_error>
 
 #include "datasets/dataset_error.h"
+#include "datasets/inputs/collected_pairs.h"
+#include "datasets/inputs/distinct_ids.h"
+#include "datasets/inputs/ldbc_pairs.h"
+#include "datasets/inputs/line_blocks.h"
 
 namespace cost::datasets {
 namespace {
@@ -155,59 +159,6 @@ std::string ResolveDataFile(const fs::path& folder, const std::string* named,
   return (folder / fallback).string();
 }
 
-// Returns the sorted vertex ids. Only the first column is read: EVLP allows vertex properties
-// after the id.
-std::vector<uint64_t> ReadVertexIds(const std::string& path) {
-  std::vector<uint64_t> ids;
-  bool ascending = true;
-  ForEachLine(ReadWholeFile(path), [&](std::string_view line, uint64_t number) {
-    std::vector<std::string_view> tokens = Tokens(line);
-    if (tokens.empty()) return;
-    uint64_t id = 0;
-    if (!ParseWhole(tokens[0], &id)) {
-      Fail(path, number, "vertex id " + Quoted(tokens[0]) + " is not an unsigned 64-bit integer");
-    }
-    if (!ids.empty() && id <= ids.back()) {
-      if (id == ids.back()) Fail(path, number, "vertex " + std::to_string(id) + " listed twice");
-      ascending = false;
-    }
-    ids.push_back(id);
-  });
-  // LDBC files are sorted; sort anyway so dense ids never depend on line order.
-  if (!ascending) {
-    std::sort(ids.begin(), ids.end());
-    auto dup = std::adjacent_find(ids.begin(), ids.end());
-    if (dup != ids.end()) Fail(path, "vertex " + std::to_string(*dup) + " listed twice");
-  }
-  if (ids.size() > std::numeric_limits<VertexId>::max()) {
-    Fail(path, "more than 2^32-1 vertices do not fit 32-bit dense ids");
-  }
-  return ids;
-}
-
-// Fills edges.src/dst with dense ids (rank in `ids`). Columns after `src dst` (the weight and
-// any other edge property) are ignored.
-void ReadEdges(const std::string& path, const std::vector<uint64_t>& ids, EdgeList* edges) {
-  auto dense = [&](std::string_view token, uint64_t number) -> VertexId {
-    uint64_t id = 0;
-    if (!ParseWhole(token, &id)) {
-      Fail(path, number, "vertex id " + Quoted(token) + " is not an unsigned 64-bit integer");
-    }
-    auto it = std::lower_bound(ids.begin(), ids.end(), id);
-    if (it == ids.end() || *it != id) {
-      Fail(path, number, "edge endpoint " + std::to_string(id) + " is not in the vertex file");
-    }
-    return static_cast<VertexId>(it - ids.begin());
-  };
-  ForEachLine(ReadWholeFile(path), [&](std::string_view line, uint64_t number) {
-    std::vector<std::string_view> tokens = Tokens(line);
-    if (tokens.empty()) return;
-    if (tokens.size() < 2) Fail(path, number, "expected 'src dst [weight]'");
-    edges->src.push_back(dense(tokens[0], number));
-    edges->dst.push_back(dense(tokens[1], number));
-  });
-}
-
 template <typename T, typename Parse>
 std::map<uint64_t, T> ReadVertexValues(const std::string& path, const char* what, Parse parse) {
   std::map<uint64_t, T> values;
@@ -282,8 +233,7 @@ LdbcGraph ReadLdbcProperties(const std::string& properties_path) {
   return graph;
 }
 
-LdbcGraph LoadLdbcGraph(const std::string& properties_path) {
-  LdbcGraph graph = ReadLdbcProperties(properties_path);
+LdbcFiles ResolveLdbcFiles(const LdbcGraph& graph, const std::string& properties_path) {
   const fs::path folder = fs::path(properties_path).parent_path();
   const std::string vertex_fallback = graph.name + ".v";
   const std::string edge_fallback = graph.name + ".e";
@@ -291,18 +241,53 @@ LdbcGraph LoadLdbcGraph(const std::string& properties_path) {
     auto it = graph.properties.find("graph." + graph.name + "." + key);
     return it == graph.properties.end() ? nullptr : &it->second;
   };
-  const std::string vertex_path =
-      ResolveDataFile(folder, named("vertex-file"), vertex_fallback, edge_fallback);
+  LdbcFiles files;
+  files.vertex_path = ResolveDataFile(folder, named("vertex-file"), vertex_fallback, edge_fallback);
   // Two upstream properties files name the .v file as edge-file; never read vertices as edges.
   const std::string* vertex_name = named("vertex-file");
-  const std::string edge_path =
-      ResolveDataFile(folder, named("edge-file"), edge_fallback,
-                      vertex_name != nullptr ? *vertex_name : vertex_fallback);
+  files.edge_path = ResolveDataFile(folder, named("edge-file"), edge_fallback,
+                                    vertex_name != nullptr ? *vertex_name : vertex_fallback);
+  return files;
+}
 
-  std::vector<uint64_t> ids = ReadVertexIds(vertex_path);
-  graph.edges.num_vertices = ids.size();
-  ReadEdges(edge_path, ids, &graph.edges);
-  graph.edges.original_ids = std::move(ids);
+LineKind ParseLdbcVertexLine(std::string_view line, uint64_t* id, std::string* reason) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  const std::vector<std::string_view> tokens = Tokens(line);
+  if (tokens.empty()) return LineKind::kSkip;
+  if (!ParseWhole(tokens[0], id)) {
+    *reason = "vertex id " + Quoted(tokens[0]) + " is not an unsigned 64-bit integer";
+    return LineKind::kError;
+  }
+  return LineKind::kEdge;
+}
+
+LineKind ParseLdbcEdgeLine(std::string_view line, uint64_t* src, uint64_t* dst,
+                           std::string* reason) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  const std::vector<std::string_view> tokens = Tokens(line);
+  if (tokens.empty()) return LineKind::kSkip;
+  if (tokens.size() < 2) {
+    *reason = "expected 'src dst [weight]'";
+    return LineKind::kError;
+  }
+  for (const auto& [token, id] : {std::pair{tokens[0], src}, std::pair{tokens[1], dst}}) {
+    if (!ParseWhole(token, id)) {
+      *reason = "vertex id " + Quoted(token) + " is not an unsigned 64-bit integer";
+      return LineKind::kError;
+    }
+  }
+  return LineKind::kEdge;
+}
+
+LdbcGraph LoadLdbcGraph(const std::string& properties_path) {
+  LdbcGraph graph = ReadLdbcProperties(properties_path);
+  const LdbcFiles files = ResolveLdbcFiles(graph, properties_path);
+  DistinctIds ids(DenseIdLimitForFile(files.vertex_path));
+  ReadLdbcVertexIds(files.vertex_path, kDefaultTextChunk, &ids);
+  CollectedPairs pairs(files.edge_path);
+  ReadLdbcEdgePairs(files.edge_path, kDefaultTextChunk, ids,
+                    [&](std::span<const RawPair> chunk) { pairs.Add(chunk); });
+  graph.edges = pairs.RankedBy([&ids](uint64_t id) { return ids.Rank(id); }, ids.OriginalIds());
   return graph;
 }
 

@@ -11,9 +11,11 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "datasets/graph.h"
+#include "datasets/text_edge_line.h"
 
 namespace cost::datasets {
 
@@ -39,6 +41,21 @@ struct LdbcGraph {
 // DatasetError("PATH: reason") when the file cannot be read or `graph.<name>.directed` is
 // missing.
 LdbcGraph ReadLdbcProperties(const std::string& properties_path);
+
+// The vertex and edge files a properties file names, relative to its folder. When a named file
+// does not exist, or the edge file is named the same as the vertex file (a typo in two upstream
+// properties files), `<name>.v` / `<name>.e` beside it.
+struct LdbcFiles {
+  std::string vertex_path, edge_path;
+};
+LdbcFiles ResolveLdbcFiles(const LdbcGraph& properties, const std::string& properties_path);
+
+// One line of a vertex file (the id is its first column; EVLP allows vertex properties after
+// it) or of an edge file ("src dst [weight...]"), without its '\n'. kSkip: a blank line. The
+// reasons are those LoadLdbcGraph reports after "PATH:LINE: ".
+LineKind ParseLdbcVertexLine(std::string_view line, uint64_t* id, std::string* reason);
+LineKind ParseLdbcEdgeLine(std::string_view line, uint64_t* src, uint64_t* dst,
+                           std::string* reason);
 
 // Reads the properties file and the vertex and edge files it names (relative to its folder).
 // When a named file does not exist, or the edge file is named the same as the vertex file (a

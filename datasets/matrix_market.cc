@@ -1,15 +1,19 @@
-// Matrix Market coordinate reader; see matrix_market.h.
+// Matrix Market coordinate reader, line by line; see matrix_market.h. The whole-file forms go
+// through the streaming reader (inputs/matrix_market_pairs.h), so both accept the same files
+// and give the same errors.
 #include "datasets/matrix_market.h"
 
-#include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
-#include <numeric>
 #include <string>
-#include <vector>
+#include <tuple>
 
 #include "datasets/dataset_error.h"
-#include "datasets/output_file.h"
+#include "datasets/inputs/byte_source.h"
+#include "datasets/inputs/collected_pairs.h"
+#include "datasets/inputs/line_blocks.h"
+#include "datasets/inputs/matrix_market_pairs.h"
 
 namespace cost::datasets {
 namespace {
@@ -32,47 +36,74 @@ std::string Quote(std::string_view token) {
   return quoted;
 }
 
-// Splits a line (without its newline) on spaces, tabs and a trailing '\r'.
-std::vector<std::string_view> Tokens(std::string_view line) {
-  std::vector<std::string_view> tokens;
+// Up to kMax tokens of a line split on spaces, tabs and a trailing '\r'; `count` is how many
+// the line has (may exceed kMax).
+struct LineTokens {
+  static constexpr size_t kMax = 6;
+  std::array<std::string_view, kMax> token;
+  size_t count = 0;
+};
+
+LineTokens Tokens(std::string_view line) {
+  LineTokens tokens;
   size_t i = 0;
   auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
   while (i < line.size()) {
     while (i < line.size() && blank(line[i])) ++i;
     const size_t start = i;
     while (i < line.size() && !blank(line[i])) ++i;
-    if (i > start) tokens.push_back(line.substr(start, i - start));
+    if (i == start) continue;
+    if (tokens.count < LineTokens::kMax) tokens.token[tokens.count] = line.substr(start, i - start);
+    ++tokens.count;
   }
   return tokens;
+}
+
+bool ParseUnsigned(std::string_view token, uint64_t* value) {
+  const char* end = token.data() + token.size();
+  const auto [ptr, ec] = std::from_chars(token.data(), end, *value);
+  return ec == std::errc() && ptr == end;
 }
 
 uint64_t ParseCount(std::string_view token, const std::string& what, const std::string& name,
                     uint64_t line) {
   uint64_t value = 0;
-  const char* end = token.data() + token.size();
-  const auto [ptr, ec] = std::from_chars(token.data(), end, value);
-  if (ec != std::errc() || ptr != end) {
+  if (!ParseUnsigned(token, &value)) {
     Fail(name, line, what + " " + Quote(token) + " is not an unsigned integer");
   }
   return value;
 }
 
-// Walks lines one at a time, counting them from 1.
-struct LineReader {
-  std::string_view text;
-  uint64_t number = 0;
-
-  bool Next(std::string_view* line) {
-    if (text.empty()) return false;
-    const size_t end = text.find('\n');
-    *line = text.substr(0, end);
-    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-    ++number;
-    return true;
+bool ValueMatchesField(std::string_view token, MatrixMarketHeader::Field field) {
+  const char* end = token.data() + token.size();
+  if (field == MatrixMarketHeader::Field::kInteger) {
+    int64_t v;
+    const auto [ptr, ec] = std::from_chars(token.data(), end, v);
+    return ec == std::errc() && ptr == end;
   }
-};
+  double v;
+  const auto [ptr, ec] = std::from_chars(token.data(), end, v);
+  return ec == std::errc() && ptr == end;
+}
 
-enum class Field { kPattern, kInteger, kReal };
+MatrixMarketHeader::Field ParseField(std::string_view token, const std::string& name) {
+  const std::string field = Lower(token);
+  if (field == "pattern") return MatrixMarketHeader::Field::kPattern;
+  if (field == "integer") return MatrixMarketHeader::Field::kInteger;
+  if (field == "real") return MatrixMarketHeader::Field::kReal;
+  Fail(name, 1, "unsupported field " + Quote(token) + " (pattern, integer or real)");
+}
+
+// The pairs of a whole input, relabelled.
+MatrixMarketGraph Collect(ByteSource* source) {
+  CollectedPairs pairs(source->path());
+  const MatrixMarketHeader header = ReadMatrixMarketPairs(
+      source, kDefaultTextChunk, [&](std::span<const RawPair> chunk) { pairs.Add(chunk); });
+  MatrixMarketGraph result;
+  result.edges = pairs.Relabel();
+  result.symmetric = header.symmetric;
+  return result;
+}
 
 }  // namespace
 
@@ -81,123 +112,105 @@ bool HasMatrixMarketBanner(std::string_view text) {
   return text.size() >= kBanner.size() && Lower(text.substr(0, kBanner.size())) == kBanner;
 }
 
-MatrixMarketGraph ParseMatrixMarket(std::string_view text, const std::string& name) {
-  LineReader reader{text};
-  std::string_view line;
-  if (!reader.Next(&line) || !HasMatrixMarketBanner(line)) {
+MatrixMarketHeader ParseMatrixMarketBanner(std::string_view line, const std::string& name) {
+  if (!HasMatrixMarketBanner(line)) {
     Fail(name, 1,
          "no '%%MatrixMarket' banner; for a headerless 'i j' list read it as an edge list "
          "(--format snap)");
   }
-  const std::vector<std::string_view> banner = Tokens(line);
-  if (banner.size() != 5)
+  const LineTokens banner = Tokens(line);
+  if (banner.count != 5) {
     Fail(name, 1, "banner must be '%%MatrixMarket matrix coordinate FIELD SYMMETRY'");
-  if (Lower(banner[1]) != "matrix") Fail(name, 1, "unsupported object " + Quote(banner[1]));
-  if (Lower(banner[2]) != "coordinate") {
-    Fail(name, 1, "unsupported format " + Quote(banner[2]) + " (only 'coordinate')");
   }
-  const std::string field_name = Lower(banner[3]);
-  Field field;
-  if (field_name == "pattern") {
-    field = Field::kPattern;
-  } else if (field_name == "integer") {
-    field = Field::kInteger;
-  } else if (field_name == "real") {
-    field = Field::kReal;
-  } else {
-    Fail(name, 1, "unsupported field " + Quote(banner[3]) + " (pattern, integer or real)");
+  if (Lower(banner.token[1]) != "matrix") {
+    Fail(name, 1, "unsupported object " + Quote(banner.token[1]));
   }
-  const std::string symmetry = Lower(banner[4]);
+  if (Lower(banner.token[2]) != "coordinate") {
+    Fail(name, 1, "unsupported format " + Quote(banner.token[2]) + " (only 'coordinate')");
+  }
+  MatrixMarketHeader header;
+  header.field = ParseField(banner.token[3], name);
+  header.field_name = Lower(banner.token[3]);
+  const std::string symmetry = Lower(banner.token[4]);
   if (symmetry != "general" && symmetry != "symmetric") {
-    Fail(name, 1, "unsupported symmetry " + Quote(banner[4]) + " (general or symmetric)");
+    Fail(name, 1, "unsupported symmetry " + Quote(banner.token[4]) + " (general or symmetric)");
   }
-  MatrixMarketGraph result;
-  result.symmetric = symmetry == "symmetric";
+  header.symmetric = symmetry == "symmetric";
+  return header;
+}
 
-  // Comments and blank lines, then the size line.
-  std::vector<std::string_view> tokens;
-  for (;;) {
-    if (!reader.Next(&line)) Fail(name, reader.number, "missing size line 'rows cols entries'");
-    tokens = Tokens(line);
-    if (!tokens.empty() && tokens[0][0] != '%') break;
+void ParseMatrixMarketSizeLine(std::string_view line, uint64_t number, const std::string& name,
+                               MatrixMarketHeader* header) {
+  const LineTokens tokens = Tokens(line);
+  if (tokens.count != 3) {
+    Fail(name, number,
+         "size line must be 'rows cols entries', got " + std::to_string(tokens.count) + " fields");
   }
-  if (tokens.size() != 3) {
-    Fail(name, reader.number,
-         "size line must be 'rows cols entries', got " + std::to_string(tokens.size()) + " fields");
-  }
-  const uint64_t rows = ParseCount(tokens[0], "row count", name, reader.number);
-  const uint64_t cols = ParseCount(tokens[1], "column count", name, reader.number);
-  const uint64_t entries = ParseCount(tokens[2], "entry count", name, reader.number);
-  if (rows != cols) {
-    Fail(name, reader.number,
-         "matrix is " + std::to_string(rows) + " x " + std::to_string(cols) +
+  header->rows = ParseCount(tokens.token[0], "row count", name, number);
+  header->cols = ParseCount(tokens.token[1], "column count", name, number);
+  header->entries = ParseCount(tokens.token[2], "entry count", name, number);
+  if (header->rows != header->cols) {
+    Fail(name, number,
+         "matrix is " + std::to_string(header->rows) + " x " + std::to_string(header->cols) +
              "; a graph's adjacency matrix must be square");
   }
-  if (rows > (uint64_t{1} << 32)) {
-    Fail(name, reader.number, std::to_string(rows) + " rows do not fit 32-bit vertex ids");
-  }
-  const uint64_t size_line = reader.number;
+  header->size_line = number;
+}
 
-  EdgeList& edges = result.edges;
-  edges.num_vertices = rows;
-  edges.src.reserve(std::min<uint64_t>(entries, text.size() / 4) * (result.symmetric ? 2 : 1));
-  edges.dst.reserve(edges.src.capacity());
-  const size_t expected_tokens = field == Field::kPattern ? 2 : 3;
-  uint64_t seen = 0;
-  while (reader.Next(&line)) {
-    tokens = Tokens(line);
-    if (tokens.empty() || tokens[0][0] == '%') continue;
-    if (seen == entries) {
-      Fail(name, reader.number,
-           "more entries than the " + std::to_string(entries) + " the size line (line " +
-               std::to_string(size_line) + ") declares");
-    }
-    if (tokens.size() != expected_tokens) {
-      Fail(name, reader.number,
-           "expected " + std::string(expected_tokens == 2 ? "'i j'" : "'i j value'") + " for a " +
-               field_name + " matrix, got " + std::to_string(tokens.size()) + " fields");
-    }
-    const uint64_t i = ParseCount(tokens[0], "row index", name, reader.number);
-    const uint64_t j = ParseCount(tokens[1], "column index", name, reader.number);
-    if (i < 1 || i > rows || j < 1 || j > cols) {
-      Fail(name, reader.number,
-           "entry (" + std::to_string(i) + ", " + std::to_string(j) + ") is outside the 1-based " +
-               std::to_string(rows) + " x " + std::to_string(cols) + " matrix");
-    }
-    if (field != Field::kPattern) {
-      const char* end = tokens[2].data() + tokens[2].size();
-      bool ok;
-      if (field == Field::kInteger) {
-        int64_t v;
-        const auto [ptr, ec] = std::from_chars(tokens[2].data(), end, v);
-        ok = ec == std::errc() && ptr == end;
-      } else {
-        double v;
-        const auto [ptr, ec] = std::from_chars(tokens[2].data(), end, v);
-        ok = ec == std::errc() && ptr == end;
-      }
-      if (!ok) Fail(name, reader.number, "value " + Quote(tokens[2]) + " is not " + field_name);
-    }
-    ++seen;
-    edges.src.push_back(static_cast<VertexId>(i - 1));
-    edges.dst.push_back(static_cast<VertexId>(j - 1));
-    if (result.symmetric && i != j) {
-      edges.src.push_back(static_cast<VertexId>(j - 1));
-      edges.dst.push_back(static_cast<VertexId>(i - 1));
+LineKind ParseMatrixMarketEntry(std::string_view line, const MatrixMarketHeader& header,
+                                uint64_t* i, uint64_t* j, std::string* reason) {
+  const LineTokens tokens = Tokens(line);
+  if (tokens.count == 0 || tokens.token[0][0] == '%') return LineKind::kSkip;
+  const size_t expected = header.field == MatrixMarketHeader::Field::kPattern ? 2 : 3;
+  if (tokens.count != expected) {
+    *reason = "expected " + std::string(expected == 2 ? "'i j'" : "'i j value'") + " for a " +
+              header.field_name + " matrix, got " + std::to_string(tokens.count) + " fields";
+    return LineKind::kError;
+  }
+  for (const auto& [token, value, what] : {std::tuple{tokens.token[0], i, "row index"},
+                                           std::tuple{tokens.token[1], j, "column index"}}) {
+    if (!ParseUnsigned(token, value)) {
+      *reason = std::string(what) + " " + Quote(token) + " is not an unsigned integer";
+      return LineKind::kError;
     }
   }
-  if (seen != entries) {
-    Fail(name, reader.number,
-         "file ends after " + std::to_string(seen) + " of the " + std::to_string(entries) +
-             " entries the size line (line " + std::to_string(size_line) + ") declares");
+  if (*i < 1 || *i > header.rows || *j < 1 || *j > header.cols) {
+    *reason = "entry (" + std::to_string(*i) + ", " + std::to_string(*j) +
+              ") is outside the 1-based " + std::to_string(header.rows) + " x " +
+              std::to_string(header.cols) + " matrix";
+    return LineKind::kError;
   }
-  edges.original_ids.resize(rows);
-  std::iota(edges.original_ids.begin(), edges.original_ids.end(), uint64_t{1});
-  return result;
+  if (expected == 3 && !ValueMatchesField(tokens.token[2], header.field)) {
+    *reason = "value " + Quote(tokens.token[2]) + " is not " + header.field_name;
+    return LineKind::kError;
+  }
+  return LineKind::kEdge;
+}
+
+void ThrowMoreMatrixMarketEntries(const std::string& name, uint64_t line,
+                                  const MatrixMarketHeader& header) {
+  Fail(name, line,
+       "more entries than the " + std::to_string(header.entries) + " the size line (line " +
+           std::to_string(header.size_line) + ") declares");
+}
+
+void ThrowFewerMatrixMarketEntries(const std::string& name, uint64_t line, uint64_t seen,
+                                   const MatrixMarketHeader& header) {
+  Fail(name, line,
+       "file ends after " + std::to_string(seen) + " of the " + std::to_string(header.entries) +
+           " entries the size line (line " + std::to_string(header.size_line) + ") declares");
+}
+
+MatrixMarketGraph ParseMatrixMarket(std::string_view text, const std::string& name) {
+  ByteSource source(text, name);
+  return Collect(&source);
 }
 
 MatrixMarketGraph LoadMatrixMarket(const std::string& path) {
-  return ParseMatrixMarket(ReadWholeInput(path), path);
+  ByteSource source(path);
+  return Collect(&source);
 }
+
+MatrixMarketGraph LoadMatrixMarket(ByteSource* source) { return Collect(source); }
 
 }  // namespace cost::datasets

@@ -26,11 +26,21 @@ class RankHashMap {
     }
   }
 
+  // The memory the table holds.
+  uint64_t bytes() const { return keys_.capacity() * sizeof(uint64_t) + ranks_.capacity() * 4; }
+
   // Requires: id is one of the sorted_ids.
   uint32_t Rank(uint64_t id) const {
     uint64_t slot = Hash(id) & mask_;
     while (keys_[slot] != id || ranks_[slot] == kEmpty) slot = (slot + 1) & mask_;
     return ranks_[slot];
+  }
+
+  bool Contains(uint64_t id) const {
+    for (uint64_t slot = Hash(id) & mask_; ranks_[slot] != kEmpty; slot = (slot + 1) & mask_) {
+      if (keys_[slot] == id) return true;
+    }
+    return false;
   }
 
  private:

@@ -22,7 +22,7 @@
 
 namespace cost::datasets {
 
-inline constexpr uint64_t kDefaultTextChunkBytes = uint64_t{16} << 20;
+inline constexpr uint64_t kDefaultTextChunkBytes = uint64_t{16} << 20;  // as kDefaultTextChunk
 
 // Whether BuildGraphFromTextFile can read `path`: a regular file that is not gzip-compressed
 // (a pipe cannot be read three times; gzip files go through LoadTextEdgeList).

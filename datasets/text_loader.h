@@ -12,10 +12,15 @@
 
 namespace cost::datasets {
 
-// Reads the whole file. Throws DatasetError("PATH:LINE: reason") on a malformed line (a
-// non-numeric or negative token, a missing column), on an empty file (no edges), on a directory
-// or unreadable path, and when more than 2^32-1 distinct ids appear.
+// Reads the whole file (a pipe exactly once). Throws DatasetError("PATH:LINE: reason") on a
+// malformed line (a non-numeric or negative token, a missing column, a line longer than 1 MiB),
+// on an empty file (no edges), on a directory, a device or an unreadable path, when more than
+// 2^32-1 distinct ids appear, and ("PATH: needs N bytes, M available") when the edge list would
+// not fit the memory available.
 EdgeList LoadTextEdgeList(const std::string& path);
+class ByteSource;
+// The same from a source opened already (its format detected from bytes it keeps).
+EdgeList LoadTextEdgeList(ByteSource* source);
 
 // Same as above on a buffer; `name` is used in error messages in place of the path.
 EdgeList ParseTextEdgeList(std::string_view text, const std::string& name);

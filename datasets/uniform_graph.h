@@ -5,6 +5,7 @@
 #define COST_DATASETS_UNIFORM_GRAPH_H_
 
 #include <cstdint>
+#include <span>
 
 #include "datasets/graph.h"
 
@@ -18,6 +19,11 @@ struct UniformOptions {
 
 // Requires: 1 <= num_vertices <= 2^32, num_edges >= 1. Throws DatasetError otherwise.
 EdgeList GenerateUniform(const UniformOptions& options);
+
+// Edges [first, first + src.size()) of GenerateUniform(options), a chunk at a time. Throws
+// DatasetError for options GenerateUniform rejects.
+void GenerateUniformEdges(const UniformOptions& options, uint64_t first, std::span<VertexId> src,
+                          std::span<VertexId> dst);
 
 }  // namespace cost::datasets
 

@@ -57,16 +57,32 @@ TEST_F(CatalogTest, HasEveryNamedDatasetWithCounts) {
     EXPECT_GT(entry.expected_edges, 0u) << entry.name;
     EXPECT_FALSE(entry.origin.empty()) << entry.name;
   }
-  EXPECT_EQ(names,
-            (std::set<std::string>{"kron-20", "kron-22", "uniform-20", "grid-1024", "karate",
-                                   "ego-Facebook", "wiki-Vote", "email-Enron", "soc-Slashdot0902",
-                                   "luxembourg_osm", "twitter_rv", "uk-2007-05"}));
+  EXPECT_EQ(names, (std::set<std::string>{"kron-20", "kron-22", "twitter-like", "uk-like",
+                                          "uniform-20", "grid-1024", "karate", "ego-Facebook",
+                                          "wiki-Vote", "email-Enron", "soc-Slashdot0902",
+                                          "luxembourg_osm", "twitter_rv", "uk-2007-05"}));
   // The COST paper's Table 1.
   EXPECT_EQ(FindDataset("twitter_rv").expected_vertices, 41652230u);
   EXPECT_EQ(FindDataset("twitter_rv").expected_edges, 1468365182u);
   EXPECT_EQ(FindDataset("uk-2007-05").expected_vertices, 105896555u);
   EXPECT_EQ(FindDataset("uk-2007-05").expected_edges, 3738733648u);
   EXPECT_EQ(FindDataset("twitter_rv").source, DatasetSource::kBringYourOwn);
+  // The paper's graphs' sizes, generated, prepared as its rows read them.
+  const CatalogEntry& twitter = FindDataset("twitter-like");
+  EXPECT_EQ(twitter.source, DatasetSource::kKronecker);
+  EXPECT_EQ(twitter.scale, 25);
+  EXPECT_EQ(twitter.edge_factor, 44);
+  EXPECT_FALSE(twitter.symmetrize);
+  EXPECT_EQ(twitter.expected_edges, 1476395008u);  // twitter_rv: 1,468,365,182
+  const CatalogEntry& uk = FindDataset("uk-like");
+  EXPECT_EQ(uk.scale, 27);
+  EXPECT_EQ(uk.edge_factor, 28);
+  EXPECT_EQ(uk.expected_edges, 3758096384u);  // uk-2007-05: 3,738,733,648
+  for (const CatalogEntry* e : {&twitter, &uk}) {
+    EXPECT_EQ(datasets::PreparedSectionsName(e->sections), "csr,compressed") << e->name;
+    EXPECT_NE(e->description.find("csr + compressed"), std::string_view::npos) << e->name;
+  }
+  EXPECT_EQ(FindDataset("kron-20").sections, datasets::PreparedSections{});
   // The banner-less .mtx must be read as a plain edge list.
   EXPECT_EQ(FindDataset("luxembourg_osm").format, datasets::GraphFormat::kSnap);
 }

@@ -5,6 +5,7 @@
 
 #include "datasets/dataset_error.h"
 #include "datasets/grid_graph.h"
+#include "datasets/kronecker.h"
 #include "datasets/uniform_graph.h"
 
 namespace cost::datasets {
@@ -69,6 +70,34 @@ TEST(GridGraphTest, DropsAboutTheRequestedFractionDeterministically) {
   EXPECT_THROW(GenerateGrid({.rows = 1, .cols = 1}), DatasetError);
   EXPECT_THROW(GenerateGrid({.rows = 2, .cols = 2, .drop_probability = 1.0}), DatasetError);
   EXPECT_THROW(GenerateGrid({.rows = 1u << 17, .cols = 1u << 16}), DatasetError);
+}
+
+// The chunked forms (what the bounded-memory builder calls) give the whole list's edges, in
+// order, whatever the chunks.
+TEST(GeneratorChunksTest, ChunksConcatenateToTheWholeList) {
+  const KroneckerOptions kron{.scale = 9, .edge_factor = 5, .seed = 3};
+  const UniformOptions uniform{.num_vertices = 1000, .num_edges = 2600, .seed = 8};
+  const GridOptions grid{.rows = 30, .cols = 40, .drop_probability = 0.3, .seed = 2};
+  const EdgeList whole[] = {GenerateKronecker(kron), GenerateUniform(uniform), GenerateGrid(grid)};
+  const uint64_t candidates[] = {KroneckerEdgeCount(kron), uniform.num_edges,
+                                 GridCandidateEdges(grid)};
+  for (int g = 0; g < 3; ++g) {
+    SCOPED_TRACE(g);
+    std::vector<VertexId> src, dst;
+    for (uint64_t first = 0, chunk = 1; first < candidates[g];
+         first += chunk, chunk = 2 * chunk + 1) {
+      const uint64_t count = std::min(chunk, candidates[g] - first);
+      std::vector<VertexId> s(count), d(count);
+      uint64_t kept = count;
+      if (g == 0) GenerateKroneckerEdges(kron, first, s, d);
+      if (g == 1) GenerateUniformEdges(uniform, first, s, d);
+      if (g == 2) kept = GenerateGridEdges(grid, first, count, s.data(), d.data());
+      src.insert(src.end(), s.begin(), s.begin() + kept);
+      dst.insert(dst.end(), d.begin(), d.begin() + kept);
+    }
+    EXPECT_EQ(src, whole[g].src);
+    EXPECT_EQ(dst, whole[g].dst);
+  }
 }
 
 }  // namespace

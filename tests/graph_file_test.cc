@@ -14,6 +14,7 @@
 
 #include "datasets/csr_build.h"
 #include "datasets/dataset_error.h"
+#include "datasets/hilbert_layout.h"
 #include "datasets/kronecker.h"
 #include "tests/test_support.h"
 
@@ -24,7 +25,6 @@ namespace fs = std::filesystem;
 using ::testing::AllOf;
 using ::testing::HasSubstr;
 
-constexpr size_t kHeaderBytes = 192;
 const std::string kMetadata = R"({"source":"kronecker","scale":8})";
 
 // A fresh, empty folder per test.
@@ -164,7 +164,7 @@ TEST_F(GraphFileTest, UnknownVersionIsRejected) {
   std::memcpy(bytes.data() + 8, &version, sizeof version);  // right after the magic
   WriteBytes(path, bytes);
   EXPECT_THAT(LoadError(path),
-              AllOf(HasSubstr(path), HasSubstr("unsupported version 7, expected 1")));
+              AllOf(HasSubstr(path), HasSubstr("unsupported version 7, expected 1 or 2")));
   try {
     ReadGraphFileInfo(path);
     ADD_FAILURE() << "no error";
@@ -178,9 +178,9 @@ TEST_F(GraphFileTest, CorruptedOffsetsAreCaughtWithoutChecksum) {
   const Graph g = SmallGraph(false);
   WriteGraphFile(g, kMetadata, path);
   std::vector<char> bytes = ReadBytes(path);
-  // The out-offsets section is the first one, at the first 64-byte boundary after the header.
   const uint64_t huge = 1ULL << 40;
-  std::memcpy(bytes.data() + kHeaderBytes + 8 * g.num_vertices(), &huge, sizeof huge);
+  const uint64_t offsets = ReadGraphFileInfo(path).Find(SectionKind::kOutOffsets)->offset;
+  std::memcpy(bytes.data() + offsets + 8 * g.num_vertices(), &huge, sizeof huge);
   WriteBytes(path, bytes);
   try {
     LoadGraphFile(path, nullptr, /*verify_checksum=*/false);
@@ -201,6 +201,153 @@ TEST_F(GraphFileTest, DirectoryAndMissingFileAreRejected) {
   } catch (const DatasetError& e) {
     EXPECT_THAT(e.what(), HasSubstr(missing));
   }
+}
+
+// Version 2 holds the sections asked for; LoadGraphFile maps only those asked of it.
+TEST_F(GraphFileTest, HoldsAndMapsOnlyTheChosenSections) {
+  const Graph g = WithHilbertSections(SmallGraph(false), true, true);
+  const PreparedSections compressed_only{.csr = false, .transpose = false, .compressed = true};
+  const std::string path = Path("c.cgraph");
+  WriteGraphFile(g, compressed_only, kMetadata, path);
+  const GraphFileInfo info = ReadGraphFileInfo(path);
+  std::vector<std::string> names;
+  for (const GraphFileSectionInfo& s : info.sections) names.push_back(s.name());
+  EXPECT_THAT(
+      names, testing::ElementsAre("original ids", "out degrees", "hilbert compressed", "metadata"));
+  EXPECT_EQ(info.prepared, compressed_only);
+  EXPECT_EQ(info.hilbert_compressed_bytes, g.hilbert_compressed.size());
+  EXPECT_FALSE(info.has_hilbert);
+  const GraphFileSectionInfo* degrees = info.Find(SectionKind::kOutDegrees);
+  ASSERT_NE(degrees, nullptr);
+  EXPECT_EQ(degrees->bytes, 4 * g.num_vertices());
+  EXPECT_DOUBLE_EQ(degrees->bytes_per_edge, 4.0 * g.num_vertices() / g.num_edges());
+
+  EXPECT_EQ(MappedSectionBytes(info, compressed_only),
+            12 * g.num_vertices() + g.hilbert_compressed.size());
+  EXPECT_EQ(MappedSectionBytes(info, PreparedSections{.csr = false, .transpose = false}),
+            12 * g.num_vertices());
+  const Graph loaded = LoadGraphFile(path, compressed_only);
+  EXPECT_TRUE(loaded.out.targets.empty());
+  EXPECT_EQ(loaded.num_edges(), g.num_edges());
+  EXPECT_EQ(loaded.num_vertices(), g.num_vertices());
+  EXPECT_TRUE(std::ranges::equal(loaded.hilbert_compressed, g.hilbert_compressed));
+  EXPECT_TRUE(std::ranges::equal(loaded.out_degrees, g.out_degrees));
+  EXPECT_TRUE(std::ranges::equal(loaded.original_ids, g.original_ids));
+  EXPECT_EQ(LoadError(path), "no error");  // maps every section it has
+  try {
+    LoadGraphFile(path, PreparedSections{});
+    ADD_FAILURE() << "no error";
+  } catch (const DatasetError& e) {
+    EXPECT_EQ(std::string(e.what()), path +
+                                         ": has no 'csr' section (it holds compressed); prepare "
+                                         "it with --sections csr,transpose");
+  }
+}
+
+TEST_F(GraphFileTest, SymmetricGraphStoresNoTransposeAndLoadsInAsOut) {
+  const Graph g = SmallGraph(true);
+  const std::string path = Path("s.cgraph");
+  WriteGraphFile(g, kMetadata, path);
+  const GraphFileInfo info = ReadGraphFileInfo(path);
+  EXPECT_EQ(info.Find(SectionKind::kInOffsets), nullptr);
+  EXPECT_TRUE(info.prepared.transpose);
+  EXPECT_EQ(MappedSectionBytes(info, PreparedSections{.csr = false, .transpose = true}),
+            12 * g.num_vertices() + 8 * (g.num_vertices() + 1) + 4 * g.num_edges());
+  const Graph loaded = LoadGraphFile(path, PreparedSections{.csr = false, .transpose = true});
+  EXPECT_EQ(loaded.in.targets.data(), loaded.out.targets.data());
+  ExpectSameGraph(g, loaded);
+}
+
+// The content checksum names the graph's bytes, not how long its preparation took.
+TEST_F(GraphFileTest, ContentChecksumIgnoresTheMetadata) {
+  const Graph g = SmallGraph(false);
+  WriteGraphFile(g, R"({"seconds":1.5})", Path("a.cgraph"));
+  WriteGraphFile(g, R"({"seconds":2.25,"more":true})", Path("b.cgraph"));
+  const GraphFileInfo a = ReadGraphFileInfo(Path("a.cgraph"));
+  const GraphFileInfo b = ReadGraphFileInfo(Path("b.cgraph"));
+  EXPECT_EQ(a.content_checksum, b.content_checksum);
+  EXPECT_EQ(a.checksum, a.content_checksum);
+  EXPECT_NE(a.Find(SectionKind::kMetadata)->checksum, b.Find(SectionKind::kMetadata)->checksum);
+  WriteGraphFile(SmallGraph(true), kMetadata, Path("c.cgraph"));
+  EXPECT_NE(ReadGraphFileInfo(Path("c.cgraph")).content_checksum, a.content_checksum);
+}
+
+// One byte flipped in the middle of each section: the load that maps it says which.
+TEST_F(GraphFileTest, FlippedByteInAnySectionIsDetected) {
+  const Graph g = WithHilbertSections(SmallGraph(false), true, true);
+  const std::string path = Path("g.cgraph");
+  WriteGraphFile(g, kMetadata, path);
+  const std::vector<char> clean = ReadBytes(path);
+  for (const GraphFileSectionInfo& section : ReadGraphFileInfo(path).sections) {
+    SCOPED_TRACE(section.name());
+    std::vector<char> bytes = clean;
+    bytes[section.offset + section.bytes / 2] ^= 0x04;
+    WriteBytes(path, bytes);
+    EXPECT_THAT(LoadError(path),
+                AllOf(HasSubstr(path), HasSubstr(std::string("section '") + section.name() +
+                                                 "' checksum mismatch")));
+    // The reader reads (and checks) the metadata when it opens; the others when asked.
+    EXPECT_THROW(GraphFileReader(path).VerifySection(section.kind), DatasetError);
+  }
+}
+
+// Every byte of the header and the table: each flip is refused before any offset is trusted.
+TEST_F(GraphFileTest, FlippedByteInHeaderOrTableIsDetected) {
+  const std::string path = Path("g.cgraph");
+  WriteGraphFile(SmallGraph(false), kMetadata, path);
+  const std::vector<char> clean = ReadBytes(path);
+  const size_t head = 64 + 32 * ReadGraphFileInfo(path).sections.size();
+  for (size_t at = 0; at < head; ++at) {
+    std::vector<char> bytes = clean;
+    bytes[at] ^= 0x01;
+    WriteBytes(path, bytes);
+    EXPECT_THAT(LoadError(path), HasSubstr(path)) << "byte " << at;
+    EXPECT_THAT(LoadError(path), testing::Not(HasSubstr("no error"))) << "byte " << at;
+  }
+}
+
+// A version-1 file (the committed fixture of a 3 x 3 grid, its magic restored) still loads, whole
+// and by sections, and its one checksum is still checked.
+TEST_F(GraphFileTest, VersionOneFilesStillLoad) {
+  std::vector<char> bytes =
+      ReadBytes(std::string(COST_TEST_DATA_DIR) + "/malformed/wrong_magic.cgraph");
+  std::memcpy(bytes.data(), "COSTGRPH", 8);
+  const std::string path = Path("v1.cgraph");
+  WriteBytes(path, bytes);
+  GraphFileInfo info;
+  const Graph g = LoadGraphFile(path, &info);
+  EXPECT_EQ(info.version, 1u);
+  EXPECT_EQ(g.num_vertices(), 9u);
+  EXPECT_TRUE(g.symmetric);
+  EXPECT_EQ(g.num_edges(), 24u);  // 12 grid edges, both directions
+  EXPECT_THAT(std::vector<uint32_t>(g.out_degrees.begin(), g.out_degrees.end()),
+              testing::ElementsAre(2, 3, 2, 3, 4, 3, 2, 3, 2));
+  EXPECT_EQ(info.content_checksum, info.checksum);
+  EXPECT_TRUE(info.prepared.csr);
+  EXPECT_EQ(MappedSectionBytes(info, PreparedSections{}), info.file_bytes);  // mapped whole
+  const Graph csr = LoadGraphFile(path, PreparedSections{.transpose = false});
+  EXPECT_TRUE(std::ranges::equal(csr.out.targets, g.out.targets));
+  GraphFileReader(path).VerifySection(SectionKind::kOutTargets);
+  bytes[bytes.size() - 1] ^= 0x20;  // in the metadata, which the one checksum covers
+  WriteBytes(path, bytes);
+  EXPECT_THAT(LoadError(path), HasSubstr("checksum mismatch: header says"));
+  EXPECT_THROW(GraphFileReader(path).VerifySection(SectionKind::kOutTargets), DatasetError);
+}
+
+TEST_F(GraphFileTest, ReaderReadsSectionsWithinTheirBounds) {
+  const Graph g = SmallGraph(false);
+  const std::string path = Path("g.cgraph");
+  WriteGraphFile(g, kMetadata, path);
+  const GraphFileReader reader(path);
+  std::vector<uint8_t> bytes(8);
+  reader.Read(SectionKind::kOutTargets, 4, bytes);
+  uint32_t second = 0;
+  std::memcpy(&second, bytes.data(), 4);
+  EXPECT_EQ(second, g.out.targets[1]);
+  const uint64_t end = 4 * g.num_edges();
+  EXPECT_THROW(reader.Read(SectionKind::kOutTargets, end - 4, bytes), DatasetError);
+  EXPECT_THROW(reader.Read(SectionKind::kHilbertSrc, 0, bytes), DatasetError);
+  reader.VerifySection(SectionKind::kInSources);
 }
 
 }  // namespace

@@ -112,16 +112,18 @@ TEST_F(GraphFormatsTest, ReadsMatrixMarketGeneralWithValues) {
   EXPECT_THAT(g.edges.original_ids, ElementsAre(1, 2, 3, 4));
 }
 
-// Symmetric: (2,1) and (3,3) give 1 -> 0, 0 -> 1 and the loop 2 -> 2; vertex 4 is isolated.
+// Symmetric: (2,1) and (3,3) give 1 -> 0, 0 -> 1 and the loop 2 -> 2. Row 4, which no entry
+// names, is not a vertex: indices are relabelled by those the entries use.
 TEST_F(GraphFormatsTest, ReadsMatrixMarketSymmetricAsBothDirections) {
   const std::string path = Write("s.mtx",
                                  "%%MatrixMarket matrix coordinate real symmetric\n% c\n\n"
                                  "4 4 2\n2 1 0.5\n3 3 1e3\n");
   const LoadedGraph g = LoadGraphInput(path);
   EXPECT_TRUE(g.undirected);
-  EXPECT_EQ(g.edges.num_vertices, 4u);
+  EXPECT_EQ(g.edges.num_vertices, 3u);
   EXPECT_THAT(g.edges.src, ElementsAre(1, 0, 2));
   EXPECT_THAT(g.edges.dst, ElementsAre(0, 1, 2));
+  EXPECT_THAT(g.edges.original_ids, ElementsAre(1, 2, 3));
 }
 
 TEST_F(GraphFormatsTest, MalformedMatrixMarketNamesFileLineAndReason) {

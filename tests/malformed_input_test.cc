@@ -67,7 +67,7 @@ const MalformedCase kCases[] = {
     {"CgraphWrongMagic", "wrong_magic.cgraph", "",
      "wrong_magic.cgraph: not a cost graph file (bad magic)"},
     {"CgraphWrongVersion", "wrong_version.cgraph", "",
-     "wrong_version.cgraph: unsupported version 7, expected 1"},
+     "wrong_version.cgraph: unsupported version 7, expected 1 or 2"},
     {"CgraphTruncated", "truncated.cgraph", "",
      "truncated.cgraph: truncated: header says 866 bytes, file has 500"},
     {"CgraphShorterThanHeader", "header_only.cgraph", "",
