@@ -34,9 +34,8 @@ void Set(uint64_t* bits, uint64_t v) { bits[v >> 6] |= uint64_t{1} << (v & 63); 
 
 // One top-down level: expands `frontier` into `next`, marking and giving depth `level`.
 // Returns the out-degree sum of the vertices it discovered (the next step's "scout count").
-uint64_t TopDownStep(const datasets::Csr& out, const std::vector<uint32_t>& frontier,
-                     int64_t level, uint64_t* visited, int64_t* depth,
-                     std::vector<uint32_t>* next) {
+uint64_t TopDownStep(const datasets::Csr& out, const std::vector<uint32_t>& frontier, int64_t level,
+                     uint64_t* visited, int64_t* depth, std::vector<uint32_t>* next) {
   const uint64_t* offsets = out.offsets.data();
   const uint32_t* targets = out.targets.data();
   uint64_t scout = 0;

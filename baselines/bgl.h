@@ -34,8 +34,7 @@ std::vector<uint32_t> ConnectedComponentsBgl(const datasets::Graph& graph);
 // Requires: source < num_vertices (or an empty graph); fewer than 2^32 edges.
 // boost::breadth_first_search from `source` over out-edges, depths recorded on tree edges;
 // unreachable = datasets::kUnreachable.
-std::vector<int64_t> BreadthFirstSearchBgl(const datasets::Graph& graph,
-                                           datasets::VertexId source);
+std::vector<int64_t> BreadthFirstSearchBgl(const datasets::Graph& graph, datasets::VertexId source);
 
 }  // namespace cost::baselines
 

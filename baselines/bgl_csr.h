@@ -10,9 +10,9 @@
 namespace cost::baselines {
 
 // 32-bit vertex and edge indices (BGL's default is size_t: twice the memory per edge).
-using BglCsr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
-                                                  boost::no_property, boost::no_property,
-                                                  uint32_t, uint32_t>;
+using BglCsr =
+    boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                       boost::no_property, uint32_t, uint32_t>;
 
 // BGL's CSR holding graph.out's edges; with `add_reverse`, also every edge reversed (taken from
 // graph.in), which makes a directed graph symmetric. Built with edges_are_unsorted_multi_pass

@@ -38,10 +38,10 @@ struct CatalogEntry {
   DatasetSource source;
   std::string_view description = {};
   // Generators.
-  int scale = 0;            // kronecker: 2^scale vertices
-  int edge_factor = 0;      // kronecker: edge_factor * 2^scale generated edges
-  uint64_t num_vertices = 0;  // uniform
-  uint64_t num_edges = 0;     // uniform: generated edges
+  int scale = 0;                // kronecker: 2^scale vertices
+  int edge_factor = 0;          // kronecker: edge_factor * 2^scale generated edges
+  uint64_t num_vertices = 0;    // uniform
+  uint64_t num_edges = 0;       // uniform: generated edges
   uint64_t rows = 0, cols = 0;  // grid
   uint64_t seed = 1;
   // Files.

@@ -34,9 +34,9 @@ CsrRows MapRows(const UniqueFd& file, const std::string& path, const GraphFileSe
     throw DatasetError(path + ": rows " + std::to_string(first) + ".." + std::to_string(last) +
                        " point outside the edge array");
   }
-  const auto* t = static_cast<const VertexId*>(
-      MapRange(file, path, targets.offset + begin * sizeof(VertexId),
-               (end - begin) * sizeof(VertexId), keep));
+  const auto* t =
+      static_cast<const VertexId*>(MapRange(file, path, targets.offset + begin * sizeof(VertexId),
+                                            (end - begin) * sizeof(VertexId), keep));
   rows.targets = {t, end - begin};
   return rows;
 }
@@ -60,11 +60,11 @@ GraphPart MapGraphPart(const std::string& path, VertexId first, VertexId last, b
   part.symmetric = info.symmetric;
   part.first = first;
   part.last = last;
-  part.out = MapRows(file, path, sections.out_offsets, sections.out_targets, first, last,
-                     &part.mappings);
+  part.out =
+      MapRows(file, path, sections.out_offsets, sections.out_targets, first, last, &part.mappings);
   if (with_in && !info.symmetric) {
-    part.in = MapRows(file, path, sections.in_offsets, sections.in_sources, first, last,
-                      &part.mappings);
+    part.in =
+        MapRows(file, path, sections.in_offsets, sections.in_sources, first, last, &part.mappings);
   }
   return part;
 }
@@ -84,8 +84,8 @@ MappedOriginalIds MapOriginalIds(const std::string& path) {
   const GraphFileSections sections = ReadGraphFileSections(path);
   const UniqueFd file = OpenForReading(path);
   std::vector<std::shared_ptr<const void>> keep;
-  const auto* ids = static_cast<const uint64_t*>(MapRange(
-      file, path, sections.original_ids.offset, sections.original_ids.bytes, &keep));
+  const auto* ids = static_cast<const uint64_t*>(
+      MapRange(file, path, sections.original_ids.offset, sections.original_ids.bytes, &keep));
   MappedOriginalIds mapped;
   mapped.ids = {ids, sections.original_ids.bytes / sizeof(uint64_t)};
   if (!keep.empty()) mapped.mapping = keep.front();

@@ -13,8 +13,8 @@
 #include <utility>
 
 #include "datasets/dataset_error.h"
-#include "datasets/output_file.h"
 #include "datasets/graph_file_format.h"
+#include "datasets/output_file.h"
 #include "datasets/posix_io.h"
 
 namespace cost::datasets {

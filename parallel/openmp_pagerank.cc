@@ -5,9 +5,9 @@
 // vertex split leaves one thread with the hubs. Each thread writes only its own range of rank[],
 // so there are no races and no atomics; the dangling sum is an OpenMP reduction.
 // Reference: LDBC Graphalytics specification, PageRank; GAP Benchmark Suite pr.cc (pull form).
-#include <algorithm>
-
 #include <omp.h>
+
+#include <algorithm>
 
 #include "parallel/openmp.h"
 #include "parallel/thread_arrays.h"

@@ -13,8 +13,8 @@ namespace {
 
 TEST(ByteSize, PlainBytesAndEveryUnitInEitherCase) {
   EXPECT_EQ(TryParseByteSize("123"), 123u);
-  EXPECT_EQ(TryParseByteSize("48K"), 48u << 10);    // sysfs L1d
-  EXPECT_EQ(TryParseByteSize("1024k"), 1u << 20);   // lower case too
+  EXPECT_EQ(TryParseByteSize("48K"), 48u << 10);   // sysfs L1d
+  EXPECT_EQ(TryParseByteSize("1024k"), 1u << 20);  // lower case too
   EXPECT_EQ(TryParseByteSize("32M"), 32u << 20);
   EXPECT_EQ(TryParseByteSize("8g"), uint64_t{8} << 30);
   EXPECT_EQ(TryParseByteSize("2T"), uint64_t{2} << 40);
@@ -27,8 +27,8 @@ TEST(ByteSize, ZeroIsASizeOnlyForTheOptionalForm) {
 }
 
 TEST(ByteSize, TextThatIsNoSize) {
-  for (const char* text : {"", "K", "12KB", "12 K", " 12", "12 ", "-1", "+1", "1.5G", "3P",
-                           "0x10", "18446744073709551616", "16777216T"}) {
+  for (const char* text : {"", "K", "12KB", "12 K", " 12", "12 ", "-1", "+1", "1.5G", "3P", "0x10",
+                           "18446744073709551616", "16777216T"}) {
     SCOPED_TRACE(text);
     EXPECT_EQ(TryParseByteSize(text), std::nullopt);
   }

@@ -153,8 +153,7 @@ TEST_F(CliTest, SweepWritesEveryRowOnceAndResumes) {
   }
   // Prepared into the dataset cache, under the name its recipe gives it.
   const harness::SweepSpec spec = harness::ReadSweepSpec(Path("spec.json"));
-  EXPECT_TRUE(
-      fs::exists(harness::CachePathOf(harness::RecipeOf(spec.datasets[0]), Path("cache"))));
+  EXPECT_TRUE(fs::exists(harness::CachePathOf(harness::RecipeOf(spec.datasets[0]), Path("cache"))));
   // Re-running without --resume refuses to touch the results.
   r = Cost({"sweep", Path("spec.json"), "--out", Path("res.json"), "--quiet"});
   EXPECT_EQ(r.exit_code, 1);

@@ -26,7 +26,8 @@ using testing_support::ScratchDirTest;
 // Every *.json under results/ that says it is a results file.
 std::vector<fs::path> CommittedResultsFiles() {
   std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(fs::path(COST_SOURCE_DIR) / "results")) {
+  for (const auto& entry :
+       fs::recursive_directory_iterator(fs::path(COST_SOURCE_DIR) / "results")) {
     if (entry.path().extension() != ".json") continue;
     if (ReadFile(entry.path()).find("\"format\": \"cost-results\"") == std::string::npos) continue;
     files.push_back(entry.path());
@@ -45,7 +46,8 @@ TEST_F(CommittedResultsTest, EveryCommittedResultsFileLoadsAndRenders) {
     ResultsFile results = ReadResultsFile(file.string());
     ASSERT_FALSE(results.measurements.empty());
     FillMissingFields(&results);
-    const ReportFiles report = WriteReport(results, (dir_ / file.parent_path().filename()).string());
+    const ReportFiles report =
+        WriteReport(results, (dir_ / file.parent_path().filename()).string());
     EXPECT_TRUE(fs::exists(report.markdown));
     EXPECT_TRUE(fs::exists(report.html));
   }

@@ -1,15 +1,16 @@
 // The machine limits record and the cost model: the model's formulas on a synthetic machine, the
 // record's round trip and machine check, and `cost machine` feeding `cost run`'s fraction of the
 // limit.
+#include "harness/machine/cost_model.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <fstream>
 
-#include "harness/machine/cost_model.h"
-#include "harness/machine/machine_limits.h"
 #include "harness/core/results.h"
+#include "harness/machine/machine_limits.h"
 #include "test_support.h"
 
 namespace cost {
@@ -83,8 +84,7 @@ TEST(CostModel, CompressedStreamIsChargedItsBytesPerArc) {
   w.num_arcs = 1'000'000;
   w.iterations = 2;
   w.compressed_bytes = 2'500'000;  // 2.5 B per arc
-  EXPECT_DOUBLE_EQ(EstimateCost(w, SyntheticMachine()).streamed_bytes,
-                   2 * (2.5 * 1e6 + 28 * 1000));
+  EXPECT_DOUBLE_EQ(EstimateCost(w, SyntheticMachine()).streamed_bytes, 2 * (2.5 * 1e6 + 28 * 1000));
 }
 
 TEST(CostModel, BfsGathersOneBitPerVertexAndWccOnePass) {
@@ -92,7 +92,7 @@ TEST(CostModel, BfsGathersOneBitPerVertexAndWccOnePass) {
   w.kernel = Kernel::kBfs;
   w.num_vertices = 8'000'000;  // 1 MB bitmap: fits L2
   w.num_arcs = 100'000'000;
-  w.iterations = 20;           // ignored: one pass
+  w.iterations = 20;  // ignored: one pass
   CostEstimate e = EstimateCost(w, SyntheticMachine());
   EXPECT_EQ(e.gathered_array_bytes, 1'000'000u);
   EXPECT_EQ(e.gather_level, "L2");
@@ -164,8 +164,8 @@ TEST_F(MachineLimitsFileTest, MeasuredLimitsGiveEveryRunItsFractionOfTheLimit) {
   EXPECT_EQ(m.all_threads, 1);
   ASSERT_TRUE(harness::LoadMachineLimits(Path("limits.json")).has_value());
 
-  r = testing_support::RunCost({"dataset", "generate", "kronecker", "--scale", "8",
-                                "--edge-factor", "8", "-o", Path("g.cgraph")},
+  r = testing_support::RunCost({"dataset", "generate", "kronecker", "--scale", "8", "--edge-factor",
+                                "8", "-o", Path("g.cgraph")},
                                dir_);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   setenv("COST_MACHINE_LIMITS", Path("limits.json").c_str(), 1);

@@ -192,9 +192,12 @@ TEST(CostTableTest, GroupsAndEntriesHaveAFixedOrder) {
       other_dataset,
   });
   ASSERT_EQ(groups.size(), 3u);
-  EXPECT_EQ(std::string(harness::KernelName(groups[0].kernel)) + "/" + groups[0].dataset, "pagerank/grid-5");
-  EXPECT_EQ(std::string(harness::KernelName(groups[1].kernel)) + "/" + groups[1].dataset, "pagerank/kron-10");
-  EXPECT_EQ(std::string(harness::KernelName(groups[2].kernel)) + "/" + groups[2].dataset, "wcc/kron-10");
+  EXPECT_EQ(std::string(harness::KernelName(groups[0].kernel)) + "/" + groups[0].dataset,
+            "pagerank/grid-5");
+  EXPECT_EQ(std::string(harness::KernelName(groups[1].kernel)) + "/" + groups[1].dataset,
+            "pagerank/kron-10");
+  EXPECT_EQ(std::string(harness::KernelName(groups[2].kernel)) + "/" + groups[2].dataset,
+            "wcc/kron-10");
   const std::vector<CostEntry>& entries = groups[1].entries;
   ASSERT_EQ(entries.size(), 3u);
   EXPECT_EQ(entries[0].implementation, "serial:pagerank");  // single-threaded first

@@ -48,9 +48,9 @@ class DatasetFetchTest : public testing_support::ScratchDirTest {
   }
 
   CostRun Fetch(const std::string& url, const std::string& xxh64) {
-    return RunCost({"dataset", "fetch", "twitter_rv", "--cache", "cache", "--url", url,
-                    "--xxh64", xxh64},
-                   dir_);
+    return RunCost(
+        {"dataset", "fetch", "twitter_rv", "--cache", "cache", "--url", url, "--xxh64", xxh64},
+        dir_);
   }
   std::string Url() const { return "file://" + source_; }
   // The same file name (so the same destination) in a folder that does not exist.
@@ -97,8 +97,8 @@ TEST_F(DatasetFetchTest, MissingSourceReportsCurlsErrorAndKeepsThePartialFile) {
   const CostRun run = Fetch(MissingUrl(), Hex16(hash_));
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.err, HasSubstr("curl failed"));
-  EXPECT_THAT(run.err, HasSubstr("exit status 37"));       // CURLE_FILE_COULDNT_READ_FILE
-  EXPECT_THAT(run.err, HasSubstr("curl: (37)"));           // curl's own stderr
+  EXPECT_THAT(run.err, HasSubstr("exit status 37"));  // CURLE_FILE_COULDNT_READ_FILE
+  EXPECT_THAT(run.err, HasSubstr("curl: (37)"));      // curl's own stderr
   EXPECT_THAT(run.err, HasSubstr("gone/twitter_rv.net"));
   EXPECT_THAT(run.err, HasSubstr("is kept"));
   EXPECT_FALSE(fs::exists(dest_));

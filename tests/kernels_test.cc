@@ -81,8 +81,8 @@ TEST(PageRank, OneIterationByHand) {
     for (int threads : {1, 2, 3}) {
       if (impl->kind == harness::Kind::kSingleThreaded && threads > 1) continue;
       SCOPED_TRACE(std::string(impl->name) + " threads=" + std::to_string(threads));
-      const auto rank =
-          std::get<std::vector<double>>(RunWithLayout(*impl, g, {.threads = threads, .iterations = 1}));
+      const auto rank = std::get<std::vector<double>>(
+          RunWithLayout(*impl, g, {.threads = threads, .iterations = 1}));
       ASSERT_EQ(rank.size(), 4u);
       for (size_t v = 0; v < 4; ++v) EXPECT_NEAR(rank[v], expected[v], 1e-12) << "vertex " << v;
     }
@@ -138,7 +138,8 @@ TEST(Wcc, ThreeComponents) {
     for (int threads : {1, 2, 3}) {
       if (impl->kind == harness::Kind::kSingleThreaded && threads > 1) continue;
       SCOPED_TRACE(std::string(impl->name) + " threads=" + std::to_string(threads));
-      const auto label = std::get<std::vector<uint32_t>>(RunWithLayout(*impl, g, {.threads = threads}));
+      const auto label =
+          std::get<std::vector<uint32_t>>(RunWithLayout(*impl, g, {.threads = threads}));
       ASSERT_EQ(label.size(), 6u);
       EXPECT_EQ(label[0], label[1]);
       EXPECT_EQ(label[1], label[2]);
@@ -335,8 +336,8 @@ TEST(OptimisedSerial, AgreesWithTheSimpleRowsVertexByVertex) {
     }
     EXPECT_EQ(SmallestIdLabels(std::get<std::vector<uint32_t>>(RunWithLayout(*afforest, g, {}))),
               SmallestIdLabels(std::get<std::vector<uint32_t>>(RunWithLayout(*union_find, g, {}))));
-    for (uint32_t source : {0u, 17u, static_cast<uint32_t>(g.num_vertices() - 1),
-                            harness::DefaultBfsSource(g)}) {
+    for (uint32_t source :
+         {0u, 17u, static_cast<uint32_t>(g.num_vertices() - 1), harness::DefaultBfsSource(g)}) {
       SCOPED_TRACE("source " + std::to_string(source));
       EXPECT_EQ(std::get<std::vector<int64_t>>(RunWithLayout(*bfs_do, g, {.source = source})),
                 std::get<std::vector<int64_t>>(RunWithLayout(*bfs, g, {.source = source})));

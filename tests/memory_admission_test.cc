@@ -2,6 +2,8 @@
 // out-of-memory outcome that says how much it needs, by `cost run` and by a sweep's rows.
 // ($COST_FAKE_MEM_AVAILABLE stands in for /proc/meminfo's MemAvailable.) The time limit and the
 // memory cap of a sweep row are covered by sweep_faults_test (fault:hang, fault:allocate).
+#include "harness/machine/memory_admission.h"
+
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
@@ -9,7 +11,6 @@
 #include <fstream>
 #include <string>
 
-#include "harness/machine/memory_admission.h"
 #include "harness/core/results.h"
 #include "tests/test_support.h"
 
@@ -22,11 +23,11 @@ class MemoryAdmissionTest : public testing_support::ScratchDirTest {
  protected:
   void SetUp() override {
     ScratchDirTest::SetUp();
-    ASSERT_EQ(testing_support::RunCost({"dataset", "generate", "kronecker", "--scale", "6", "-o",
-                                        Path("k6.cgraph")},
-                                       dir_)
-                  .exit_code,
-              0);
+    ASSERT_EQ(
+        testing_support::RunCost(
+            {"dataset", "generate", "kronecker", "--scale", "6", "-o", Path("k6.cgraph")}, dir_)
+            .exit_code,
+        0);
     bytes_ = fs::file_size(Path("k6.cgraph"));
   }
   void TearDown() override {
@@ -50,10 +51,10 @@ TEST_F(MemoryAdmissionTest, AvailableMemoryComesFromMeminfoOrTheOverride) {
 
 TEST_F(MemoryAdmissionTest, RunRefusesAGraphLargerThanAvailableMemory) {
   setenv("COST_FAKE_MEM_AVAILABLE", "1000", 1);
-  const testing_support::CostRun run = testing_support::RunCost(
-      {"run", "--impl", "serial:union-find", "--graph", Path("k6.cgraph"), "--json",
-       Path("row.json")},
-      dir_);
+  const testing_support::CostRun run =
+      testing_support::RunCost({"run", "--impl", "serial:union-find", "--graph", Path("k6.cgraph"),
+                                "--json", Path("row.json")},
+                               dir_);
   EXPECT_EQ(run.exit_code, 4);  // out of memory
   EXPECT_EQ(run.err, "cost: out-of-memory: " + Refusal(Path("k6.cgraph")) + "\n");
   const harness::ResultsFile row = harness::ReadResultsFile(Path("row.json"));
@@ -76,8 +77,8 @@ TEST_F(MemoryAdmissionTest, SweepRecordsTheRefusalAsTheRowsOutcome) {
     "kernels": ["wcc"], "implementations": ["serial:union-find"], "repetitions": 1,
     "cache_dir": "cache"})";
   setenv("COST_FAKE_MEM_AVAILABLE", "1000", 1);
-  const testing_support::CostRun run = testing_support::RunCost(
-      {"sweep", "spec.json", "--out", "results.json", "--quiet"}, dir_);
+  const testing_support::CostRun run =
+      testing_support::RunCost({"sweep", "spec.json", "--out", "results.json", "--quiet"}, dir_);
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const harness::ResultsFile results = harness::ReadResultsFile(Path("results.json"));
   ASSERT_EQ(results.measurements.size(), 1u);

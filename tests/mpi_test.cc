@@ -13,21 +13,21 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
-#include <thread>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "datasets/csr_build.h"
 #include "datasets/graph_file.h"
 #include "datasets/kronecker.h"
 #include "datasets/ldbc_loader.h"
-#include "harness/run/external_system.h"
 #include "harness/core/results.h"
+#include "harness/run/external_system.h"
 #include "harness/run/implementations.h"
 #include "harness/run/validation.h"
 #include "tests/mpi_run_support.h"
@@ -106,8 +106,7 @@ TEST_F(MpiTest, EveryRowMatchesTheSerialRowAtOneTwoAndThreeProcessesAndTwoThread
   for (const auto& [name, graph] : graphs) {
     const std::string path = Prepare(graph, name);
     for (const Implementation* impl : MultiprocessRows()) {
-      const harness::RunParams params{.iterations = 20,
-                                      .source = harness::DefaultBfsSource(graph)};
+      const harness::RunParams params{.iterations = 20, .source = harness::DefaultBfsSource(graph)};
       const harness::Values serial =
           harness::RunInProcess(SerialRowOf(impl->kernel), graph, params);
       // (procs, threads per rank); 2 x 2 oversubscribes a 2-core machine (see SetUp).
@@ -225,9 +224,8 @@ TEST_F(MpiTest, AHangingRankEndsAsTimeoutWithinItsLimit) {
   const std::string path = Prepare(graph, "k6");
   const auto start = std::chrono::steady_clock::now();
   int exit_code = -1;
-  const harness::Measurement m =
-      Run(*harness::FindImplementation("mpi:pagerank"), path, 2,
-          {"--test-hang-rank", "1", "--timeout", "3"}, &exit_code);
+  const harness::Measurement m = Run(*harness::FindImplementation("mpi:pagerank"), path, 2,
+                                     {"--test-hang-rank", "1", "--timeout", "3"}, &exit_code);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(m.outcome, harness::Outcome::kTimeout) << m.message;
@@ -248,8 +246,8 @@ TEST_F(MpiTest, SweepRunsMultiprocessRowsPerProcessCount) {
     "timeout_seconds": 60,
     "cache_dir": "cache"
   })";
-  const testing_support::CostRun run = testing_support::RunCost(
-      {"sweep", "spec.json", "--out", "results.json", "--quiet"}, dir_);
+  const testing_support::CostRun run =
+      testing_support::RunCost({"sweep", "spec.json", "--out", "results.json", "--quiet"}, dir_);
   ASSERT_EQ(run.exit_code, 0) << run.err;
   std::map<std::pair<std::string, int>, harness::Measurement> rows;
   const harness::ResultsFile results = harness::ReadResultsFile(Path("results.json"));
@@ -295,8 +293,9 @@ class MpiTrafficTest : public MpiTest {
   nlohmann::json RunRanks(const std::string& algorithm, int procs,
                           const std::vector<std::string>& extra = {}) {
     const std::string graph = Prepare(DrawnGraph(), "drawn");
-    std::vector<std::string> args = {"--algorithm", algorithm, "--graph", graph, "--threads", "1",
-                                     "--warmups", "1", "--repetitions", "2"};
+    std::vector<std::string> args = {"--algorithm",   algorithm, "--graph",   graph,
+                                     "--threads",     "1",       "--warmups", "1",
+                                     "--repetitions", "2"};
     args.insert(args.end(), extra.begin(), extra.end());
     const testing_support::ProgramRun run = testing_support::RunUnderMpirun(
         {"-np", std::to_string(procs), "--oversubscribe"}, "cost_mpi", args, dir_);
@@ -396,9 +395,9 @@ TEST_F(MpiTrafficTest, ParallelBglTrafficIsCountedAtTheMpiInterface) {
   const std::string graph = Prepare(DrawnGraph(), "drawn");
   for (const std::string algorithm : {"pagerank", "wcc"}) {
     for (const int procs : {1, 2}) {
-      const testing_support::ProgramRun run = testing_support::RunUnderMpirun(
-          {"-np", std::to_string(procs)}, "cost_pbgl", {"--algorithm", algorithm, "--graph", graph},
-          dir_);
+      const testing_support::ProgramRun run =
+          testing_support::RunUnderMpirun({"-np", std::to_string(procs)}, "cost_pbgl",
+                                          {"--algorithm", algorithm, "--graph", graph}, dir_);
       ASSERT_EQ(run.exit_code, 0) << run.output;
       const RankTraffic t = TrafficOf(testing_support::FindRankReport(run.output));
       ASSERT_EQ(t.bytes.size(), static_cast<size_t>(procs)) << algorithm;
@@ -417,7 +416,8 @@ TEST_F(MpiTrafficTest, ParallelBglTrafficIsCountedAtTheMpiInterface) {
 TEST_F(MpiTrafficTest, ParallelBglMovesDataOnlyThroughInterposedCalls) {
   const std::string program = testing_support::MpiProgram("cost_pbgl");
   const auto symbols = [&](const std::string& command) {
-    const testing_support::ProgramRun run = testing_support::RunProgram({"sh", "-c", command}, dir_);
+    const testing_support::ProgramRun run =
+        testing_support::RunProgram({"sh", "-c", command}, dir_);
     EXPECT_EQ(run.exit_code, 0) << command << ": " << run.output;
     std::set<std::string> names;
     std::istringstream words(run.output);
@@ -426,27 +426,77 @@ TEST_F(MpiTrafficTest, ParallelBglMovesDataOnlyThroughInterposedCalls) {
     }
     return names;
   };
-  const std::set<std::string> imported = symbols(
-      "for f in " + program + " $(ldd " + program + " | grep -o '/[^ ]*boost[^ ]*'); do " +
-      "nm -D --undefined-only \"$f\"; done");
+  const std::set<std::string> imported =
+      symbols("for f in " + program + " $(ldd " + program + " | grep -o '/[^ ]*boost[^ ]*'); do " +
+              "nm -D --undefined-only \"$f\"; done");
   const std::set<std::string> defined = symbols("nm -D --defined-only " + program);
   ASSERT_GT(imported.size(), 10u);
-  const std::set<std::string> moving = {
-      "MPI_Send", "MPI_Ssend", "MPI_Bsend", "MPI_Rsend", "MPI_Isend", "MPI_Issend", "MPI_Ibsend",
-      "MPI_Irsend", "MPI_Sendrecv", "MPI_Sendrecv_replace", "MPI_Start", "MPI_Startall",
-      "MPI_Barrier", "MPI_Bcast", "MPI_Gather", "MPI_Gatherv", "MPI_Scatter", "MPI_Scatterv",
-      "MPI_Allgather", "MPI_Allgatherv", "MPI_Alltoall", "MPI_Alltoallv", "MPI_Alltoallw",
-      "MPI_Reduce", "MPI_Allreduce", "MPI_Reduce_scatter", "MPI_Reduce_scatter_block",
-      "MPI_Scan", "MPI_Exscan", "MPI_Ibarrier", "MPI_Ibcast", "MPI_Igather", "MPI_Igatherv",
-      "MPI_Iscatter", "MPI_Iscatterv", "MPI_Iallgather", "MPI_Iallgatherv", "MPI_Ialltoall",
-      "MPI_Ialltoallv", "MPI_Ialltoallw", "MPI_Ireduce", "MPI_Iallreduce",
-      "MPI_Ireduce_scatter", "MPI_Ireduce_scatter_block", "MPI_Iscan", "MPI_Iexscan",
-      "MPI_Neighbor_allgather", "MPI_Neighbor_allgatherv", "MPI_Neighbor_alltoall",
-      "MPI_Neighbor_alltoallv", "MPI_Neighbor_alltoallw", "MPI_Ineighbor_allgather",
-      "MPI_Ineighbor_allgatherv", "MPI_Ineighbor_alltoall", "MPI_Ineighbor_alltoallv",
-      "MPI_Ineighbor_alltoallw", "MPI_Put", "MPI_Get", "MPI_Accumulate", "MPI_Get_accumulate",
-      "MPI_Fetch_and_op", "MPI_Compare_and_swap", "MPI_Rput", "MPI_Rget", "MPI_Raccumulate",
-      "MPI_Rget_accumulate"};
+  const std::set<std::string> moving = {"MPI_Send",
+                                        "MPI_Ssend",
+                                        "MPI_Bsend",
+                                        "MPI_Rsend",
+                                        "MPI_Isend",
+                                        "MPI_Issend",
+                                        "MPI_Ibsend",
+                                        "MPI_Irsend",
+                                        "MPI_Sendrecv",
+                                        "MPI_Sendrecv_replace",
+                                        "MPI_Start",
+                                        "MPI_Startall",
+                                        "MPI_Barrier",
+                                        "MPI_Bcast",
+                                        "MPI_Gather",
+                                        "MPI_Gatherv",
+                                        "MPI_Scatter",
+                                        "MPI_Scatterv",
+                                        "MPI_Allgather",
+                                        "MPI_Allgatherv",
+                                        "MPI_Alltoall",
+                                        "MPI_Alltoallv",
+                                        "MPI_Alltoallw",
+                                        "MPI_Reduce",
+                                        "MPI_Allreduce",
+                                        "MPI_Reduce_scatter",
+                                        "MPI_Reduce_scatter_block",
+                                        "MPI_Scan",
+                                        "MPI_Exscan",
+                                        "MPI_Ibarrier",
+                                        "MPI_Ibcast",
+                                        "MPI_Igather",
+                                        "MPI_Igatherv",
+                                        "MPI_Iscatter",
+                                        "MPI_Iscatterv",
+                                        "MPI_Iallgather",
+                                        "MPI_Iallgatherv",
+                                        "MPI_Ialltoall",
+                                        "MPI_Ialltoallv",
+                                        "MPI_Ialltoallw",
+                                        "MPI_Ireduce",
+                                        "MPI_Iallreduce",
+                                        "MPI_Ireduce_scatter",
+                                        "MPI_Ireduce_scatter_block",
+                                        "MPI_Iscan",
+                                        "MPI_Iexscan",
+                                        "MPI_Neighbor_allgather",
+                                        "MPI_Neighbor_allgatherv",
+                                        "MPI_Neighbor_alltoall",
+                                        "MPI_Neighbor_alltoallv",
+                                        "MPI_Neighbor_alltoallw",
+                                        "MPI_Ineighbor_allgather",
+                                        "MPI_Ineighbor_allgatherv",
+                                        "MPI_Ineighbor_alltoall",
+                                        "MPI_Ineighbor_alltoallv",
+                                        "MPI_Ineighbor_alltoallw",
+                                        "MPI_Put",
+                                        "MPI_Get",
+                                        "MPI_Accumulate",
+                                        "MPI_Get_accumulate",
+                                        "MPI_Fetch_and_op",
+                                        "MPI_Compare_and_swap",
+                                        "MPI_Rput",
+                                        "MPI_Rget",
+                                        "MPI_Raccumulate",
+                                        "MPI_Rget_accumulate"};
   for (const std::string& name : imported) {
     if (moving.contains(name)) {
       EXPECT_TRUE(defined.contains(name)) << name << " is not counted";

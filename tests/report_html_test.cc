@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "harness/core/results.h"
 #include "harness/report/report.h"
 #include "harness/run/results_upgrade.h"
-#include "harness/core/results.h"
 #include "tests/test_support.h"
 #include "tests/xml_document.h"
 

@@ -1,9 +1,7 @@
 // The report of a small results file written into a temporary folder: report.md with the COST
 // table, measurements and failures, and per (kernel, dataset) gnuplot data, script, SVG and PNG.
 // Needs gnuplot (package gnuplot-nox) on PATH, as `cost report` does.
-#include "harness/machine/machine_limits.h"
 #include "harness/report/report.h"
-#include "harness/analysis/single_thread_comparisons.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -15,6 +13,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "harness/analysis/single_thread_comparisons.h"
+#include "harness/machine/machine_limits.h"
 #include "tests/test_support.h"
 
 namespace cost::harness {

@@ -1,11 +1,11 @@
 // The results file: JSON round trip, atomic writing, clear errors.
+#include "harness/core/results.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include "harness/core/results.h"
 
 namespace cost {
 namespace {
@@ -94,14 +94,15 @@ TEST(Results, ErrorsNameTheFileAndTheProblem) {
   fs::create_directories(dir);
   const std::string other = (dir / "other.json").string();
   std::ofstream(other) << R"({"measurements": []})";
-  EXPECT_THAT([&] { harness::ReadResultsFile(other); },
-              testing::ThrowsMessage<std::runtime_error>(
-                  testing::AllOf(testing::HasSubstr("other.json"), testing::HasSubstr("not a cost results file"))));
+  EXPECT_THAT(
+      [&] { harness::ReadResultsFile(other); },
+      testing::ThrowsMessage<std::runtime_error>(testing::AllOf(
+          testing::HasSubstr("other.json"), testing::HasSubstr("not a cost results file"))));
   const std::string broken = (dir / "broken.json").string();
   std::ofstream(broken) << R"({"format": "cost-results", "measurements": [{"threads": "two"}]})";
   EXPECT_THAT([&] { harness::ReadResultsFile(broken); },
-              testing::ThrowsMessage<std::runtime_error>(
-                  testing::AllOf(testing::HasSubstr("broken.json"), testing::HasSubstr("measurement 0"))));
+              testing::ThrowsMessage<std::runtime_error>(testing::AllOf(
+                  testing::HasSubstr("broken.json"), testing::HasSubstr("measurement 0"))));
   EXPECT_THAT([&] { harness::ReadResultsFile((dir / "missing.json").string()); },
               testing::ThrowsMessage<std::runtime_error>(testing::HasSubstr("missing.json")));
   EXPECT_THAT([&] { harness::ReadResultsFile(dir.string()); },

@@ -1,10 +1,10 @@
 // Amdahl and USL fits recover the parameters of synthetic scaling curves, say when they are
 // underdetermined, and project the crossing with a baseline (or that there is none).
+#include "harness/analysis/scaling_fit.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
-
-#include "harness/analysis/scaling_fit.h"
 
 namespace cost::harness {
 namespace {

@@ -1,7 +1,7 @@
 // Summary statistics and the median's confidence interval.
-#include <gtest/gtest.h>
-
 #include "harness/analysis/statistics.h"
+
+#include <gtest/gtest.h>
 
 namespace cost {
 namespace {

@@ -11,8 +11,8 @@
 #include <thread>
 
 #include "harness/analysis/cost_table.h"
-#include "harness/machine/machine_info.h"
 #include "harness/core/results.h"
+#include "harness/machine/machine_info.h"
 #include "harness/sweep/prepared_datasets.h"
 #include "tests/test_support.h"
 
@@ -78,7 +78,8 @@ TEST_F(SweepFaultsTest, EachFaultCostsOnlyItsRow) {
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_EQ(groups[0].baseline_implementation, "serial:union-find");
   std::map<std::string, std::string> status;
-  for (const auto& e : groups[0].entries) status[e.implementation] = std::string(harness::CostStatusName(e.status));
+  for (const auto& e : groups[0].entries)
+    status[e.implementation] = std::string(harness::CostStatusName(e.status));
   EXPECT_THAT(status["script:union-find"], testing::AnyOf("bounded", "not-separable", "unbounded"));
   EXPECT_EQ(status["fault:hang"], "failed");
   EXPECT_EQ(status["fault:allocate"], "failed");

@@ -25,9 +25,11 @@ struct GeneratedGraph {
 
 const std::vector<GeneratedGraph>& Graphs() {
   static const std::vector<GeneratedGraph> graphs = [] {
-    const datasets::EdgeList kron = datasets::GenerateKronecker({.scale = 12, .edge_factor = 8, .seed = 7});
+    const datasets::EdgeList kron =
+        datasets::GenerateKronecker({.scale = 12, .edge_factor = 8, .seed = 7});
     // A sparse directed graph with many small components, sinks and isolated vertices.
-    const datasets::EdgeList sparse = datasets::GenerateKronecker({.scale = 11, .edge_factor = 1, .seed = 3});
+    const datasets::EdgeList sparse =
+        datasets::GenerateKronecker({.scale = 11, .edge_factor = 1, .seed = 3});
     // Kronecker graphs have isolated vertices (sinks); a ring through every vertex removes
     // them, so implementations that deviate only on sinks are checked on a large graph too.
     datasets::EdgeList ringed = kron;
@@ -62,8 +64,7 @@ TEST(SystemsAgreement, EveryImplementationMatchesTheReference) {
     for (const harness::Implementation& impl : harness::Implementations()) {
       // Multiprocess rows run under mpirun: mpi_test.cc.
       if (!harness::RunsInProcess(impl)) continue;
-      const harness::RunParams base{.iterations = 20,
-                                    .source = harness::DefaultBfsSource(g.graph)};
+      const harness::RunParams base{.iterations = 20, .source = harness::DefaultBfsSource(g.graph)};
       const harness::Values expected = harness::ReferenceValues(impl.kernel, g.graph, base);
       const bool deviates = !impl.deviation.empty() && impl.deviation_applies != nullptr &&
                             impl.deviation_applies(g.graph);

@@ -31,10 +31,9 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "datasets/csr_build.h"
 #include "datasets/graph.h"
@@ -82,9 +81,9 @@ const std::string& TextFileFor(int scale, uint64_t* bytes) {
   static std::map<int, std::string> cache;
   auto it = cache.find(scale);
   if (it == cache.end()) {
-    const std::string path =
-        (fs::path(g_tmp_dir) / ("cost_prep_bench_" + std::to_string(getpid()) + "_kron" +
-                                 std::to_string(scale) + ".txt")).string();
+    const std::string path = (fs::path(g_tmp_dir) / ("cost_prep_bench_" + std::to_string(getpid()) +
+                                                     "_kron" + std::to_string(scale) + ".txt"))
+                                 .string();
     const EdgeList& edges = EdgesFor(scale);
     std::unique_ptr<FILE, int (*)(FILE*)> out(std::fopen(path.c_str(), "w"), std::fclose);
     if (!out) throw std::runtime_error("cannot write " + path);
@@ -114,8 +113,8 @@ void SetTraffic(benchmark::State& state, double bytes) {
   state.counters["moved_bytes"] = bytes;
   if (g_bandwidth > 0) {
     // Counter kIsIterationInvariantRate divides by the elapsed time: bytes/s, then / bandwidth.
-    state.counters["fraction_of_bandwidth"] = benchmark::Counter(
-        bytes / g_bandwidth, benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["fraction_of_bandwidth"] =
+        benchmark::Counter(bytes / g_bandwidth, benchmark::Counter::kIsIterationInvariantRate);
   }
 }
 
@@ -181,8 +180,10 @@ double MachineBandwidth() {
   const std::string path = env && *env ? env : "cost-data/machine-limits.json";
   std::ifstream in(path);
   if (!in) {
-    std::fprintf(stderr, "prep_bench: no machine limits at %s (run `cost machine`): "
-                         "no fraction_of_bandwidth\n", path.c_str());
+    std::fprintf(stderr,
+                 "prep_bench: no machine limits at %s (run `cost machine`): "
+                 "no fraction_of_bandwidth\n",
+                 path.c_str());
     return 0;
   }
   try {

@@ -143,12 +143,12 @@ std::string ComparisonCsv(const std::vector<RowComparison>& rows) {
       "kernel,dataset,implementation,threads,procs,a_outcome,b_outcome,a_median_seconds,"
       "b_median_seconds,ratio,ci_low,ci_high,ci_method,status\n";
   for (const RowComparison& r : rows) {
-    text += CsvField(r.kernel) + "," + CsvField(r.dataset) + "," + CsvField(r.implementation) +
-            Printf(",%d,%d,", r.threads, r.procs) + CsvField(r.a_outcome) + "," +
-            CsvField(r.b_outcome) +
-            Printf(",%.6g,%.6g,%.6g,%.6g,%.6g,", r.a_median, r.b_median, r.ratio, r.ci_low,
-                   r.ci_high) +
-            r.ci_method + "," + r.status + "\n";
+    text +=
+        CsvField(r.kernel) + "," + CsvField(r.dataset) + "," + CsvField(r.implementation) +
+        Printf(",%d,%d,", r.threads, r.procs) + CsvField(r.a_outcome) + "," +
+        CsvField(r.b_outcome) +
+        Printf(",%.6g,%.6g,%.6g,%.6g,%.6g,", r.a_median, r.b_median, r.ratio, r.ci_low, r.ci_high) +
+        r.ci_method + "," + r.status + "\n";
   }
   return text;
 }

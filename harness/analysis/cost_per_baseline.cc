@@ -22,8 +22,10 @@ std::map<GroupKey, std::vector<Measurement>> ByGroup(const std::vector<Measureme
 // What the verdict column says: the measured configuration, or why there is none.
 std::string Verdict(const CostEntry& e) {
   if (e.status == CostStatus::kBounded) return "bounded: " + CoresText(e.cost_cores);
-  if (e.status == CostStatus::kNotSeparable) return "not separable (" + CoresText(e.cost_cores) + "?)";
-  if (e.status == CostStatus::kFailed) return "failed (" + std::string(OutcomeName(e.outcome)) + ")";
+  if (e.status == CostStatus::kNotSeparable)
+    return "not separable (" + CoresText(e.cost_cores) + "?)";
+  if (e.status == CostStatus::kFailed)
+    return "failed (" + std::string(OutcomeName(e.outcome)) + ")";
   return std::string(CostStatusName(e.status));
 }
 
@@ -55,8 +57,7 @@ std::vector<std::string> BaselineCostCells(const BaselineCost& c) {
 std::string FittedCell(const ScalingFit& fit) {
   const std::vector<double>& c = fit.coefficients;
   if (fit.model == ScalingModel::kAmdahl) {
-    return "T1 " + FormatSeconds(c[0] + c[1]) + ", serial " +
-           FormatPercent(fit.serial_fraction());
+    return "T1 " + FormatSeconds(c[0] + c[1]) + ", serial " + FormatPercent(fit.serial_fraction());
   }
   return "T1 " + FormatSeconds(c[0]) + ", s " + Printf("%.3g", c[1] / c[0]) + ", k " +
          Printf("%.3g", c[2] / c[0]);
@@ -93,14 +94,10 @@ std::vector<std::string> ProjectionCells(const CostProjection& p) {
             "no projection",
             "-"};
   }
-  return {p.kernel,
-          p.dataset,
-          p.implementation,
-          ScalingModelName(fit.model),
-          FittedCell(fit),
-          p.baseline.implementation + " " + FormatSeconds(p.baseline.seconds),
-          CrossingCell(p),
-          ResidualsCell(fit)};
+  return {p.kernel,         p.dataset,
+          p.implementation, ScalingModelName(fit.model),
+          FittedCell(fit),  p.baseline.implementation + " " + FormatSeconds(p.baseline.seconds),
+          CrossingCell(p),  ResidualsCell(fit)};
 }
 
 }  // namespace

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "harness/analysis/cost_table.h"
-#include "harness/core/results.h"
 #include "harness/analysis/scaling_fit.h"
+#include "harness/core/results.h"
 
 namespace cost::harness {
 

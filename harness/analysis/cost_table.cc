@@ -13,9 +13,9 @@ namespace cost::harness {
 namespace {
 
 constexpr Named<CostStatus> kCostStatusNames[] = {
-    {CostStatus::kBaseline, "baseline"},       {CostStatus::kSingleThreaded, "single-threaded"},
-    {CostStatus::kBounded, "bounded"},         {CostStatus::kNotSeparable, "not-separable"},
-    {CostStatus::kUnbounded, "unbounded"},     {CostStatus::kNoBaseline, "no-baseline"},
+    {CostStatus::kBaseline, "baseline"},   {CostStatus::kSingleThreaded, "single-threaded"},
+    {CostStatus::kBounded, "bounded"},     {CostStatus::kNotSeparable, "not-separable"},
+    {CostStatus::kUnbounded, "unbounded"}, {CostStatus::kNoBaseline, "no-baseline"},
     {CostStatus::kFailed, "failed"},
 };
 
@@ -181,9 +181,11 @@ std::string CostCell(const CostEntry& e) {
   if (e.status == CostStatus::kBaseline) return "baseline";
   if (e.status == CostStatus::kSingleThreaded) return "single thread";
   if (e.status == CostStatus::kUnbounded) return "unbounded";
-  if (e.status == CostStatus::kNotSeparable) return "not separable (" + CoresText(e.cost_cores) + "?)";
+  if (e.status == CostStatus::kNotSeparable)
+    return "not separable (" + CoresText(e.cost_cores) + "?)";
   if (e.status == CostStatus::kNoBaseline) return "no baseline";
-  if (e.status == CostStatus::kFailed) return "failed (" + std::string(OutcomeName(e.outcome)) + ")";
+  if (e.status == CostStatus::kFailed)
+    return "failed (" + std::string(OutcomeName(e.outcome)) + ")";
   std::string text = CoresText(e.cost_cores);
   if (e.cost_procs > 1) {  // say how the cores were split between processes and threads
     text += " (" + std::to_string(e.cost_procs) + " procs x " + std::to_string(e.cost_threads) +
@@ -194,7 +196,8 @@ std::string CostCell(const CostEntry& e) {
 
 std::string TimeCell(const CostEntry& e) {
   if (e.status == CostStatus::kFailed) return "-";
-  if (e.status == CostStatus::kBounded || e.status == CostStatus::kNotSeparable) return FormatSeconds(e.seconds_at_cost);
+  if (e.status == CostStatus::kBounded || e.status == CostStatus::kNotSeparable)
+    return FormatSeconds(e.seconds_at_cost);
   if (e.status == CostStatus::kUnbounded || e.status == CostStatus::kNoBaseline) {
     return "best " + FormatSeconds(e.best_seconds) + " at " + CoresText(e.best_cores);
   }

@@ -59,7 +59,7 @@ struct CostEntry {
   // Set for "not-separable": the verdict is inside the measurement noise.
   bool within_noise = false;
   int ok_rows = 0;
-  int failed_rows = 0;  // rows whose outcome is not "ok"
+  int failed_rows = 0;             // rows whose outcome is not "ok"
   Outcome outcome = Outcome::kOk;  // kFailed only: the first failed row's outcome and message
   std::string message;
 };
@@ -79,7 +79,7 @@ struct CostGroup {
   int baseline_repetitions = 0;
   double baseline_cv = 0;
   double baseline_ci_low = 0, baseline_ci_high = 0;  // the baseline median's interval
-  std::vector<BaselineLine> single_threaded;  // fastest first
+  std::vector<BaselineLine> single_threaded;         // fastest first
   // Single-threaded implementations first (fastest first), then parallel ones by name.
   std::vector<CostEntry> entries;
 };

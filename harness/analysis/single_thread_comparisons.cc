@@ -21,17 +21,29 @@ struct Claim {
 
 const std::vector<Claim>& Claims() {
   static const std::vector<Claim> claims = {
-      {"pagerank", "Hilbert vs vertex order (same algorithm)", {"serial:pagerank-hilbert"},
-       {"serial:pagerank", "serial:pagerank-push"}, 110.0 / 275.0,
+      {"pagerank",
+       "Hilbert vs vertex order (same algorithm)",
+       {"serial:pagerank-hilbert"},
+       {"serial:pagerank", "serial:pagerank-push"},
+       110.0 / 275.0,
        "twitter_rv, RAM: 110 s vs 275 s (Tables 2, 4)"},
-      {"wcc", "union-find vs label propagation", {"serial:union-find"},
-       {"serial:label-propagation"}, 15.0 / 153.0,
+      {"wcc",
+       "union-find vs label propagation",
+       {"serial:union-find"},
+       {"serial:label-propagation"},
+       15.0 / 153.0,
        "twitter_rv, SSD: 15 s vs 153 s (Tables 3, 5)"},
-      {"wcc", "union-find, Hilbert vs vertex order", {"serial:union-find-hilbert"},
-       {"serial:union-find"}, 5.9 / 24.2,
+      {"wcc",
+       "union-find, Hilbert vs vertex order",
+       {"serial:union-find-hilbert"},
+       {"serial:union-find"},
+       5.9 / 24.2,
        "twitter_rv, i7-8700 reproduction: 5.9 s vs 24.2 s (COST repo issue 8)"},
-      {"wcc", "label propagation, Hilbert vs vertex order", {"serial:label-propagation-hilbert"},
-       {"serial:label-propagation"}, 30.0 / 93.0,
+      {"wcc",
+       "label propagation, Hilbert vs vertex order",
+       {"serial:label-propagation-hilbert"},
+       {"serial:label-propagation"},
+       30.0 / 93.0,
        "twitter_rv, i7-8700 reproduction: 30 s vs 93 s (COST repo issue 8)"},
   };
   return claims;
@@ -74,19 +86,20 @@ std::string SingleThreadMarkdown(const std::vector<Measurement>& rows) {
   const std::vector<SingleThreadComparison> comparisons = CompareSingleThreads(rows);
   std::string text;
   if (!comparisons.empty()) {
-    text += "| dataset | kernel | claim | faster side | slower side | ratio | paper's ratio |\n"
-            "| --- | --- | --- | --- | --- | ---: | --- |\n";
+    text +=
+        "| dataset | kernel | claim | faster side | slower side | ratio | paper's ratio |\n"
+        "| --- | --- | --- | --- | --- | ---: | --- |\n";
     for (const SingleThreadComparison& c : comparisons) {
       text += MarkdownRow({c.dataset, c.kernel, c.claim,
                            c.faster + " " + FormatSeconds(c.faster_seconds),
-                           c.slower + " " + FormatSeconds(c.slower_seconds),
-                           FormatRatio(c.ratio),
+                           c.slower + " " + FormatSeconds(c.slower_seconds), FormatRatio(c.ratio),
                            FormatRatio(c.paper_ratio) + " (" + c.paper_source + ")"});
     }
     text += "\n";
   }
-  text += "| dataset | implementation | median | edges per second | preparation | load |\n"
-          "| --- | --- | ---: | ---: | ---: | ---: |\n";
+  text +=
+      "| dataset | implementation | median | edges per second | preparation | load |\n"
+      "| --- | --- | ---: | ---: | ---: | ---: |\n";
   for (const Measurement& m : rows) {
     if (!m.ok() || m.kind != Kind::kSingleThreaded || m.median_seconds <= 0) continue;
     // PageRank touches every edge once per iteration; the WCC and BFS figures are per run.

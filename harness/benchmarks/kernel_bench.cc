@@ -98,8 +98,8 @@ void BM_Kernel(benchmark::State& state, const Implementation* impl, int scale, i
   const double passes = impl->kernel == Kernel::kPageRank ? params.iterations : 1;
   const double arcs = static_cast<double>(graph.num_edges());
   state.counters["arcs"] = arcs;
-  state.counters["arcs_per_second"] = benchmark::Counter(
-      arcs * passes, benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["arcs_per_second"] =
+      benchmark::Counter(arcs * passes, benchmark::Counter::kIsIterationInvariantRate);
   if (g_limits && total > 0) {
     const CostEstimate e = EstimateCost(
         WorkloadOf(impl->kernel, impl->requires_layout, graph, params.iterations, threads),

@@ -1,10 +1,11 @@
 // `cost compare A B`: per-row ratios of two results files with confidence intervals.
+#include "harness/analysis/compare.h"
+
 #include <iostream>
 #include <memory>
 
 #include "datasets/output_file.h"
 #include "harness/cli/commands.h"
-#include "harness/analysis/compare.h"
 #include "harness/core/results.h"
 
 namespace cost::harness {

@@ -1,10 +1,11 @@
 // `cost export`: a results file as a flat table.
+#include "harness/analysis/export.h"
+
 #include <iostream>
 #include <memory>
 
 #include "datasets/output_file.h"
 #include "harness/cli/commands.h"
-#include "harness/analysis/export.h"
 #include "harness/core/results.h"
 
 namespace cost::harness {
@@ -15,9 +16,10 @@ void AddExportCommand(CLI::App& app, int*) {
     bool csv = false;
   };
   auto o = std::make_shared<Options>();
-  CLI::App* cmd = app.add_subcommand(
-      "export", "Write a results file as CSV (one line per measurement, every repetition "
-                "included) to standard output or --out");
+  CLI::App* cmd =
+      app.add_subcommand("export",
+                         "Write a results file as CSV (one line per measurement, every repetition "
+                         "included) to standard output or --out");
   cmd->add_option("results", o->results, "Results file written by `cost sweep` or `cost run`")
       ->required();
   cmd->add_flag("--csv", o->csv, "CSV (RFC 4180); the only format so far, and the default");

@@ -1,12 +1,13 @@
 // `cost report`: tables and plots from a results file.
+#include "harness/report/report.h"
+
 #include <iostream>
 #include <memory>
 
-#include "harness/cli/commands.h"
 #include "harness/analysis/cost_table.h"
-#include "harness/report/report.h"
-#include "harness/run/results_upgrade.h"
+#include "harness/cli/commands.h"
 #include "harness/core/results.h"
+#include "harness/run/results_upgrade.h"
 
 namespace cost::harness {
 

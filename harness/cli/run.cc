@@ -4,10 +4,10 @@
 #include <stdexcept>
 
 #include "datasets/output_file.h"
-#include "harness/machine/memory_admission.h"
 #include "harness/cli/commands.h"
 #include "harness/core/outcome.h"
 #include "harness/machine/machine_info.h"
+#include "harness/machine/memory_admission.h"
 #include "harness/run/external_system.h"
 #include "harness/run/measurement.h"
 
@@ -36,8 +36,8 @@ MeasurementOutput MeasureNamed(const RunOptions& o, MeasurementRequest request) 
   }
   const Kernel kernel = external ? external->kernel : request.implementation->kernel;
   if (!o.kernel.empty() && KernelName(kernel) != o.kernel) {
-    throw std::invalid_argument(o.impl + " computes " + std::string(KernelName(kernel)) +
-                                ", not " + o.kernel);
+    throw std::invalid_argument(o.impl + " computes " + std::string(KernelName(kernel)) + ", not " +
+                                o.kernel);
   }
   request.validate = !o.no_validate;
   return external ? MeasureExternal(*external, request) : Measure(request);
@@ -127,8 +127,9 @@ void AddOutputOptions(CLI::App* cmd, RunOptions* o) {
   cmd->add_option("--values", o->values, "Write 'original-vertex-id value' lines (LDBC format)");
   cmd->add_option("--json", o->json, "Write the measurement as a one-row results file");
   cmd->add_option("--benchmark-json", o->benchmark_json, "Write Google Benchmark's own JSON");
-  cmd->add_option("--systems", o->systems, "External system manifest (file or folder of *.json); "
-                                           "repeatable")
+  cmd->add_option("--systems", o->systems,
+                  "External system manifest (file or folder of *.json); "
+                  "repeatable")
       ->allow_extra_args(false);
   cmd->add_flag("--no-validate", o->no_validate, "Skip validation (the row says so)");
   cmd->add_flag("--quiet", o->quiet, "Print nothing on success");

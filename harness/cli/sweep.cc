@@ -1,12 +1,13 @@
 // `cost sweep`: run an experiment spec.
+#include "harness/sweep/sweep.h"
+
 #include <iostream>
 #include <memory>
 
+#include "harness/analysis/cost_table.h"
 #include "harness/cli/commands.h"
 #include "harness/core/outcome.h"
-#include "harness/analysis/cost_table.h"
 #include "harness/report/report.h"
-#include "harness/sweep/sweep.h"
 
 namespace cost::harness {
 

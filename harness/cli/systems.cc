@@ -2,9 +2,8 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "harness/cli/commands.h"
 #include "harness/run/external_system.h"
@@ -17,19 +16,27 @@ namespace {
 nlohmann::json ListSystems(const std::vector<std::string>& manifests) {
   nlohmann::json rows = nlohmann::json::array();
   for (const Implementation& impl : Implementations()) {
-    rows.push_back({{"name", impl.name}, {"kernel", KernelName(impl.kernel)},
-                    {"system", impl.system}, {"algorithm", impl.algorithm},
-                    {"kind", KindName(impl.kind)}, {"description", impl.description},
+    rows.push_back({{"name", impl.name},
+                    {"kernel", KernelName(impl.kernel)},
+                    {"system", impl.system},
+                    {"algorithm", impl.algorithm},
+                    {"kind", KindName(impl.kind)},
+                    {"description", impl.description},
                     {"deviation", impl.deviation},
                     {"requires_layout", datasets::EdgeLayoutName(impl.requires_layout)},
                     {"declared_in", "built-in"}});
   }
   for (const std::string& path : manifests) {
     for (const ExternalSystem& e : LoadExternalSystems(path)) {
-      rows.push_back({{"name", e.name}, {"kernel", KernelName(e.kernel)}, {"system", e.system},
-                      {"algorithm", e.algorithm}, {"kind", KindName(e.kind)},
-                      {"description", e.description}, {"deviation", ""},
-                      {"requires_layout", "vertex"}, {"declared_in", e.manifest}});
+      rows.push_back({{"name", e.name},
+                      {"kernel", KernelName(e.kernel)},
+                      {"system", e.system},
+                      {"algorithm", e.algorithm},
+                      {"kind", KindName(e.kind)},
+                      {"description", e.description},
+                      {"deviation", ""},
+                      {"requires_layout", "vertex"},
+                      {"declared_in", e.manifest}});
     }
   }
   return rows;
@@ -75,15 +82,17 @@ void AddSystemsCommand(CLI::App& app, int*) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
-      "systems", "List every implementation: name (what --impl takes), kernel, system, "
-                 "algorithm and kind; built-in ones and those declared by --systems manifests");
+      "systems",
+      "List every implementation: name (what --impl takes), kernel, system, "
+      "algorithm and kind; built-in ones and those declared by --systems manifests");
   CLI::Option* json = cmd->add_flag("--json", o->json, "Print a JSON array instead of a table");
   cmd->add_flag("--markdown", o->markdown,
                 "Print a Markdown table (name, kind, algorithm, description, required layout, "
                 "deviation): the one docs/implementations.md holds")
       ->excludes(json);
-  cmd->add_option("--systems", o->systems, "External system manifest (file or folder of "
-                                           "*.json); repeatable")
+  cmd->add_option("--systems", o->systems,
+                  "External system manifest (file or folder of "
+                  "*.json); repeatable")
       ->allow_extra_args(false);
   cmd->callback([o] {
     const nlohmann::json rows = ListSystems(o->systems);
@@ -99,7 +108,8 @@ void AddSystemsCommand(CLI::App& app, int*) {
                 "kind", "description");
     for (const nlohmann::json& r : rows) {
       std::string description = r["description"].get<std::string>();
-      if (r["declared_in"] != "built-in") description += " [" + r["declared_in"].get<std::string>() + "]";
+      if (r["declared_in"] != "built-in")
+        description += " [" + r["declared_in"].get<std::string>() + "]";
       if (!r["deviation"].get<std::string>().empty()) {
         description += " (deviation: " + r["deviation"].get<std::string>() + ")";
       }

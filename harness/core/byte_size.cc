@@ -13,9 +13,9 @@ std::optional<uint64_t> TryParseByteSize(std::string_view text) {
   if (ec != std::errc()) return std::nullopt;
   int shift = 0;
   if (rest != end) {
-    const size_t unit =
-        rest + 1 == end ? std::string_view("KMGT").find(static_cast<char>(std::toupper(*rest)))
-                        : std::string_view::npos;
+    const size_t unit = rest + 1 == end
+                            ? std::string_view("KMGT").find(static_cast<char>(std::toupper(*rest)))
+                            : std::string_view::npos;
     if (unit == std::string_view::npos) return std::nullopt;
     shift = 10 * static_cast<int>(unit + 1);
   }

@@ -29,8 +29,8 @@ struct ChildOptions {
 struct ChildResult {
   enum class Status { kExited, kSignaled, kTimedOut, kInterrupted, kFailedToStart };
   Status status = Status::kFailedToStart;
-  int exit_code = 0;           // kExited
-  int signal = 0;              // kSignaled
+  int exit_code = 0;  // kExited
+  int signal = 0;     // kSignaled
   double wall_seconds = 0;
   uint64_t max_rss_bytes = 0;  // the child's peak resident set (from wait4)
   std::string log_tail;        // the last 2000 bytes of its output

@@ -67,21 +67,14 @@ void from_json(const nlohmann::json& j, Timing& timing) {
 
 // JSON field names are the struct's member names; fields missing from an older file keep their
 // defaults, a field of the wrong type throws.
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Measurement, dataset, graph_path, graph_checksum,
-                                                num_vertices, num_edges, kernel, implementation,
-                                                system, algorithm, kind, threads, procs, iterations,
-                                                source, repetitions, warmups, oversubscribed,
-                                                outcome, message, repetition_seconds,
-                                                median_seconds, min_seconds, max_seconds, cv,
-                                                ci_low_seconds, ci_high_seconds, ci_level,
-                                                high_spread, timing, load_seconds,
-                                                preparation_seconds, peak_rss_bytes,
-                                                limit_seconds, fraction_of_limit, limit_bound,
-                                                limit_basis, rank_peak_rss_bytes,
-                                                startup_seconds, partition_seconds, layout,
-                                                preparation_split, preparation_source_seconds,
-                                                preparation_build_seconds,
-                                                preparation_layout_seconds)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(
+    Measurement, dataset, graph_path, graph_checksum, num_vertices, num_edges, kernel,
+    implementation, system, algorithm, kind, threads, procs, iterations, source, repetitions,
+    warmups, oversubscribed, outcome, message, repetition_seconds, median_seconds, min_seconds,
+    max_seconds, cv, ci_low_seconds, ci_high_seconds, ci_level, high_spread, timing, load_seconds,
+    preparation_seconds, peak_rss_bytes, limit_seconds, fraction_of_limit, limit_bound, limit_basis,
+    rank_peak_rss_bytes, startup_seconds, partition_seconds, layout, preparation_split,
+    preparation_source_seconds, preparation_build_seconds, preparation_layout_seconds)
 
 nlohmann::json ToJson(const Measurement& m) {
   nlohmann::json j = m;

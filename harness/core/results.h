@@ -5,10 +5,9 @@
 #define COST_HARNESS_CORE_RESULTS_H_
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "datasets/hilbert_layout.h"
 #include "harness/core/kernel.h"
@@ -29,41 +28,41 @@ bool ParseTiming(std::string_view name, Timing* timing);
 // One implementation on one graph at one configuration.
 struct Measurement {
   // Configuration.
-  std::string dataset;           // short name, e.g. "kron-18"
-  std::string graph_path;        // the prepared .cgraph file
-  std::string graph_checksum;    // hex XXH64 of the prepared file's payload
+  std::string dataset;         // short name, e.g. "kron-18"
+  std::string graph_path;      // the prepared .cgraph file
+  std::string graph_checksum;  // hex XXH64 of the prepared file's payload
   uint64_t num_vertices = 0;
   uint64_t num_edges = 0;
   Kernel kernel = Kernel::kPageRank;
-  std::string implementation;    // "openmp:pagerank"
-  std::string system;            // "openmp"
-  std::string algorithm;         // "pagerank-pull"
+  std::string implementation;  // "openmp:pagerank"
+  std::string system;          // "openmp"
+  std::string algorithm;       // "pagerank-pull"
   Kind kind = Kind::kSingleThreaded;
   int threads = 1;
   int procs = 1;
-  int iterations = 0;            // PageRank iterations; 0 for kernels without
-  int64_t source = -1;           // BFS: original id of the source vertex; -1 for other kernels
+  int iterations = 0;   // PageRank iterations; 0 for kernels without
+  int64_t source = -1;  // BFS: original id of the source vertex; -1 for other kernels
   int repetitions = 0;
   int warmups = 0;
-  bool oversubscribed = false;   // more workers (threads x procs) than logical CPUs
+  bool oversubscribed = false;  // more workers (threads x procs) than logical CPUs
 
   Outcome outcome = Outcome::kOk;
-  std::string message;           // validator message or failure reason; empty when ok
+  std::string message;  // validator message or failure reason; empty when ok
 
   // Timings in seconds. repetition_seconds holds every timed kernel call.
   std::vector<double> repetition_seconds;
   double median_seconds = 0;
   double min_seconds = 0;
   double max_seconds = 0;
-  double cv = 0;                 // coefficient of variation (stddev / mean), a fraction
+  double cv = 0;  // coefficient of variation (stddev / mean), a fraction
   // Distribution-free confidence interval for the median from order statistics; ci_level is the
   // coverage actually achieved (e.g. 0.9375 for [min, max] of 5 repetitions).
   double ci_low_seconds = 0;
   double ci_high_seconds = 0;
   double ci_level = 0;
-  bool high_spread = false;      // cv above kHighSpreadCv: the median is not to be trusted alone
+  bool high_spread = false;  // cv above kHighSpreadCv: the median is not to be trusted alone
   Timing timing = Timing::kKernel;
-  double load_seconds = 0;       // mapping the prepared file
+  double load_seconds = 0;         // mapping the prepared file
   double preparation_seconds = 0;  // building the prepared file (from its metadata)
   // The edge layout the row read (files that lack the field read as kVertex: see
   // run/results_upgrade.h) and the preparation steps of the prepared file, from its metadata:
@@ -74,7 +73,7 @@ struct Measurement {
   double preparation_source_seconds = 0;
   double preparation_build_seconds = 0;
   double preparation_layout_seconds = 0;
-  uint64_t peak_rss_bytes = 0;     // multiprocess: the largest rank's
+  uint64_t peak_rss_bytes = 0;  // multiprocess: the largest rank's
   // Multiprocess rows only: every rank's peak RSS (rank order), MPI start-up (MPI_Init, slowest
   // rank) and partitioning (each rank mapping its rows and building its local graph), all outside
   // the timed kernel.
@@ -88,7 +87,7 @@ struct Measurement {
   // "gather-bound" | "bandwidth-bound": which term of the model is larger. A string, as
   // limit_basis: both are words for the reader, and no code decides anything by them.
   std::string limit_bound;
-  std::string limit_basis;       // what the model charged, in words
+  std::string limit_basis;  // what the model charged, in words
 
   int cores() const { return threads * procs; }
   bool ok() const { return outcome == Outcome::kOk; }
@@ -98,9 +97,9 @@ struct Measurement {
 inline constexpr double kHighSpreadCv = 0.10;
 
 struct ResultsFile {
-  std::string created;           // ISO 8601 UTC
-  nlohmann::json machine;        // CPU model, cores, memory, kernel, ...
-  nlohmann::json build;          // compiler, flags, git revision, library versions
+  std::string created;     // ISO 8601 UTC
+  nlohmann::json machine;  // CPU model, cores, memory, kernel, ...
+  nlohmann::json build;    // compiler, flags, git revision, library versions
   std::vector<Measurement> measurements;
 };
 

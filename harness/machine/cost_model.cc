@@ -10,8 +10,8 @@ namespace {
 
 // Per pass over the graph.
 struct PassCost {
-  double vertex_stream_bytes;   // per-vertex arrays read or written in order
-  double gathered_value_bits;   // size of one gathered value (the compact form)
+  double vertex_stream_bytes;  // per-vertex arrays read or written in order
+  double gathered_value_bits;  // size of one gathered value (the compact form)
   const char* what;
 };
 
@@ -48,13 +48,13 @@ CostEstimate EstimateCost(const Workload& w, const MachineLimits& limits) {
   const PassCost pass = PassCostOf(w.kernel);
   const double passes = w.kernel == Kernel::kPageRank ? std::max(1, w.iterations) : 1;
   CostEstimate e;
-  e.streamed_bytes = passes * (ArcBytes(w) * w.num_arcs + pass.vertex_stream_bytes * w.num_vertices);
+  e.streamed_bytes =
+      passes * (ArcBytes(w) * w.num_arcs + pass.vertex_stream_bytes * w.num_vertices);
   e.gathers = passes * w.num_arcs;
-  e.gathered_array_bytes =
-      static_cast<uint64_t>(pass.gathered_value_bits * w.num_vertices / 8);
+  e.gathered_array_bytes = static_cast<uint64_t>(pass.gathered_value_bits * w.num_vertices / 8);
   const bool hilbert = w.layout != datasets::EdgeLayout::kVertex;
-  const uint64_t charged_bytes = hilbert ? std::min(e.gathered_array_bytes, limits.l2_bytes)
-                                         : e.gathered_array_bytes;
+  const uint64_t charged_bytes =
+      hilbert ? std::min(e.gathered_array_bytes, limits.l2_bytes) : e.gathered_array_bytes;
   e.gather_level = GatherLevel(limits, charged_bytes);
   const double gather_rate = GatherRate(limits, charged_bytes, w.cores);
   const double bandwidth = ReadBandwidth(limits, w.cores);

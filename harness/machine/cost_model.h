@@ -25,9 +25,9 @@
 #include <string>
 
 #include "datasets/hilbert_layout.h"
-#include "harness/machine/machine_limits.h"
-#include "harness/core/results.h"
 #include "harness/core/kernel.h"
+#include "harness/core/results.h"
+#include "harness/machine/machine_limits.h"
 
 namespace cost::harness {
 
@@ -36,21 +36,21 @@ struct Workload {
   datasets::EdgeLayout layout = datasets::EdgeLayout::kVertex;
   uint64_t num_vertices = 0;
   uint64_t num_arcs = 0;
-  int iterations = 20;              // PageRank only
-  int cores = 1;                    // threads x procs
-  uint64_t compressed_bytes = 0;    // kCompressed: the stream's size
+  int iterations = 20;            // PageRank only
+  int cores = 1;                  // threads x procs
+  uint64_t compressed_bytes = 0;  // kCompressed: the stream's size
 };
 
 struct CostEstimate {
   double streamed_bytes = 0;
   double gathers = 0;
   uint64_t gathered_array_bytes = 0;
-  std::string gather_level;         // "L2", "L3" or "DRAM"
+  std::string gather_level;  // "L2", "L3" or "DRAM"
   double stream_seconds = 0;
   double gather_seconds = 0;
-  double limit_seconds = 0;         // stream_seconds + gather_seconds
-  std::string bound;                // "gather-bound" or "bandwidth-bound": the larger term
-  std::string basis;                // what was charged, in words
+  double limit_seconds = 0;  // stream_seconds + gather_seconds
+  std::string bound;         // "gather-bound" or "bandwidth-bound": the larger term
+  std::string basis;         // what was charged, in words
 };
 
 CostEstimate EstimateCost(const Workload& workload, const MachineLimits& limits);

@@ -47,10 +47,12 @@ int PhysicalCores(int logical) {
 nlohmann::json Caches() {
   nlohmann::json caches = nlohmann::json::array();
   for (int index = 0;; ++index) {
-    const std::string dir = "/sys/devices/system/cpu/cpu0/cache/index" + std::to_string(index) + "/";
+    const std::string dir =
+        "/sys/devices/system/cpu/cpu0/cache/index" + std::to_string(index) + "/";
     const std::string level = FirstLine(dir + "level");
     if (level.empty()) break;
-    caches.push_back({{"level", std::stoi(level)}, {"type", FirstLine(dir + "type")},
+    caches.push_back({{"level", std::stoi(level)},
+                      {"type", FirstLine(dir + "type")},
                       {"size", FirstLine(dir + "size")},
                       {"shared_with_cpus", FirstLine(dir + "shared_cpu_list")}});
   }

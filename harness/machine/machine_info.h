@@ -3,9 +3,8 @@
 #ifndef COST_HARNESS_MACHINE_MACHINE_INFO_H_
 #define COST_HARNESS_MACHINE_MACHINE_INFO_H_
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace cost::harness {
 

@@ -138,10 +138,8 @@ nlohmann::json ToJson(const LimitRates& r) {
 }
 
 LimitRates RatesFromJson(const nlohmann::json& j) {
-  return {j.at("read_bytes_per_second").get<double>(),
-          j.at("triad_bytes_per_second").get<double>(),
-          j.at("l2_gathers_per_second").get<double>(),
-          j.at("l3_gathers_per_second").get<double>(),
+  return {j.at("read_bytes_per_second").get<double>(), j.at("triad_bytes_per_second").get<double>(),
+          j.at("l2_gathers_per_second").get<double>(), j.at("l3_gathers_per_second").get<double>(),
           j.at("dram_gathers_per_second").get<double>()};
 }
 
@@ -168,15 +166,15 @@ MachineLimits MeasureMachineLimits(const MachineLimitsOptions& options) {
   m.measured = UtcNow();
   m.l2_bytes = CacheBytes(machine["caches"], 2);
   m.l3_bytes = CacheBytes(machine["caches"], 3);
-  if (m.l2_bytes == 0) m.l2_bytes = uint64_t{1} << 20;    // unknown: a common size
+  if (m.l2_bytes == 0) m.l2_bytes = uint64_t{1} << 20;  // unknown: a common size
   if (m.l3_bytes == 0) m.l3_bytes = uint64_t{32} << 20;
   // Half of each cache, so the array and the streamed indices both fit; DRAM well past L3.
   m.l2_array_bytes = m.l2_bytes / 2;
   m.l3_array_bytes = m.l3_bytes / 2;
   m.dram_array_bytes = options.quick ? (uint64_t{512} << 20) : (uint64_t{1} << 30);
-  m.all_threads = options.threads > 0 ? options.threads
-                                      : std::max(1, static_cast<int>(
-                                                        std::thread::hardware_concurrency()));
+  m.all_threads = options.threads > 0
+                      ? options.threads
+                      : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   m.one_core = MeasureRates(m, 1, options);
   m.all_cores = m.all_threads == 1 ? m.one_core : MeasureRates(m, m.all_threads, options);
   return m;

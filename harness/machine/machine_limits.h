@@ -7,10 +7,9 @@
 #define COST_HARNESS_MACHINE_MACHINE_LIMITS_H_
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 namespace cost::harness {
 
@@ -29,18 +28,18 @@ struct MachineLimits {
   std::string cpu_model;
   int logical_cpus = 0;
   std::string hostname;
-  std::string measured;   // ISO 8601 UTC
+  std::string measured;  // ISO 8601 UTC
   // Array sizes of the gather tests, and the cache sizes they were chosen from.
-  uint64_t l2_bytes = 0, l3_bytes = 0;                 // the caches (sysfs)
+  uint64_t l2_bytes = 0, l3_bytes = 0;  // the caches (sysfs)
   uint64_t l2_array_bytes = 0, l3_array_bytes = 0, dram_array_bytes = 0;
-  int all_threads = 0;    // threads of the "all cores" figures
+  int all_threads = 0;  // threads of the "all cores" figures
   LimitRates one_core, all_cores;
 };
 
 struct MachineLimitsOptions {
-  bool quick = false;        // smaller arrays and fewer trials (seconds, for sweeps and tests)
-  int threads = 0;           // 0: every logical CPU
-  bool progress = false;     // one line per test on stderr
+  bool quick = false;     // smaller arrays and fewer trials (seconds, for sweeps and tests)
+  int threads = 0;        // 0: every logical CPU
+  bool progress = false;  // one line per test on stderr
 };
 
 MachineLimits MeasureMachineLimits(const MachineLimitsOptions& options);

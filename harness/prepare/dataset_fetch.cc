@@ -68,8 +68,8 @@ void RunCurl(const CatalogEntry& entry, const FetchOptions& options, const std::
              const std::string& part) {
   ChildOptions child;
   // --silent --show-error: stderr holds only curl's error message, which the failure reports.
-  child.argv = {options.curl, "--fail",   "--location", "--silent",     "--show-error",
-                "--continue-at", "-",     "--output",   part,           url};
+  child.argv = {options.curl,    "--fail", "--location", "--silent", "--show-error",
+                "--continue-at", "-",      "--output",   part,       url};
   child.log_path = part + ".log";
   // In our process group, so Ctrl-C stops curl too and leaves DEST.part to resume.
   child.own_process_group = false;
@@ -167,16 +167,14 @@ uint64_t ParseXxh64(std::string_view hex) {
   const bool valid = !hex.empty() && hex.size() <= 16 &&
                      hex.find_first_not_of("0123456789abcdefABCDEF") == std::string_view::npos;
   if (!valid) {
-    throw DatasetError("'" + std::string(hex) +
-                       "' is not an XXH64 checksum (1 to 16 hex digits)");
+    throw DatasetError("'" + std::string(hex) + "' is not an XXH64 checksum (1 to 16 hex digits)");
   }
   return std::stoull(std::string(hex), nullptr, 16);
 }
 
 std::string FetchedPathOf(const CatalogEntry& entry, const FetchOptions& options) {
   const std::string name(entry.name);
-  if (entry.source != DatasetSource::kSharedFile &&
-      entry.source != DatasetSource::kBringYourOwn) {
+  if (entry.source != DatasetSource::kSharedFile && entry.source != DatasetSource::kBringYourOwn) {
     throw DatasetError(name + " is generated, there is nothing to fetch (`cost dataset prepare " +
                        name + "` makes it)");
   }

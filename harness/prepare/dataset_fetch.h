@@ -17,19 +17,19 @@ namespace cost::harness {
 
 struct FetchOptions {
   std::string cache_dir = kDefaultCacheDir;
-  std::string url;    // overrides the catalog's (a mirror); empty: entry.url
-  std::string xxh64;  // overrides the catalog's checksum (hex); empty: entry.xxh64
+  std::string url;            // overrides the catalog's (a mirror); empty: entry.url
+  std::string xxh64;          // overrides the catalog's checksum (hex); empty: entry.xxh64
   std::string curl = "curl";  // the program; execvp searches PATH
 };
 
 struct FetchedFile {
-  std::string path;            // the verified file in the cache
-  std::string url;             // where it came from (empty when reused)
-  uint64_t xxh64 = 0;          // XXH64 of the file
+  std::string path;    // the verified file in the cache
+  std::string url;     // where it came from (empty when reused)
+  uint64_t xxh64 = 0;  // XXH64 of the file
   uint64_t bytes = 0;
-  uint64_t resumed_from = 0;   // bytes of DEST.part there before curl ran
-  bool reused = false;         // DEST was already there (and matched the checksum, if known)
-  bool verified = false;       // a checksum was known and matched
+  uint64_t resumed_from = 0;  // bytes of DEST.part there before curl ran
+  bool reused = false;        // DEST was already there (and matched the checksum, if known)
+  bool verified = false;      // a checksum was known and matched
 };
 
 // 1 to 16 hex digits as a number. Throws DatasetError naming the text otherwise.

@@ -47,8 +47,7 @@ std::string Inline::Render(const std::string& text) const {
     const char c = text[i];
     if (c == '\\' && i + 1 < text.size() && std::ispunct(static_cast<unsigned char>(text[i + 1]))) {
       out += HtmlEscape(std::string(1, text[++i]));
-    } else if (!Code(text, &i, &out) && !Emphasis(text, &i, &out) &&
-               !LinkOrImage(text, &i, &out)) {
+    } else if (!Code(text, &i, &out) && !Emphasis(text, &i, &out) && !LinkOrImage(text, &i, &out)) {
       out += HtmlEscape(std::string(1, c));
     }
   }
@@ -164,8 +163,8 @@ std::vector<std::string> TakeWhile(const std::vector<std::string>& lines, size_t
 std::string Heading(const std::string& line, const Inline& in) {
   const size_t level = line.find_first_not_of('#');
   const std::string tag = "h" + std::to_string(std::min<size_t>(level, 6));
-  return "<" + tag + ">" + in.Render(line.substr(line.find_first_not_of(' ', level))) + "</" +
-         tag + ">\n";
+  return "<" + tag + ">" + in.Render(line.substr(line.find_first_not_of(' ', level))) + "</" + tag +
+         ">\n";
 }
 
 std::string List(const std::vector<std::string>& items, const Inline& in) {

@@ -55,8 +55,8 @@ Series SeriesOf(const ResultsFile& results, const CostGroup& g, const CostEntry&
   Series s{e.implementation, e.algorithm, {}};
   for (const Measurement& m : results.measurements) {
     // Log axes cannot show a zero time; such a row would only make gnuplot complain.
-    if (m.kernel == g.kernel && m.dataset == g.dataset &&
-        m.implementation == e.implementation && m.ok() && m.median_seconds > 0) {
+    if (m.kernel == g.kernel && m.dataset == g.dataset && m.implementation == e.implementation &&
+        m.ok() && m.median_seconds > 0) {
       s.rows.push_back(&m);
     }
   }
@@ -87,7 +87,8 @@ Plot PlanPlot(const ResultsFile& results, const CostGroup& g) {
 // gnuplot blocks (separated by two blank lines, addressed with `index N`): one per parallel
 // implementation, then one holding the COST points.
 void WriteDataFile(const fs::path& path, const Plot& plot) {
-  std::string text = "# " + std::string(KernelName(plot.group->kernel)) + " on " + plot.group->dataset +
+  std::string text = "# " + std::string(KernelName(plot.group->kernel)) + " on " +
+                     plot.group->dataset +
                      ": median, min and max seconds per configuration. Written by cost report.\n";
   for (const BaselineLine& b : plot.group->single_threaded) {
     text += "# single-threaded " + b.implementation + " (" + b.algorithm +
@@ -102,8 +103,8 @@ void WriteDataFile(const fs::path& path, const Plot& plot) {
       double lo = m->min_seconds > 0 ? m->min_seconds : m->median_seconds;
       double hi = m->max_seconds > 0 ? m->max_seconds : m->median_seconds;
       text += std::to_string(m->cores()) + " " + GnuplotNumber(m->median_seconds) + " " +
-              GnuplotNumber(lo) + " " + GnuplotNumber(hi) + " " + std::to_string(m->threads) +
-              " " + std::to_string(m->procs) + "\n";
+              GnuplotNumber(lo) + " " + GnuplotNumber(hi) + " " + std::to_string(m->threads) + " " +
+              std::to_string(m->procs) + "\n";
     }
   }
   if (!plot.cost_points.empty()) {
@@ -226,7 +227,9 @@ void WritePlotScript(const fs::path& path, const Plot& plot) {
       ": median seconds vs cores, log-log; dashed lines are single-threaded medians.\n"
       "# Written by cost report. Redraw with: gnuplot " +
       plot.stem + ".gp\n\n";
-  text += "set title " + GnuplotQuote(std::string(KernelName(plot.group->kernel)) + " on " + plot.group->dataset) + "\n";
+  text += "set title " +
+          GnuplotQuote(std::string(KernelName(plot.group->kernel)) + " on " + plot.group->dataset) +
+          "\n";
   text += ScriptAxes(plot) + ScriptKey(plot);
   std::vector<std::string> terms = SeriesTerms(plot);
   text += BaselineSettings(*plot.group, &terms);
@@ -329,14 +332,16 @@ std::string PlotsSection(const std::vector<Plot>& plots) {
     std::string title = std::string(KernelName(p.group->kernel)) + " on " + p.group->dataset;
     text += "\n### " + title + "\n\n" + PlotFiles(title, p.stem);
     if (!p.speedup_stem.empty()) {
-      text += "\nSpeed-up relative to each implementation's own 1-core time (left) and relative "
-              "to the best single thread (right; below 1 it is slower than one thread):\n\n" +
-              PlotFiles(title + ", speed-up", p.speedup_stem);
+      text +=
+          "\nSpeed-up relative to each implementation's own 1-core time (left) and relative "
+          "to the best single thread (right; below 1 it is slower than one thread):\n\n" +
+          PlotFiles(title + ", speed-up", p.speedup_stem);
     }
     if (!p.preparation_stem.empty()) {
-      text += "\nPreparation time of each edge layout beside the best kernel times that read "
-              "it:\n\n" +
-              PlotFiles(title + ", preparation", p.preparation_stem);
+      text +=
+          "\nPreparation time of each edge layout beside the best kernel times that read "
+          "it:\n\n" +
+          PlotFiles(title + ", preparation", p.preparation_stem);
     }
   }
   return text;
@@ -381,13 +386,16 @@ std::string IntervalCell(const Measurement& m) {
 }
 
 std::vector<std::string> MeasurementCells(const Measurement& m) {
-  std::vector<std::string> cells = {m.implementation, m.algorithm,
-                                    std::string(KernelName(m.kernel)), m.dataset,
-                                    std::to_string(m.threads), std::to_string(m.procs)};
+  std::vector<std::string> cells = {m.implementation,
+                                    m.algorithm,
+                                    std::string(KernelName(m.kernel)),
+                                    m.dataset,
+                                    std::to_string(m.threads),
+                                    std::to_string(m.procs)};
   if (m.ok()) {
-    cells.insert(cells.end(), {FormatSeconds(m.median_seconds), IntervalCell(m),
-                               FormatSeconds(m.min_seconds), FormatSeconds(m.max_seconds),
-                               FormatPercent(m.cv), FractionOfLimit(m)});
+    cells.insert(cells.end(),
+                 {FormatSeconds(m.median_seconds), IntervalCell(m), FormatSeconds(m.min_seconds),
+                  FormatSeconds(m.max_seconds), FormatPercent(m.cv), FractionOfLimit(m)});
   } else {
     cells.insert(cells.end(), 6, "-");
   }
@@ -401,7 +409,8 @@ std::string MeasurementsSection(const ResultsFile& results) {
       "\n## Measurements\n\n| implementation | algorithm | kernel | dataset | threads | procs | "
       "median | 95% CI of median | min | max | cv | of limit | repetitions | outcome | notes | "
       "message |\n"
-      "| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- "
+      "| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | "
+      "--- "
       "| --- | --- |\n";
   for (const Measurement* m : SortedMeasurements(results)) {
     text += MarkdownRow(MeasurementCells(*m));
@@ -430,30 +439,33 @@ std::string FailedSection(const ResultsFile& results) {
 
 // Returns the Markdown written.
 std::string WriteMarkdown(const fs::path& path, const ResultsFile& results,
-                   const std::vector<CostGroup>& groups, const std::vector<Plot>& plots) {
+                          const std::vector<CostGroup>& groups, const std::vector<Plot>& plots) {
   std::string text = "# COST report\n\n" + MachineAndBuild(results);
   text += "\n## COST\n\n" + FormatCostTableMarkdown(groups);
-  text += "\n## COST against each baseline\n\nThe same rule with each single-threaded "
-          "implementation in turn as the baseline (the paper's simple and optimised lines): "
-          "*bounded* at the configuration shown, *not separable* within the noise, or "
-          "*unbounded* with the best time and its ratio.\n\n" +
-          CostAgainstEachBaselineMarkdown(CostAgainstEachBaseline(results.measurements));
+  text +=
+      "\n## COST against each baseline\n\nThe same rule with each single-threaded "
+      "implementation in turn as the baseline (the paper's simple and optimised lines): "
+      "*bounded* at the configuration shown, *not separable* within the noise, or "
+      "*unbounded* with the best time and its ratio.\n\n" +
+      CostAgainstEachBaselineMarkdown(CostAgainstEachBaseline(results.measurements));
   text += PlotsSection(plots);
   text += "\n## Preparation and kernel time per layout\n\n" +
           LayoutCostsMarkdown(LayoutCosts(results.measurements));
-  text += "\n## Single threads\n\nThe paper's single-thread claims as ratios of best medians on "
-          "each dataset, then every single-threaded row's throughput and preparation time.\n\n" +
-          SingleThreadMarkdown(results.measurements);
+  text +=
+      "\n## Single threads\n\nThe paper's single-thread claims as ratios of best medians on "
+      "each dataset, then every single-threaded row's throughput and preparation time.\n\n" +
+      SingleThreadMarkdown(results.measurements);
   text += MeasurementsSection(results);
   text += FailedSection(results);
-  text += "\n## Projection beyond this machine (not measured)\n\n**Projected, not measured.** "
-          "Amdahl's law and the Universal Scalability Law fitted by least squares (relative "
-          "error) to each parallel implementation's medians, and the core count at which the "
-          "fitted curve would cross each baseline. A model's guess from the measured range: it "
-          "is never a COST. Residuals are (fit - measured) / measured per measured core count; "
-          "a fit with no more core counts than parameters is underdetermined and projects "
-          "nothing.\n\n" +
-          ProjectionsMarkdown(ProjectCosts(results.measurements));
+  text +=
+      "\n## Projection beyond this machine (not measured)\n\n**Projected, not measured.** "
+      "Amdahl's law and the Universal Scalability Law fitted by least squares (relative "
+      "error) to each parallel implementation's medians, and the core count at which the "
+      "fitted curve would cross each baseline. A model's guess from the measured range: it "
+      "is never a COST. Residuals are (fit - measured) / measured per measured core count; "
+      "a fit with no more core counts than parameters is underdetermined and projects "
+      "nothing.\n\n" +
+      ProjectionsMarkdown(ProjectCosts(results.measurements));
   datasets::WriteFileAtomically(path.string(), text);
   return text;
 }
@@ -494,9 +506,9 @@ std::vector<std::string> WritePlots(const fs::path& dir, const ResultsFile& resu
       names.push_back(name);
       p.speedup_stem = p.stem + "-speedup";
     }
-    for (const std::string& name : WritePreparationPlot(dir.string(), layouts, std::string(KernelName(p.group->kernel)),
-                                                        p.group->dataset,
-                                                        p.stem + "-preparation")) {
+    for (const std::string& name :
+         WritePreparationPlot(dir.string(), layouts, std::string(KernelName(p.group->kernel)),
+                              p.group->dataset, p.stem + "-preparation")) {
       names.push_back(name);
       p.preparation_stem = p.stem + "-preparation";
     }
@@ -553,8 +565,7 @@ ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir) 
     const std::string html =
         MarkdownToHtml(markdown, "COST report", [&staging](const std::string& image) {
           const fs::path file = staging / image;
-          return image.ends_with(".svg") && image.find('/') == std::string::npos &&
-                         fs::exists(file)
+          return image.ends_with(".svg") && image.find('/') == std::string::npos && fs::exists(file)
                      ? ReadText(file)
                      : std::string();
         });

@@ -15,8 +15,8 @@ std::map<int, double> CurveOf(const ResultsFile& results, const CostGroup& g,
                               const std::string& implementation) {
   std::map<int, double> curve;
   for (const Measurement& m : results.measurements) {
-    if (m.kernel != g.kernel || m.dataset != g.dataset ||
-        m.implementation != implementation || !m.ok() || m.median_seconds <= 0) {
+    if (m.kernel != g.kernel || m.dataset != g.dataset || m.implementation != implementation ||
+        !m.ok() || m.median_seconds <= 0) {
       continue;
     }
     auto [it, inserted] = curve.emplace(m.cores(), m.median_seconds);
@@ -46,10 +46,9 @@ SpeedupData SpeedupDataOf(const ResultsFile& results, const CostGroup& g) {
     data.text += "\n\n# index " + std::to_string(data.titles.size()) + ": " + e.implementation +
                  "\n# cores speedup_vs_itself speedup_vs_best_single_thread seconds\n";
     for (const auto& [cores, seconds] : curve) {
-      data.text += std::to_string(cores) + " " +
-                   (own > 0 ? GnuplotNumber(own / seconds) : "NaN") + " " +
-                   GnuplotNumber(g.baseline_seconds / seconds) + " " + GnuplotNumber(seconds) +
-                   "\n";
+      data.text += std::to_string(cores) + " " + (own > 0 ? GnuplotNumber(own / seconds) : "NaN") +
+                   " " + GnuplotNumber(g.baseline_seconds / seconds) + " " +
+                   GnuplotNumber(seconds) + "\n";
       data.max_cores = std::max(data.max_cores, cores);
     }
     data.titles.push_back(e.implementation);
@@ -59,8 +58,7 @@ SpeedupData SpeedupDataOf(const ResultsFile& results, const CostGroup& g) {
 
 // Panel 0: speed-up against the implementation's own 1-core time, beside the linear ideal.
 // Panel 1: speed-up against the best single thread, beside 1 (below it, slower than one thread).
-std::string Panel(const CostGroup& g, const SpeedupData& data, const std::string& stem,
-                  int panel) {
+std::string Panel(const CostGroup& g, const SpeedupData& data, const std::string& stem, int panel) {
   const std::string file = GnuplotQuote(stem + ".dat");
   std::string p = "set title " +
                   GnuplotQuote(panel == 0 ? "speed-up vs its own 1-core time"

@@ -11,7 +11,6 @@
 
 #include "datasets/kernel_definitions.h"
 #include "datasets/output_file.h"
-#include "harness/core/child_process.h"
 #include "harness/analysis/statistics.h"
 #include "harness/core/child_process.h"
 #include "harness/run/failure.h"
@@ -25,9 +24,9 @@ namespace {
   throw std::runtime_error(manifest + ": " + field + ": " + reason);
 }
 
-const std::vector<std::string> kPlaceholders = {"graph",   "format", "threads", "procs",
-                                                "iterations", "damping", "source", "values",
-                                                "kernel",  "manifest_dir"};
+const std::vector<std::string> kPlaceholders = {"graph",      "format",      "threads", "procs",
+                                                "iterations", "damping",     "source",  "values",
+                                                "kernel",     "manifest_dir"};
 
 // Every {word} in the template (lower-case letters and '_') must be a known placeholder: a typo
 // fails at load time, not as a mysterious command error an hour into a sweep. Other braces (an

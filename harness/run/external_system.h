@@ -1,7 +1,8 @@
 // Systems we do not build, declared by a JSON manifest: a command template the harness runs, the
 // input format it wants, and how its time is read. Their output is validated like any other row,
 // so a user can compare their own code, the GAP Benchmark Suite or a cluster framework under the
-// same rules. docs/external-systems.md has a complete example; harness/manifests/ holds manifests to copy.
+// same rules. docs/external-systems.md has a complete example; harness/manifests/ holds manifests
+// to copy.
 //
 //   {
 //     "name": "gapbs:pr",                 // SYSTEM:ALGORITHM, what --impl takes
@@ -22,14 +23,13 @@
 #ifndef COST_HARNESS_RUN_EXTERNAL_SYSTEM_H_
 #define COST_HARNESS_RUN_EXTERNAL_SYSTEM_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "harness/run/measurement.h"
 #include "harness/run/implementations.h"
+#include "harness/run/measurement.h"
 
 namespace cost::harness {
 
@@ -39,10 +39,10 @@ struct ExternalSystem {
   Kind kind = Kind::kSingleThreaded;
   std::string input_format = "cgraph";
   std::string command;
-  std::string time_regex;       // one of these two, or neither for process-wall
+  std::string time_regex;  // one of these two, or neither for process-wall
   std::string time_json_field;
   double time_scale = 1;
-  std::string manifest;         // the file it was declared in
+  std::string manifest;  // the file it was declared in
 };
 
 // Throws std::runtime_error("MANIFEST: field: reason").

@@ -20,8 +20,8 @@ namespace cost::harness {
 // What one kernel call needs besides the graph.
 struct RunParams {
   int threads = 1;
-  int iterations = 20;    // PageRank only
-  double damping = 0.85;  // PageRank only
+  int iterations = 20;            // PageRank only
+  double damping = 0.85;          // PageRank only
   datasets::VertexId source = 0;  // BFS only: dense id, < num_vertices
 };
 
@@ -46,7 +46,7 @@ using Runner = std::variant<InProcessKernel, MpiProgram>;
 enum class Precision { kDouble, kFloat };
 
 struct Implementation {
-  std::string_view name;       // "system:algorithm", what --impl takes
+  std::string_view name;  // "system:algorithm", what --impl takes
   Kernel kernel;
   std::string_view system;     // "serial", "openmp"
   std::string_view algorithm;  // "pagerank-pull", "label-propagation", "union-find"

@@ -25,8 +25,8 @@ struct MeasurementRequest {
   // BFS: the original id of the source vertex; unset = DefaultBfsSource. params.source is
   // ignored: PrepareMeasurement resolves this into MeasurementOutput::params.
   std::optional<uint64_t> source;
-  int repetitions = 5;     // timed kernel calls; the median is reported
-  int warmups = 1;         // untimed calls first (page faults, caches, thread pool start-up)
+  int repetitions = 5;  // timed kernel calls; the median is reported
+  int warmups = 1;      // untimed calls first (page faults, caches, thread pool start-up)
   bool validate = true;
   // Multiprocess rows (harness/run/multiprocess.h) only: MPI processes, an Open MPI hostfile for
   // several machines, and the wall-clock limit after which the job is ended (0: none).
@@ -39,10 +39,10 @@ struct MeasurementRequest {
 
 struct MeasurementOutput {
   Measurement measurement;
-  datasets::Graph graph;           // the graph measured, for writing values by original id
-  RunParams params;                // request.params with the BFS source resolved (dense id)
-  Values values;                   // the last timed call's output
-  std::string benchmark_json;      // Google Benchmark's own JSON report, unmodified
+  datasets::Graph graph;       // the graph measured, for writing values by original id
+  RunParams params;            // request.params with the BFS source resolved (dense id)
+  Values values;               // the last timed call's output
+  std::string benchmark_json;  // Google Benchmark's own JSON report, unmodified
   // This machine's measured limits (`cost machine`), which an ok row was judged against; unset
   // when they were never measured.
   std::optional<MachineLimits> limits;

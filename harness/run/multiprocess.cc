@@ -9,10 +9,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
-
-#include <nlohmann/json.hpp>
 
 #include "harness/analysis/statistics.h"
 #include "harness/core/child_process.h"
@@ -105,23 +104,22 @@ std::vector<std::string> MpirunCommand(const Implementation& impl,
   if (oversubscribed && request.hostfile.empty()) argv.push_back("--oversubscribe");
   if (threads > 1) {
     // Open MPI binds each rank to one core; a hybrid rank's threads need them all.
-    argv.insert(argv.end(), {"--bind-to", "none", "-x",
-                             "OMP_NUM_THREADS=" + std::to_string(threads)});
+    argv.insert(argv.end(),
+                {"--bind-to", "none", "-x", "OMP_NUM_THREADS=" + std::to_string(threads)});
   }
   if (!request.hostfile.empty()) argv.insert(argv.end(), {"--hostfile", request.hostfile});
   if (request.timeout_seconds > 0) {
-    argv.insert(argv.end(), {"--timeout", std::to_string(std::max(
-                                              1L, std::lround(request.timeout_seconds)))});
+    argv.insert(argv.end(),
+                {"--timeout", std::to_string(std::max(1L, std::lround(request.timeout_seconds)))});
   }
   const std::string_view name = impl.name;
-  argv.insert(argv.end(),
-              {MultiprocessExecutable(impl), "--algorithm",
-               std::string(name.substr(name.find(':') + 1)), "--graph",
-               fs::absolute(request.graph_path).string(), "--values", values_path,
-               "--iterations", std::to_string(request.params.iterations), "--damping",
-               Printf("%.17g", request.params.damping), "--source", std::to_string(source),
-               "--repetitions", std::to_string(request.repetitions), "--warmups",
-               std::to_string(request.warmups)});
+  argv.insert(
+      argv.end(),
+      {MultiprocessExecutable(impl), "--algorithm", std::string(name.substr(name.find(':') + 1)),
+       "--graph", fs::absolute(request.graph_path).string(), "--values", values_path,
+       "--iterations", std::to_string(request.params.iterations), "--damping",
+       Printf("%.17g", request.params.damping), "--source", std::to_string(source), "--repetitions",
+       std::to_string(request.repetitions), "--warmups", std::to_string(request.warmups)});
   if (request.test_crash_rank >= 0) {
     argv.insert(argv.end(), {"--test-crash-rank", std::to_string(request.test_crash_rank)});
   }
@@ -159,10 +157,10 @@ MeasurementOutput MeasureMultiprocess(const Implementation& impl,
     m.message = job.message;
   }
   // The measurement's own memory is the largest rank's, not the harness process's.
-  m.peak_rss_bytes = m.rank_peak_rss_bytes.empty()
-                         ? run.max_rss_bytes
-                         : *std::max_element(m.rank_peak_rss_bytes.begin(),
-                                             m.rank_peak_rss_bytes.end());
+  m.peak_rss_bytes =
+      m.rank_peak_rss_bytes.empty()
+          ? run.max_rss_bytes
+          : *std::max_element(m.rank_peak_rss_bytes.begin(), m.rank_peak_rss_bytes.end());
   fs::remove_all(dir);
   return out;
 }

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "harness/run/measurement.h"
 #include "harness/run/implementations.h"
+#include "harness/run/measurement.h"
 
 namespace cost::harness {
 

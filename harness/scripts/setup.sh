@@ -18,7 +18,8 @@ packages=(cmake g++ make pkg-config git libbenchmark-dev libgtest-dev libgmock-d
           libgraphblas-dev gnuplot-nox
           libboost-graph-parallel-dev libboost-mpi-dev libopenmpi-dev openmpi-bin
           curl
-          clang libclang-rt-14-dev libomp-dev ccache)  # the sanitizer and fuzz stages (clang 14)
+          clang libclang-rt-14-dev libomp-dev ccache   # the sanitizer and fuzz stages (clang 14)
+          clang-format-14)                            # CI's format check (.ci/check-format.sh)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -12,7 +12,7 @@ namespace {
 
 // An implementation a row may measure, and what decides where and how it runs.
 struct Candidate {
-  SweepRow identity;  // implementation, kernel, system, algorithm, kind; no dataset yet
+  SweepRow identity;            // implementation, kernel, system, algorithm, kind; no dataset yet
   datasets::EdgeLayout layout;  // the edge layout it reads
   bool in_tree_multiprocess;    // MPI ranks: one thread each, at every process count
 };
@@ -42,9 +42,10 @@ std::vector<Candidate> Candidates(const std::vector<ExternalSystem>& externals) 
 }
 
 bool Wanted(const SweepSpec& spec, const Candidate& c, Kernel kernel) {
-  return c.identity.kernel == kernel && (spec.implementations.empty() ||
-                                std::find(spec.implementations.begin(), spec.implementations.end(),
-                                          c.identity.implementation) != spec.implementations.end());
+  return c.identity.kernel == kernel &&
+         (spec.implementations.empty() ||
+          std::find(spec.implementations.begin(), spec.implementations.end(),
+                    c.identity.implementation) != spec.implementations.end());
 }
 
 // Whether a prepared file carries the edge layout an implementation needs.

@@ -16,18 +16,19 @@ void ShowProgress(size_t done, size_t total, const SweepRow& row, const Measurem
   if (m == nullptr) {  // starting a row: only worth showing on a terminal
     if (!terminal) return;
     std::snprintf(line, sizeof line, "[%zu/%zu] running %s %s on %s, %d thread(s); elapsed %s",
-                  done, total, row.implementation.c_str(), std::string(KernelName(row.kernel)).c_str(), row.dataset.c_str(),
-                  row.threads, FormatDuration(elapsed).c_str());
+                  done, total, row.implementation.c_str(),
+                  std::string(KernelName(row.kernel)).c_str(), row.dataset.c_str(), row.threads,
+                  FormatDuration(elapsed).c_str());
     std::fprintf(stderr, "\r\033[K%s", line);
     return;
   }
   std::snprintf(line, sizeof line,
                 "[%zu/%zu] %-26s %-8s %-12s threads=%-2d procs=%-2d %9.4f s  %-15s elapsed %s, "
                 "~%s left",
-                done, total, row.implementation.c_str(), std::string(KernelName(row.kernel)).c_str(), row.dataset.c_str(),
-                row.threads, row.procs, m->median_seconds,
-                std::string(OutcomeName(m->outcome)).c_str(), FormatDuration(elapsed).c_str(),
-                FormatDuration(left).c_str());
+                done, total, row.implementation.c_str(),
+                std::string(KernelName(row.kernel)).c_str(), row.dataset.c_str(), row.threads,
+                row.procs, m->median_seconds, std::string(OutcomeName(m->outcome)).c_str(),
+                FormatDuration(elapsed).c_str(), FormatDuration(left).c_str());
   std::fprintf(stderr, terminal ? "\r\033[K%s\n" : "%s\n", line);
 }
 

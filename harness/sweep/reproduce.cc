@@ -132,8 +132,8 @@ TextTable CostTable(const ResultsFile& results) {
     std::string verdict(CostStatusName(e.status));
     std::string time = "-";
     if (e.status == CostStatus::kBounded || e.status == CostStatus::kNotSeparable) {
-      verdict = (e.status == CostStatus::kBounded ? "" : "not separable, ") + std::to_string(e.cost_cores) +
-                (e.cost_cores == 1 ? " core" : " cores");
+      verdict = (e.status == CostStatus::kBounded ? "" : "not separable, ") +
+                std::to_string(e.cost_cores) + (e.cost_cores == 1 ? " core" : " cores");
       time = FormatSeconds(e.seconds_at_cost);
     } else if (e.status == CostStatus::kUnbounded) {
       time = "best " + FormatSeconds(e.best_seconds) + " at " + std::to_string(e.best_cores);

@@ -51,5 +51,4 @@ void RequireSameBuildAndMachine(const ResultsFile& existing, const std::string& 
   }
 }
 
-
 }  // namespace cost::harness

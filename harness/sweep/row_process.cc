@@ -113,8 +113,8 @@ Measurement RunRowInChild(const SweepRow& row, const SweepSpec& spec, const std:
 }
 
 std::string GbenchFileName(const SweepRow& row) {
-  std::string name = row.dataset + "__" + row.implementation + "__" + std::string(KernelName(row.kernel)) + "__t" +
-                     std::to_string(row.threads) +
+  std::string name = row.dataset + "__" + row.implementation + "__" +
+                     std::string(KernelName(row.kernel)) + "__t" + std::to_string(row.threads) +
                      (row.procs > 1 ? "__p" + std::to_string(row.procs) : std::string()) + ".json";
   for (char& c : name) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') c = '_';

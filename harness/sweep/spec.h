@@ -24,11 +24,10 @@
 #define COST_HARNESS_SWEEP_SPEC_H_
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "datasets/graph_formats.h"
 #include "datasets/hilbert_layout.h"
@@ -64,7 +63,7 @@ struct SweepSpec {
   int repetitions = 5;
   int iterations = 20;
   double timeout_seconds = 600;
-  uint64_t memory_cap_bytes = 0;  // RLIMIT_AS of each row's process; 0: none
+  uint64_t memory_cap_bytes = 0;     // RLIMIT_AS of each row's process; 0: none
   std::vector<std::string> systems;  // external system manifests (files or folders)
   std::string cache_dir = kDefaultCacheDir;
 };

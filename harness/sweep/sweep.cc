@@ -30,13 +30,15 @@ namespace {
 // names a file. The rows' `cost run` children find the file through that variable.
 void RecordMachineLimits(const std::string& cache_dir, bool quiet, nlohmann::json* machine) {
   const char* env = std::getenv("COST_MACHINE_LIMITS");
-  const std::string path = env && *env ? std::string(env)
-                                       : (fs::path(cache_dir) / "machine-limits.json").string();
+  const std::string path =
+      env && *env ? std::string(env) : (fs::path(cache_dir) / "machine-limits.json").string();
   std::optional<MachineLimits> limits = LoadMachineLimits(path);
   if (!limits) {
     if (!quiet) {
-      std::fprintf(stderr, "sweep: measuring this machine's limits once (cost machine --quick), "
-                           "saved to %s\n", path.c_str());
+      std::fprintf(stderr,
+                   "sweep: measuring this machine's limits once (cost machine --quick), "
+                   "saved to %s\n",
+                   path.c_str());
     }
     limits = MeasureMachineLimits({.quick = true});
     SaveMachineLimits(*limits, path);
@@ -124,9 +126,9 @@ void RunRows(const std::vector<SweepRow>& rows, const SweepSpec& spec, const Swe
     // External systems and MPI ranks do not time with Google Benchmark: no JSON of its own.
     const Implementation* in_tree = FindImplementation(row.implementation);
     const bool gbench = in_tree != nullptr && in_tree->kind != Kind::kMultiprocess;
-    Measurement m = RunRowInChild(row, spec, binary,
-                                  gbench ? (gbench_dir / GbenchFileName(row)).string() : "",
-                                  &g_interrupted);
+    Measurement m =
+        RunRowInChild(row, spec, binary, gbench ? (gbench_dir / GbenchFileName(row)).string() : "",
+                      &g_interrupted);
     if (m.outcome == Outcome::kInterrupted) break;
     results->measurements.push_back(m);
     WriteResultsFile(*results, options.out);

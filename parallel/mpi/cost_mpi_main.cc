@@ -57,8 +57,8 @@ RankGraph PartitionGraph(const RankOptions& options, int threads, RunReport* rep
   {
     // The mapped rows are only read while building the view; unmapping them afterwards leaves
     // the view (local ids, 4 bytes an edge) as the rank's copy of its graph.
-    const datasets::GraphPart part = datasets::MapGraphPart(
-        options.graph, partition.first(rank), partition.last(rank), undirected);
+    const datasets::GraphPart part = datasets::MapGraphPart(options.graph, partition.first(rank),
+                                                            partition.last(rank), undirected);
     graph.view = BuildLocalView(part, partition, undirected, threads, comm);
   }
   if (a == "pagerank") graph.in = TransposeLocalView(graph.view, threads);

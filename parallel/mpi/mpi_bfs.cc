@@ -118,8 +118,8 @@ std::vector<int64_t> BreadthFirstSearchMpi(const LocalView& view, datasets::Vert
     positions.resize(sent_ghosts.size());
     int owner = 0;
     for (size_t i = 0; i < sent_ghosts.size(); ++i) {
-      while (sent_ghosts[i] >= static_cast<uint32_t>(plan.ghost_displs[owner] +
-                                                     plan.ghost_counts[owner])) {
+      while (sent_ghosts[i] >=
+             static_cast<uint32_t>(plan.ghost_displs[owner] + plan.ghost_counts[owner])) {
         ++owner;
       }
       ++send_counts[owner];

@@ -20,8 +20,7 @@ namespace cost::parallel::mpi {
 // undirected edge of a symmetric graph). *num_vertices is the whole graph's; *sinks marks the
 // rows without out-edges.
 std::vector<std::pair<uint64_t, uint64_t>> ReadBlockEdges(const RankOptions& options,
-                                                          bool only_forward,
-                                                          uint64_t* num_vertices,
+                                                          bool only_forward, uint64_t* num_vertices,
                                                           std::vector<char>* sinks = nullptr);
 
 // Both run the whole measurement on every rank: build, time, write values, print the report.

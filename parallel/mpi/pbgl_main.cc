@@ -13,8 +13,7 @@
 namespace cost::parallel::mpi {
 
 std::vector<std::pair<uint64_t, uint64_t>> ReadBlockEdges(const RankOptions& options,
-                                                          bool only_forward,
-                                                          uint64_t* num_vertices,
+                                                          bool only_forward, uint64_t* num_vertices,
                                                           std::vector<char>* sinks) {
   int rank = 0, ranks = 1;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);

@@ -9,6 +9,7 @@
 // is the definition exactly (datasets/kernel_definitions.h), at the cost of one extra pass.
 // Reference: boost/graph/distributed/page_rank.hpp; docs/implementations.md, "Peer libraries".
 #include <boost/graph/use_mpi.hpp>
+// Parallel BGL's headers refuse to compile unless use_mpi.hpp comes first.
 #include <boost/graph/distributed/compressed_sparse_row_graph.hpp>
 #include <boost/graph/distributed/mpi_process_group.hpp>
 #include <boost/graph/distributed/page_rank.hpp>
@@ -72,8 +73,8 @@ void RunPageRankPbgl(const RankOptions& options, RunReport* report) {
       options,
       [&] {
         StartCountingMpiCalls();
-        AddDanglingUntil done{options.iterations, options.damping, static_cast<double>(n),
-                              {&rank, &scratch}, &sinks};
+        AddDanglingUntil done{
+            options.iterations, options.damping, static_cast<double>(n), {&rank, &scratch}, &sinks};
         boost::graph::page_rank(g, boost::make_iterator_property_map(rank.begin(), index), done,
                                 options.damping, /*n=*/1,
                                 boost::make_iterator_property_map(scratch.begin(), index));

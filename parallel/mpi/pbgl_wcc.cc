@@ -6,6 +6,7 @@
 // Reference: boost/graph/distributed/connected_components.hpp (Boost 1.74);
 // docs/implementations.md, "Peer libraries".
 #include <boost/graph/use_mpi.hpp>
+// Parallel BGL's headers refuse to compile unless use_mpi.hpp comes first.
 #include <boost/graph/distributed/adjacency_list.hpp>
 #include <boost/graph/distributed/connected_components.hpp>
 #include <boost/graph/distributed/mpi_process_group.hpp>
@@ -41,8 +42,7 @@ void RunConnectedComponentsPbgl(const RankOptions& options, RunReport* report) {
       options,
       [&] {
         StartCountingMpiCalls();
-        boost::connected_components(
-            g, boost::make_iterator_property_map(component.begin(), index));
+        boost::connected_components(g, boost::make_iterator_property_map(component.begin(), index));
         report->traffic = StopCountingMpiCalls();  // the last call's stays
       },
       MPI_COMM_WORLD);

@@ -25,7 +25,7 @@ struct RankOptions {
   std::string values;     // where rank 0 writes "original-id value" lines; empty: nowhere
   int iterations = 20;
   double damping = 0.85;
-  uint32_t source = 0;    // BFS: dense id
+  uint32_t source = 0;  // BFS: dense id
   int repetitions = 5;
   int warmups = 1;
   // OpenMP threads per rank; 0: OMP_NUM_THREADS (which the harness passes with mpirun -x when

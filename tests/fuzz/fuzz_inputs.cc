@@ -26,10 +26,10 @@
 #include "datasets/matrix_market.h"
 #include "datasets/text_loader.h"
 #include "harness/analysis/cost_table.h"
-#include "harness/run/external_system.h"
-#include "harness/core/results.h"
 #include "harness/analysis/single_thread_comparisons.h"
 #include "harness/core/byte_size.h"
+#include "harness/core/results.h"
+#include "harness/run/external_system.h"
 #include "harness/sweep/sweep.h"
 
 namespace cost::fuzz {
@@ -49,7 +49,10 @@ const fs::path& ScratchDir() {
     fs::path d = fs::temp_directory_path() / ("cost-fuzz-" + std::to_string(::getpid()));
     fs::remove_all(d);
     fs::create_directories(d);
-    std::atexit([] { std::error_code ec; fs::remove_all(ScratchDir(), ec); });
+    std::atexit([] {
+      std::error_code ec;
+      fs::remove_all(ScratchDir(), ec);
+    });
     return d;
   }();
   return dir;
@@ -290,11 +293,11 @@ void ResultsFile(std::string_view data) {
 }
 
 constexpr FuzzInput kFuzzInputs[] = {
-    {"text_edge_list", TextEdgeList},   {"gzip_edge_list", GzipEdgeList},
-    {"matrix_market", MatrixMarket},    {"ldbc_properties", LdbcProperties},
-    {"ldbc_graph", LdbcGraph},          {"cost_vertex_layout", CostVertexLayout},
-    {"raw_pairs", RawPairs},            {"graph_file", GraphFile},
-    {"sweep_spec", SweepSpec},          {"external_manifest", ExternalManifest},
+    {"text_edge_list", TextEdgeList}, {"gzip_edge_list", GzipEdgeList},
+    {"matrix_market", MatrixMarket},  {"ldbc_properties", LdbcProperties},
+    {"ldbc_graph", LdbcGraph},        {"cost_vertex_layout", CostVertexLayout},
+    {"raw_pairs", RawPairs},          {"graph_file", GraphFile},
+    {"sweep_spec", SweepSpec},        {"external_manifest", ExternalManifest},
     {"results_file", ResultsFile},
 };
 
