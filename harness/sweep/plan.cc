@@ -17,26 +17,29 @@ struct Candidate {
   bool in_tree_multiprocess;    // MPI ranks: one thread each, at every process count
 };
 
+// A row's identity before its dataset and configuration are known.
+SweepRow IdentityRow(std::string name, Kernel kernel, std::string system, std::string algorithm,
+                     Kind kind) {
+  SweepRow row;
+  row.implementation = std::move(name);
+  row.kernel = kernel;
+  row.system = std::move(system);
+  row.algorithm = std::move(algorithm);
+  row.kind = kind;
+  return row;
+}
+
 // Every implementation: in-tree ones in table order, then external systems.
 std::vector<Candidate> Candidates(const std::vector<ExternalSystem>& externals) {
   std::vector<Candidate> candidates;
   for (const Implementation& impl : Implementations()) {
-    candidates.push_back({{.implementation = std::string(impl.name),
-                           .kernel = impl.kernel,
-                           .system = std::string(impl.system),
-                           .algorithm = std::string(impl.algorithm),
-                           .kind = impl.kind},
-                          impl.requires_layout,
-                          impl.kind == Kind::kMultiprocess});
+    candidates.push_back({IdentityRow(std::string(impl.name), impl.kernel, std::string(impl.system),
+                                      std::string(impl.algorithm), impl.kind),
+                          impl.requires_layout, impl.kind == Kind::kMultiprocess});
   }
   for (const ExternalSystem& e : externals) {
-    candidates.push_back({{.implementation = e.name,
-                           .kernel = e.kernel,
-                           .system = e.system,
-                           .algorithm = e.algorithm,
-                           .kind = e.kind},
-                          datasets::EdgeLayout::kVertex,
-                          false});
+    candidates.push_back({IdentityRow(e.name, e.kernel, e.system, e.algorithm, e.kind),
+                          datasets::EdgeLayout::kVertex, false});
   }
   return candidates;
 }
