@@ -4,9 +4,10 @@
 #
 #   asan-build   clang++-14, -fsanitize=address,undefined (-fno-sanitize-recover) plus the
 #                fuzzing instrumentation (-DCOST_FUZZ=ON): one build serves the next three stages
-#   asan-tests   every test except the `fuzz` and `mpi` labels, under ASan + UBSan (but the one
-#                whose rows run under RLIMIT_AS, which ASan cannot start under)
-#   mpi-asan     the `mpi` label under ASan, ASAN_OPTIONS=detect_leaks=0 (Open MPI's own leaks)
+#   asan-tests   every test except the `fuzz`, `mpi` and `mpi-cluster` labels, under ASan + UBSan
+#                (but the one whose rows run under RLIMIT_AS, which ASan cannot start under)
+#   mpi-asan     the `mpi` and `mpi-cluster` labels under ASan, ASAN_OPTIONS=detect_leaks=0
+#                (Open MPI's own leaks)
 #   fuzz         the `fuzz` label: each libFuzzer target for COST_FUZZ_SECONDS (default 10)
 #   tsan-build   clang++-14 -fsanitize=thread with -fopenmp (libomp; its Archer tool gives
 #                TSan the OpenMP synchronisation, which libomp itself does not annotate)
@@ -44,12 +45,12 @@ stage_asan_build() {
 stage_asan_tests() {
   # Left out: the sweep test whose rows run under a memory cap (RLIMIT_AS): ASan reserves ~20 TiB
   # of shadow address space at start-up, which no cap allows.
-  (cd "$asan_build" && ctest --output-on-failure -j "$jobs" -LE '^(fuzz|mpi)$' \
+  (cd "$asan_build" && ctest --output-on-failure -j "$jobs" -LE '^(fuzz|mpi|mpi-cluster)$' \
     -E '^SweepFaultsTest.EachFaultCostsOnlyItsRow$')
 }
 
 stage_mpi_asan() {
-  (cd "$asan_build" && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -L '^mpi$' \
+  (cd "$asan_build" && ASAN_OPTIONS=detect_leaks=0 ctest --output-on-failure -L '^(mpi|mpi-cluster)$' \
     --no-tests=ignore)
 }
 
