@@ -130,8 +130,9 @@ GraphRecipe RecipeOf(const CatalogEntry& entry, const CacheOptions& options) {
 }
 
 PreparedDataset PrepareCatalogDataset(const CatalogEntry& entry, const CacheOptions& options) {
-  return PrepareCached(RecipeOf(entry, options), options.cache_dir, nullptr,
-                       {.resources = options.resources});
+  CachePreparation how;
+  how.resources = options.resources;
+  return PrepareCached(RecipeOf(entry, options), options.cache_dir, nullptr, how);
 }
 
 nlohmann::json ListCatalog(const CacheOptions& options) {

@@ -29,8 +29,9 @@ struct CacheOptions {
 // DatasetError for a bring-your-own entry without options.file.
 std::string SourceFileOf(const datasets::CatalogEntry& entry, const CacheOptions& options);
 
-// The entry with options.sections (else options.layout) as a recipe. Throws DatasetError when its source file is missing
-// (naming it and how to point at the shared folder) or not given (bring-your-own).
+// The entry with options.sections (else options.layout) as a recipe. Throws DatasetError when its
+// source file is missing (naming it and how to point at the shared folder) or not given
+// (bring-your-own).
 GraphRecipe RecipeOf(const datasets::CatalogEntry& entry, const CacheOptions& options);
 
 // PrepareCached(RecipeOf(entry, options), options.cache_dir) with options.resources.
@@ -39,9 +40,9 @@ PreparedDataset PrepareCatalogDataset(const datasets::CatalogEntry& entry,
 
 // Every catalog entry, as `cost dataset list --json` prints it: name, source, description, the
 // published counts, whether its source file is there ("source_available") and the cached files
-// already prepared, by sections ("prepared": {"vertex": PATH, "csr+compressed": PATH, ...}). Bring-your-own entries,
-// whose file is unknown here, are matched by the label of their cached files (prepared from a
-// file named NAME.EXT).
+// already prepared, by sections ("prepared": {"vertex": PATH, "csr+compressed": PATH, ...}).
+// Bring-your-own entries, whose file is unknown here, are matched by the label of their cached
+// files (prepared from a file named NAME.EXT).
 nlohmann::json ListCatalog(const CacheOptions& options);
 
 }  // namespace cost::harness

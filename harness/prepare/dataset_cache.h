@@ -44,8 +44,7 @@ struct CachePreparation {
 };
 
 PreparedDataset PrepareCached(const GraphRecipe& recipe, const std::string& cache_dir,
-                              std::ostream* progress = nullptr,
-                              const CachePreparation& how = {});
+                              std::ostream* progress = nullptr, const CachePreparation& how = {});
 
 }  // namespace cost::harness
 

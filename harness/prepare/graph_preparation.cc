@@ -28,7 +28,8 @@ std::string LayoutNameOf(const datasets::PreparedSections& sections) {
 // The metadata record: the source's parameters, the preparation report, and the fields
 // measurements read (preparation_seconds; hilbert_seconds, the phases that made the Hilbert
 // sections).
-std::string MetadataOf(const nlohmann::json& source, const datasets::PreparationReport& report) {
+std::string MetadataOf(const nlohmann::json& source, const datasets::PreparedSections& asked,
+                       const datasets::PreparationReport& report) {
   nlohmann::json metadata = nlohmann::json::parse(datasets::PreparationReportJson(report));
   for (const auto& [key, value] : source.items()) metadata[key] = value;
   double hilbert_seconds = 0;
@@ -38,7 +39,7 @@ std::string MetadataOf(const nlohmann::json& source, const datasets::Preparation
   if (report.sections.hilbert || report.sections.compressed) {
     metadata["hilbert_seconds"] = hilbert_seconds;
   }
-  const std::string layout = LayoutNameOf(report.sections);
+  const std::string layout = LayoutNameOf(asked);
   if (!layout.empty()) metadata["layout"] = layout;
   metadata["streamed"] = true;
   metadata["created"] = UtcNow();
@@ -58,15 +59,17 @@ datasets::PreparationOptions OptionsOf(const PrepareOptions& prepare, nlohmann::
   if (const char* free_disk = std::getenv("COST_TEST_FREE_DISK_BYTES"); free_disk != nullptr) {
     options.free_disk_bytes = std::strtoull(free_disk, nullptr, 10);
   }
-  options.metadata = [source = std::move(source)](const datasets::PreparationReport& report) {
-    return MetadataOf(source, report);
+  options.metadata = [source = std::move(source),
+                      asked = options.sections](const datasets::PreparationReport& report) {
+    return MetadataOf(source, asked, report);
   };
   return options;
 }
 
 // Refuses an output that is the input: writing it would destroy the input before it is read.
 void RefuseOutputIsInput(const std::string& input, const std::string& output) {
-  struct stat in {}, out {};
+  struct stat in {
+  }, out{};
   if (stat(input.c_str(), &in) != 0 || stat(output.c_str(), &out) != 0) return;
   if (in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
     throw datasets::DatasetError(output + ": is the input " + input +
@@ -122,7 +125,9 @@ datasets::GraphFileInfo ConvertToGraphFile(const std::string& input,
 
 datasets::GraphFileInfo ConvertToGraphFile(const std::string& input, bool symmetrize,
                                            const std::string& path) {
-  return ConvertToGraphFile(input, std::nullopt, {.symmetrize = symmetrize}, path);
+  PrepareOptions prepare;
+  prepare.symmetrize = symmetrize;
+  return ConvertToGraphFile(input, std::nullopt, prepare, path);
 }
 
 namespace {

@@ -28,8 +28,8 @@ struct PrepareOptions {
   // their group. Used when `sections` is unset.
   datasets::EdgeLayout layout = datasets::EdgeLayout::kVertex;
   std::optional<datasets::PreparedSections> sections;
-  uint64_t memory_budget = 0;  // bytes; 0: datasets::DefaultMemoryBudget()
-  std::string tmp_dir;         // temp folder of the spilled runs; empty: beside the output
+  uint64_t memory_budget = 0;           // bytes; 0: datasets::DefaultMemoryBudget()
+  std::string tmp_dir;                  // temp folder of the spilled runs; empty: beside the output
   datasets::ProgressCallback progress;  // may be empty
   int threads = 0;                      // OpenMP threads of the sorts; 0: OpenMP's default
 };

@@ -102,7 +102,8 @@ constexpr datasets::EdgeLayout kHilbert = datasets::EdgeLayout::kHilbert;
 constexpr datasets::EdgeLayout kCompressed = datasets::EdgeLayout::kCompressed;
 // The sections of the Hilbert-order rows: WCC reads the arcs alone; PageRank also the out
 // offsets, for the degrees its pushes divide by (baselines/pagerank_push_iterations.h).
-constexpr datasets::PreparedSections kHilbertArcs{.csr = false, .transpose = false, .hilbert = true};
+constexpr datasets::PreparedSections kHilbertArcs{
+    .csr = false, .transpose = false, .hilbert = true};
 constexpr datasets::PreparedSections kHilbertArcsAndOffsets{
     .csr = true, .transpose = false, .hilbert = true};
 constexpr datasets::PreparedSections kCompressedStreamAndOffsets{

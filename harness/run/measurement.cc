@@ -205,8 +205,7 @@ MeasurementOutput PrepareMeasurement(const MeasurementRequest& request,
   // larger than the free memory (it would only swap or be killed). Only the sections the row
   // and its validation read are mapped, and only they count.
   const datasets::GraphFileInfo header = datasets::ReadGraphFileInfo(request.graph_path);
-  RequireSections(request.graph_path, header, who.name, who.kernel, who.sections,
-                  request.validate);
+  RequireSections(request.graph_path, header, who.name, who.kernel, who.sections, request.validate);
   const datasets::PreparedSections sections =
       request.validate ? UnionOf(who.sections, ValidationSections(who.kernel)) : who.sections;
   RequireMemoryForGraph(request.graph_path, header, sections);

@@ -44,12 +44,12 @@ void RequireSections(const std::string& path, const datasets::GraphFileInfo& inf
   const std::vector<std::string> missing = MissingSections(info, needed);
   if (missing.empty()) return;
   const bool only_validation = MissingSections(info, reads).empty();
-  std::string message = path + ": has no " + Joined(missing, ", ") +
-                        (missing.size() == 1 ? " section" : " sections") + ", which " +
-                        (only_validation ? "validation of " + implementation + " reads"
-                                         : implementation + " reads") +
-                        "; prepare it with --sections " +
-                        datasets::PreparedSectionsName(UnionOf(info.prepared, needed));
+  std::string message =
+      path + ": has no " + Joined(missing, ", ") +
+      (missing.size() == 1 ? " section" : " sections") + ", which " +
+      (only_validation ? "validation of " + implementation + " reads" : implementation + " reads") +
+      "; prepare it with --sections " +
+      datasets::PreparedSectionsName(UnionOf(info.prepared, needed));
   if (only_validation) message += ", or run with --no-validate";
   throw std::invalid_argument(message);
 }

@@ -14,16 +14,23 @@ namespace {
 using Args = std::vector<std::string>;
 
 Args SourceArgs(const datasets::KroneckerOptions& o) {
-  return {"generate", "kronecker", "--scale", std::to_string(o.scale), "--edge-factor",
-          std::to_string(o.edge_factor), "--seed", std::to_string(o.seed)};
+  return {"generate",      "kronecker",
+          "--scale",       std::to_string(o.scale),
+          "--edge-factor", std::to_string(o.edge_factor),
+          "--seed",        std::to_string(o.seed)};
 }
 Args SourceArgs(const datasets::UniformOptions& o) {
-  return {"generate", "uniform", "--vertices", std::to_string(o.num_vertices), "--edges",
-          std::to_string(o.num_edges), "--seed", std::to_string(o.seed)};
+  return {"generate",   "uniform",
+          "--vertices", std::to_string(o.num_vertices),
+          "--edges",    std::to_string(o.num_edges),
+          "--seed",     std::to_string(o.seed)};
 }
 Args SourceArgs(const datasets::GridOptions& o) {
-  return {"generate", "grid", "--rows", std::to_string(o.rows), "--cols", std::to_string(o.cols),
-          "--drop", Printf("%.17g", o.drop_probability), "--seed", std::to_string(o.seed)};
+  return {"generate", "grid",
+          "--rows",   std::to_string(o.rows),
+          "--cols",   std::to_string(o.cols),
+          "--drop",   Printf("%.17g", o.drop_probability),
+          "--seed",   std::to_string(o.seed)};
 }
 Args SourceArgs(const SourceFile& file) {
   Args args = {"convert", file.path};

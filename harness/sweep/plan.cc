@@ -13,9 +13,9 @@ namespace {
 
 // An implementation a row may measure, and what decides where and how it runs.
 struct Candidate {
-  SweepRow identity;            // implementation, kernel, system, algorithm, kind; no dataset yet
+  SweepRow identity;  // implementation, kernel, system, algorithm, kind; no dataset yet
   datasets::PreparedSections sections;  // the sections it reads (validation's come on top)
-  bool in_tree_multiprocess;    // MPI ranks: one thread each, at every process count
+  bool in_tree_multiprocess;            // MPI ranks: one thread each, at every process count
 };
 
 // A row's identity before its dataset and configuration are known.
@@ -56,8 +56,8 @@ bool Wanted(const SweepSpec& spec, const Candidate& c, Kernel kernel) {
 // when a named implementation is left out for lack of one.
 bool Fits(const Candidate& c, const datasets::GraphFileInfo& info, const DatasetSpec& dataset,
           const SweepSpec& spec, bool quiet) {
-  const std::vector<std::string> missing = MissingSections(
-      info, UnionOf(c.sections, ValidationSections(c.identity.kernel)));
+  const std::vector<std::string> missing =
+      MissingSections(info, UnionOf(c.sections, ValidationSections(c.identity.kernel)));
   if (missing.empty()) return true;
   if (!quiet && !spec.implementations.empty()) {
     std::cerr << "note: " << c.identity.implementation << " left out on " << dataset.name

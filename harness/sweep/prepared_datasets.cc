@@ -19,8 +19,8 @@ datasets::PreparedSections SweepSectionsOf(const SweepSpec& spec, const DatasetS
     if (std::find(spec.kernels.begin(), spec.kernels.end(), impl->kernel) == spec.kernels.end()) {
       continue;
     }
-    sections = UnionOf(sections, UnionOf(impl->requires_sections,
-                                          ValidationSections(impl->kernel)));
+    sections =
+        UnionOf(sections, UnionOf(impl->requires_sections, ValidationSections(impl->kernel)));
   }
   return sections;
 }
@@ -42,9 +42,9 @@ std::vector<std::string> PrepareSweepDatasets(const SweepSpec& spec, bool quiet,
                                               const std::string& cost_binary) {
   CachePreparation how;
   if (spec.memory_cap_bytes > 0) {
-    const std::string binary =
-        cost_binary.empty() ? std::filesystem::read_symlink("/proc/self/exe").string()
-                            : cost_binary;
+    const std::string binary = cost_binary.empty()
+                                   ? std::filesystem::read_symlink("/proc/self/exe").string()
+                                   : cost_binary;
     how.prepare = [&spec, binary](const GraphRecipe& recipe, const std::string& path) {
       PrepareUnderCap(recipe, path, spec.memory_cap_bytes, binary);
     };

@@ -55,10 +55,10 @@ datasets::ProgressCallback StderrProgress(const std::string& what) {
 }  // namespace
 
 void AddPreparationOptions(CLI::App& cmd, PreparationFlags* flags) {
-  CLI::Option* layout = cmd.add_option(
-      "--layout", flags->layout,
-      "Shorthand for --sections: vertex = csr,transpose (default), hilbert = "
-      "csr,transpose,hilbert, compressed = csr,transpose,compressed");
+  CLI::Option* layout =
+      cmd.add_option("--layout", flags->layout,
+                     "Shorthand for --sections: vertex = csr,transpose (default), hilbert = "
+                     "csr,transpose,hilbert, compressed = csr,transpose,compressed");
   layout->check(CLI::IsMember({"vertex", "hilbert", "compressed"}));
   cmd.add_option("--sections", flags->sections,
                  "Sections to store besides the original ids, out-degrees and metadata, comma "
