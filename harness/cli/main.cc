@@ -4,6 +4,7 @@
 #include <exception>
 #include <iostream>
 
+#include "datasets/external/interrupt.h"
 #include "harness/cli/commands.h"
 
 int main(int argc, char** argv) {
@@ -28,6 +29,10 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  } catch (const cost::datasets::PreparationInterrupted& e) {
+    // As a shell reports a command ended by SIGINT; the preparation removed what it wrote.
+    std::cerr << "cost: " << e.what() << "\n";
+    return 130;
   } catch (const std::exception& e) {
     std::cerr << "cost: error: " << e.what() << "\n";
     return 1;

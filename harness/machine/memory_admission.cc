@@ -32,12 +32,25 @@ std::optional<uint64_t> AvailableMemoryBytes() {
   return std::nullopt;
 }
 
-void RequireMemoryForGraph(const std::string& path, const datasets::GraphFileInfo& info) {
+namespace {
+
+void RequireMemoryFor(const std::string& path, uint64_t bytes) {
   const std::optional<uint64_t> available = AvailableMemoryBytes();
-  if (!available || info.file_bytes <= *available) return;
-  throw NotEnoughMemoryError(path + ": the prepared graph needs " + BytesAndGiB(info.file_bytes) +
+  if (!available || bytes <= *available) return;
+  throw NotEnoughMemoryError(path + ": the prepared graph needs " + BytesAndGiB(bytes) +
                              " in memory, only " + BytesAndGiB(*available) +
                              " are available (MemAvailable)");
+}
+
+}  // namespace
+
+void RequireMemoryForGraph(const std::string& path, const datasets::GraphFileInfo& info) {
+  RequireMemoryFor(path, info.file_bytes);
+}
+
+void RequireMemoryForGraph(const std::string& path, const datasets::GraphFileInfo& info,
+                           const datasets::PreparedSections& sections) {
+  RequireMemoryFor(path, datasets::MappedSectionBytes(info, sections));
 }
 
 }  // namespace cost::harness

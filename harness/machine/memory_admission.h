@@ -29,6 +29,9 @@ std::optional<uint64_t> AvailableMemoryBytes();
 // every section is mapped and read) exceed the available memory. Does nothing when the
 // available memory is unknown.
 void RequireMemoryForGraph(const std::string& path, const datasets::GraphFileInfo& info);
+// The same for a load of only `sections` (datasets::MappedSectionBytes of them).
+void RequireMemoryForGraph(const std::string& path, const datasets::GraphFileInfo& info,
+                           const datasets::PreparedSections& sections);
 
 }  // namespace cost::harness
 

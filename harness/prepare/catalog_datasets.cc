@@ -10,10 +10,6 @@ namespace {
 namespace fs = std::filesystem;
 using datasets::CatalogEntry;
 using datasets::DatasetSource;
-using datasets::EdgeLayout;
-
-constexpr EdgeLayout kLayouts[] = {EdgeLayout::kVertex, EdgeLayout::kHilbert,
-                                   EdgeLayout::kCompressed};
 
 GraphSource GeneratorOf(const CatalogEntry& entry) {
   switch (entry.source) {
@@ -30,47 +26,48 @@ GraphSource GeneratorOf(const CatalogEntry& entry) {
   }
 }
 
-// Bring-your-own entries have no file to hash: any cached file labelled NAME, by layout.
-nlohmann::json PreparedByLabel(const CatalogEntry& entry, const std::string& cache_dir) {
+// The SECTIONS part of a cache file name LABEL-HASH-[FORMAT-]SECTIONS-sym|dir.cgraph (between
+// the last two dashes), or "" for a name not of that shape.
+std::string SectionsPartOf(const std::string& name) {
+  const std::string suffix = ".cgraph";
+  if (name.size() < suffix.size() + 4 || !name.ends_with(suffix)) return "";
+  const std::string stem = name.substr(0, name.size() - suffix.size() - 4);  // "-sym", "-dir"
+  const size_t dash = stem.rfind('-');
+  return dash == std::string::npos ? "" : stem.substr(dash + 1);
+}
+
+// The cache files whose names start with `prefix`, by their sections part.
+nlohmann::json PreparedWithPrefix(const std::string& prefix, const std::string& cache_dir) {
   nlohmann::json prepared = nlohmann::json::object();
   std::error_code error;
   for (const auto& file : fs::directory_iterator(cache_dir, error)) {
     const std::string name = file.path().filename().string();
-    if (name.rfind(std::string(entry.name) + "-", 0) != 0) continue;
-    for (const EdgeLayout layout : kLayouts) {
-      if (name.find(std::string("-") + datasets::EdgeLayoutName(layout) + "-") !=
-          std::string::npos) {
-        prepared[datasets::EdgeLayoutName(layout)] = file.path().string();
-      }
-    }
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string sections = SectionsPartOf(name);
+    if (!sections.empty()) prepared[sections] = file.path().string();
   }
   return prepared;
 }
 
-// The layouts of `entry` already in the cache, by their exact names; *source_available: whether
-// the entry's source could be hashed.
+// The files of `entry` already in the cache, by sections; *source_available: whether the
+// entry's source could be hashed. Bring-your-own entries have no file to hash: any cached file
+// labelled NAME counts.
 nlohmann::json PreparedLayouts(const CatalogEntry& entry, const CacheOptions& options,
                                bool* source_available) {
   *source_available = false;
   if (entry.source == DatasetSource::kBringYourOwn) {
-    return PreparedByLabel(entry, options.cache_dir);
+    return PreparedWithPrefix(std::string(entry.name) + "-", options.cache_dir);
   }
-  nlohmann::json prepared = nlohmann::json::object();
   GraphRecipe recipe;
   uint64_t hash = 0;
   try {
     recipe = RecipeOf(entry, options);
     hash = SourceHashOf(recipe);
   } catch (const datasets::DatasetError&) {
-    return prepared;  // the source file is missing
+    return nlohmann::json::object();  // the source file is missing
   }
   *source_available = true;
-  for (const EdgeLayout layout : kLayouts) {
-    recipe.layout = layout;
-    const fs::path path = fs::path(options.cache_dir) / CacheFileName(recipe, hash);
-    if (fs::exists(path)) prepared[datasets::EdgeLayoutName(layout)] = path.string();
-  }
-  return prepared;
+  return PreparedWithPrefix(CacheFilePrefix(recipe, hash), options.cache_dir);
 }
 
 nlohmann::json ListingRow(const CatalogEntry& entry, const CacheOptions& options) {
@@ -117,7 +114,8 @@ GraphRecipe RecipeOf(const CatalogEntry& entry, const CacheOptions& options) {
   GraphRecipe recipe{.name = std::string(entry.name),
                      .source = {},
                      .symmetrize = entry.symmetrize,
-                     .layout = options.layout};
+                     .layout = options.layout,
+                     .sections = options.sections};
   const std::string source = SourceFileOf(entry, options);
   if (source.empty()) {
     recipe.source = GeneratorOf(entry);
@@ -132,7 +130,9 @@ GraphRecipe RecipeOf(const CatalogEntry& entry, const CacheOptions& options) {
 }
 
 PreparedDataset PrepareCatalogDataset(const CatalogEntry& entry, const CacheOptions& options) {
-  return PrepareCached(RecipeOf(entry, options), options.cache_dir);
+  CachePreparation how;
+  how.resources = options.resources;
+  return PrepareCached(RecipeOf(entry, options), options.cache_dir, nullptr, how);
 }
 
 nlohmann::json ListCatalog(const CacheOptions& options) {

@@ -34,7 +34,7 @@ std::string CachePathOf(const GraphRecipe& recipe, const std::string& cache_dir,
 }
 
 PreparedDataset PrepareCached(const GraphRecipe& recipe, const std::string& cache_dir,
-                              std::ostream* progress) {
+                              std::ostream* progress, const CachePreparation& how) {
   PreparedDataset result;
   result.path = CachePathOf(recipe, cache_dir, &result.source_hash);
   if (ReadEntry(result.path, &result.info, &result.replaced)) {
@@ -46,7 +46,12 @@ PreparedDataset PrepareCached(const GraphRecipe& recipe, const std::string& cach
   if (progress != nullptr)
     *progress << "preparing " << recipe.name << " -> " << result.path << "\n";
   fs::create_directories(cache_dir);
-  result.info = PrepareGraphFile(recipe, result.path);
+  if (how.prepare) {
+    how.prepare(recipe, result.path);
+    result.info = datasets::ReadGraphFileInfo(result.path);
+  } else {
+    result.info = PrepareGraphFile(recipe, result.path, how.resources);
+  }
   return result;
 }
 

@@ -6,10 +6,12 @@
 #define COST_HARNESS_PREPARE_DATASET_CACHE_H_
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <string>
 
 #include "datasets/graph_file.h"
+#include "harness/prepare/graph_preparation.h"
 #include "harness/prepare/graph_recipe.h"
 
 namespace cost::harness {
@@ -33,8 +35,16 @@ std::string CachePathOf(const GraphRecipe& recipe, const std::string& cache_dir,
 // missing; the file is written atomically, so an interrupted preparation leaves no entry). An
 // unreadable entry is prepared again, and a line on stderr says which and why. `progress` (may be
 // null) gets a line before a graph is prepared, since that can take minutes.
+// How PrepareCached prepares a missing entry: in this process with `resources` (budget, temp
+// folder, progress, threads), or, when `prepare` is set, by calling it (a sweep runs it in a
+// child process under its memory cap), after which the entry's header is read back.
+struct CachePreparation {
+  PrepareOptions resources;
+  std::function<void(const GraphRecipe& recipe, const std::string& path)> prepare;
+};
+
 PreparedDataset PrepareCached(const GraphRecipe& recipe, const std::string& cache_dir,
-                              std::ostream* progress = nullptr);
+                              std::ostream* progress = nullptr, const CachePreparation& how = {});
 
 }  // namespace cost::harness
 

@@ -1,138 +1,133 @@
 #include "harness/prepare/graph_preparation.h"
 
-#include <chrono>
+#include <omp.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "datasets/csr_build.h"
-#include "datasets/text_file_build.h"
+#include "datasets/dataset_error.h"
+#include "datasets/prepare_graph.h"
 #include "harness/machine/machine_info.h"
 
 namespace cost::harness {
 namespace {
 
-double SecondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+// The layout name of `sections` when they are exactly a layout's, for the metadata's "layout"
+// (which reports group results by); "" otherwise.
+std::string LayoutNameOf(const datasets::PreparedSections& sections) {
+  for (const datasets::EdgeLayout layout :
+       {datasets::EdgeLayout::kVertex, datasets::EdgeLayout::kHilbert,
+        datasets::EdgeLayout::kCompressed}) {
+    if (datasets::SectionsForLayout(layout) == sections) return datasets::EdgeLayoutName(layout);
+  }
+  return "";
 }
 
-// Adds the layout, records the timings in the metadata, writes the file and reads back its
-// header.
-datasets::GraphFileInfo LayoutAndWrite(datasets::Graph graph, const datasets::BuildStats& stats,
-                                       const PrepareOptions& options, nlohmann::json metadata,
-                                       double source_seconds, double build_seconds,
-                                       const std::string& path) {
-  auto start = std::chrono::steady_clock::now();
-  datasets::HilbertStats hilbert;
-  graph = datasets::WithHilbertLayout(graph, options.layout, &hilbert);
-  const double hilbert_seconds =
-      options.layout == datasets::EdgeLayout::kVertex ? 0.0 : SecondsSince(start);
-  metadata["symmetrized"] = options.symmetrize;
-  metadata["input_edges"] = stats.input_edges;
-  metadata["self_loops_dropped"] = stats.self_loops_dropped;
-  metadata["duplicates_removed"] = stats.duplicates_removed;
-  metadata["source_seconds"] = source_seconds;  // generating or parsing
-  metadata["build_seconds"] = build_seconds;    // CSR + transpose
-  metadata["layout"] = datasets::EdgeLayoutName(options.layout);
-  if (options.layout != datasets::EdgeLayout::kVertex) {
-    metadata["hilbert_seconds"] = hilbert_seconds;  // encode + sort + arrays or stream
-    metadata["hilbert_encode_seconds"] = hilbert.encode_seconds;
-    metadata["hilbert_sort_seconds"] = hilbert.sort_seconds;
-    metadata["hilbert_output_seconds"] = hilbert.output_seconds;
+// The metadata record: the source's parameters, the preparation report, and the fields
+// measurements read (preparation_seconds; hilbert_seconds, the phases that made the Hilbert
+// sections).
+std::string MetadataOf(const nlohmann::json& source, const datasets::PreparedSections& asked,
+                       const datasets::PreparationReport& report) {
+  nlohmann::json metadata = nlohmann::json::parse(datasets::PreparationReportJson(report));
+  for (const auto& [key, value] : source.items()) metadata[key] = value;
+  double hilbert_seconds = 0;
+  for (const datasets::PhaseReport& phase : report.phases) {
+    if (phase.name.find("hilbert") != std::string::npos) hilbert_seconds += phase.seconds;
   }
-  if (options.layout == datasets::EdgeLayout::kCompressed) {
-    metadata["hilbert_compressed_bytes"] = hilbert.compressed_bytes;
-    metadata["hilbert_bytes_per_edge"] =
-        graph.num_edges() == 0 ? 0.0
-                               : static_cast<double>(hilbert.compressed_bytes) / graph.num_edges();
+  if (report.sections.hilbert || report.sections.compressed) {
+    metadata["hilbert_seconds"] = hilbert_seconds;
   }
-  metadata["preparation_seconds"] = source_seconds + build_seconds + hilbert_seconds;
+  const std::string layout = LayoutNameOf(asked);
+  if (!layout.empty()) metadata["layout"] = layout;
+  metadata["streamed"] = true;
   metadata["created"] = UtcNow();
-  datasets::WriteGraphFile(graph, metadata.dump(), path);
-  return datasets::ReadGraphFileInfo(path);
+  return metadata.dump();
 }
 
-// Builds the CSR and its transpose, then LayoutAndWrite.
-datasets::GraphFileInfo BuildAndWrite(const datasets::EdgeList& edges,
-                                      const PrepareOptions& options, nlohmann::json metadata,
-                                      double source_seconds, const std::string& path) {
-  const auto start = std::chrono::steady_clock::now();
-  datasets::BuildStats stats;
-  datasets::Graph graph = datasets::BuildGraph(edges, {.symmetrize = options.symmetrize}, &stats);
-  return LayoutAndWrite(std::move(graph), stats, options, std::move(metadata), source_seconds,
-                        SecondsSince(start), path);
+datasets::PreparationOptions OptionsOf(const PrepareOptions& prepare, nlohmann::json source) {
+  if (prepare.threads > 0) omp_set_num_threads(prepare.threads);
+  datasets::PreparationOptions options;
+  options.sections = SectionsOf(prepare);
+  options.symmetrize = prepare.symmetrize;
+  options.memory_budget = prepare.memory_budget;
+  options.tmp_dir = prepare.tmp_dir;
+  options.progress = prepare.progress;
+  // Test hook: the free bytes the disk check sees, so that the refusal can be tested through the
+  // CLI without filling a disk.
+  if (const char* free_disk = std::getenv("COST_TEST_FREE_DISK_BYTES"); free_disk != nullptr) {
+    options.free_disk_bytes = std::strtoull(free_disk, nullptr, 10);
+  }
+  options.metadata = [source = std::move(source),
+                      asked = options.sections](const datasets::PreparationReport& report) {
+    return MetadataOf(source, asked, report);
+  };
+  return options;
+}
+
+// Refuses an output that is the input: writing it would destroy the input before it is read.
+void RefuseOutputIsInput(const std::string& input, const std::string& output) {
+  struct stat in {
+  }, out{};
+  if (stat(input.c_str(), &in) != 0 || stat(output.c_str(), &out) != 0) return;
+  if (in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+    throw datasets::DatasetError(output + ": is the input " + input +
+                                 " (the same file); choose another output");
+  }
 }
 
 }  // namespace
 
+datasets::PreparedSections SectionsOf(const PrepareOptions& options) {
+  return options.sections ? *options.sections : datasets::SectionsForLayout(options.layout);
+}
+
 datasets::GraphFileInfo GenerateKroneckerFile(const datasets::KroneckerOptions& options,
                                               const PrepareOptions& prepare,
                                               const std::string& path) {
-  const auto start = std::chrono::steady_clock::now();
-  const datasets::EdgeList edges = datasets::GenerateKronecker(options);
-  nlohmann::json metadata = {
+  const nlohmann::json source = {
       {"source", "kronecker"}, {"scale", options.scale}, {"edge_factor", options.edge_factor},
       {"seed", options.seed},  {"a", options.a},         {"b", options.b},
       {"c", options.c}};
-  return BuildAndWrite(edges, prepare, metadata, SecondsSince(start), path);
+  return datasets::PrepareKronecker(options, OptionsOf(prepare, source), path).info;
 }
 
 datasets::GraphFileInfo GenerateUniformFile(const datasets::UniformOptions& options,
                                             const PrepareOptions& prepare,
                                             const std::string& path) {
-  const auto start = std::chrono::steady_clock::now();
-  const datasets::EdgeList edges = datasets::GenerateUniform(options);
-  nlohmann::json metadata = {{"source", "uniform"},
-                             {"vertices", options.num_vertices},
-                             {"edges", options.num_edges},
-                             {"seed", options.seed}};
-  return BuildAndWrite(edges, prepare, metadata, SecondsSince(start), path);
+  const nlohmann::json source = {{"source", "uniform"},
+                                 {"vertices", options.num_vertices},
+                                 {"edges", options.num_edges},
+                                 {"seed", options.seed}};
+  return datasets::PrepareUniform(options, OptionsOf(prepare, source), path).info;
 }
 
 datasets::GraphFileInfo GenerateGridFile(const datasets::GridOptions& options,
                                          const PrepareOptions& prepare, const std::string& path) {
-  const auto start = std::chrono::steady_clock::now();
-  const datasets::EdgeList edges = datasets::GenerateGrid(options);
-  nlohmann::json metadata = {{"source", "grid"},
-                             {"rows", options.rows},
-                             {"cols", options.cols},
-                             {"drop_probability", options.drop_probability},
-                             {"seed", options.seed}};
-  return BuildAndWrite(edges, prepare, metadata, SecondsSince(start), path);
+  const nlohmann::json source = {{"source", "grid"},
+                                 {"rows", options.rows},
+                                 {"cols", options.cols},
+                                 {"drop_probability", options.drop_probability},
+                                 {"seed", options.seed}};
+  return datasets::PrepareGrid(options, OptionsOf(prepare, source), path).info;
 }
 
-datasets::GraphFileInfo ConvertToGraphFile(const std::string& input, const ConvertOptions& options,
-                                           const std::string& path) {
-  const auto start = std::chrono::steady_clock::now();
-  const datasets::GraphFormat format =
-      options.format ? *options.format : datasets::DetectGraphFormat(input);
-  if (format == datasets::GraphFormat::kSnap && datasets::CanBuildFromTextFile(input)) {
-    // Streamed: the edge list is never held, so memory stays near the output's size. Parsing
-    // and building interleave; their time is recorded as build_seconds.
-    const nlohmann::json metadata = {{"source", std::filesystem::absolute(input).string()},
-                                     {"format", datasets::FormatName(format)},
-                                     {"input_undirected", false},
-                                     {"streamed", true}};
-    const PrepareOptions prepare{.symmetrize = options.symmetrize, .layout = options.layout};
-    datasets::BuildStats stats;
-    datasets::Graph graph =
-        datasets::BuildGraphFromTextFile(input, {.symmetrize = options.symmetrize}, &stats);
-    return LayoutAndWrite(std::move(graph), stats, prepare, metadata, 0.0, SecondsSince(start),
-                          path);
-  }
-  datasets::LoadedGraph loaded = datasets::LoadGraphInput(input, format);
-  nlohmann::json metadata = {{"source", std::filesystem::absolute(input).string()},
-                             {"format", datasets::FormatName(format)},
-                             {"input_undirected", loaded.undirected}};
-  const PrepareOptions prepare{.symmetrize = options.symmetrize || loaded.undirected,
-                               .layout = options.layout};
-  return BuildAndWrite(loaded.edges, prepare, metadata, SecondsSince(start), path);
+datasets::GraphFileInfo ConvertToGraphFile(const std::string& input,
+                                           std::optional<datasets::GraphFormat> format,
+                                           const PrepareOptions& prepare, const std::string& path) {
+  RefuseOutputIsInput(input, path);
+  std::error_code error;
+  const std::filesystem::path absolute = std::filesystem::absolute(input, error);
+  const nlohmann::json source = {{"source", error ? input : absolute.string()}};
+  return datasets::PrepareFromInput(input, format, OptionsOf(prepare, source), path).info;
 }
 
 datasets::GraphFileInfo ConvertToGraphFile(const std::string& input, bool symmetrize,
                                            const std::string& path) {
-  ConvertOptions options;
-  options.symmetrize = symmetrize;
-  return ConvertToGraphFile(input, options, path);
+  PrepareOptions prepare;
+  prepare.symmetrize = symmetrize;
+  return ConvertToGraphFile(input, std::nullopt, prepare, path);
 }
 
 namespace {
@@ -152,15 +147,16 @@ datasets::GraphFileInfo PrepareFrom(const datasets::GridOptions& grid,
 }
 datasets::GraphFileInfo PrepareFrom(const SourceFile& file, const PrepareOptions& prepare,
                                     const std::string& path) {
-  return ConvertToGraphFile(
-      file.path,
-      {.symmetrize = prepare.symmetrize, .format = file.format, .layout = prepare.layout}, path);
+  return ConvertToGraphFile(file.path, file.format, prepare, path);
 }
 
 }  // namespace
 
-datasets::GraphFileInfo PrepareGraphFile(const GraphRecipe& recipe, const std::string& path) {
-  const PrepareOptions prepare{.symmetrize = recipe.symmetrize, .layout = recipe.layout};
+datasets::GraphFileInfo PrepareGraphFile(const GraphRecipe& recipe, const std::string& path,
+                                         const PrepareOptions& resources) {
+  PrepareOptions prepare = resources;
+  prepare.symmetrize = recipe.symmetrize;
+  prepare.sections = SectionsOf(recipe);
   return std::visit([&](const auto& source) { return PrepareFrom(source, prepare, path); },
                     recipe.source);
 }

@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "datasets/catalog.h"
@@ -53,6 +54,18 @@ std::string Label(const SourceFile& file) {
   return stem.empty() ? "graph" : stem;
 }
 
+// "vertex", "hilbert", "compressed" for a layout's sections, else "csr+compressed" and so on.
+std::string SectionsPart(const datasets::PreparedSections& sections) {
+  for (const datasets::EdgeLayout layout :
+       {datasets::EdgeLayout::kVertex, datasets::EdgeLayout::kHilbert,
+        datasets::EdgeLayout::kCompressed}) {
+    if (datasets::SectionsForLayout(layout) == sections) return datasets::EdgeLayoutName(layout);
+  }
+  std::string name = datasets::PreparedSectionsName(sections);
+  std::replace(name.begin(), name.end(), ',', '+');
+  return name;
+}
+
 std::string FormatPart(const GraphSource& source) {
   const SourceFile* file = std::get_if<SourceFile>(&source);
   if (file == nullptr) return "";
@@ -63,16 +76,23 @@ std::string FormatPart(const GraphSource& source) {
 
 }  // namespace
 
+datasets::PreparedSections SectionsOf(const GraphRecipe& recipe) {
+  return recipe.sections ? *recipe.sections : datasets::SectionsForLayout(recipe.layout);
+}
+
 uint64_t SourceHashOf(const GraphRecipe& recipe) {
   return std::visit([](const auto& source) { return HashOf(source); }, recipe.source);
 }
 
-std::string CacheFileName(const GraphRecipe& recipe, uint64_t source_hash) {
+std::string CacheFilePrefix(const GraphRecipe& recipe, uint64_t source_hash) {
   const std::string label =
       std::visit([](const auto& source) { return Label(source); }, recipe.source);
-  return label + "-" + Hex16(source_hash) + "-" + FormatPart(recipe.source) +
-         datasets::EdgeLayoutName(recipe.layout) + (recipe.symmetrize ? "-sym" : "-dir") +
-         ".cgraph";
+  return label + "-" + Hex16(source_hash) + "-" + FormatPart(recipe.source);
+}
+
+std::string CacheFileName(const GraphRecipe& recipe, uint64_t source_hash) {
+  return CacheFilePrefix(recipe, source_hash) + SectionsPart(SectionsOf(recipe)) +
+         (recipe.symmetrize ? "-sym" : "-dir") + ".cgraph";
 }
 
 }  // namespace cost::harness

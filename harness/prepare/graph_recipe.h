@@ -11,6 +11,7 @@
 #include <variant>
 
 #include "datasets/graph_formats.h"
+#include "datasets/graph_sections.h"
 #include "datasets/grid_graph.h"
 #include "datasets/hilbert_layout.h"
 #include "datasets/kronecker.h"
@@ -32,18 +33,28 @@ struct GraphRecipe {
   GraphSource source;
   bool symmetrize = false;  // store both directions of every edge
   datasets::EdgeLayout layout = datasets::EdgeLayout::kVertex;  // added beside the CSR
+  // The sections to store; unset: those of `layout` (datasets::SectionsForLayout).
+  std::optional<datasets::PreparedSections> sections;
 };
+
+// The sections the recipe asks for.
+datasets::PreparedSections SectionsOf(const GraphRecipe& recipe);
 
 // The source part of the key: XXH64 of the source file's bytes, or of a canonical text of every
 // generator parameter. Throws DatasetError naming the file when it cannot be read.
 uint64_t SourceHashOf(const GraphRecipe& recipe);
 
-// The cache file name, LABEL-HASH-[FORMAT-]LAYOUT-sym|dir.cgraph: LABEL names the source for
+// The cache file name, LABEL-HASH-[FORMAT-]SECTIONS-sym|dir.cgraph: LABEL names the source for
 // people reading the folder (the generator and its size, or the source file's name without its
 // extensions), HASH is SourceHashOf in 16 hex digits, FORMAT the input format of a source file
-// (detected when the recipe gives none), e.g. "kron-s20-ef16-9c0d...-vertex-sym.cgraph" or
+// (detected when the recipe gives none), SECTIONS the layout name when the sections are exactly
+// a layout's (vertex, hilbert, compressed), else the groups joined by "+" ("csr+compressed"),
+// e.g. "kron-s20-ef16-9c0d...-vertex-sym.cgraph" or
 // "wiki-Vote-3f2a...-snap-hilbert-dir.cgraph". Every option that changes the file is in it.
 std::string CacheFileName(const GraphRecipe& recipe, uint64_t source_hash);
+// What the cache file names of the recipe's source share whatever the sections:
+// "LABEL-HASH-[FORMAT-]".
+std::string CacheFilePrefix(const GraphRecipe& recipe, uint64_t source_hash);
 
 }  // namespace cost::harness
 

@@ -100,6 +100,14 @@ constexpr Kind kThreaded = Kind::kThreaded;
 constexpr Kind kMultiprocess = Kind::kMultiprocess;
 constexpr datasets::EdgeLayout kHilbert = datasets::EdgeLayout::kHilbert;
 constexpr datasets::EdgeLayout kCompressed = datasets::EdgeLayout::kCompressed;
+// The sections of the Hilbert-order rows: WCC reads the arcs alone; PageRank also the out
+// offsets, for the degrees its pushes divide by (baselines/pagerank_push_iterations.h).
+constexpr datasets::PreparedSections kHilbertArcs{
+    .csr = false, .transpose = false, .hilbert = true};
+constexpr datasets::PreparedSections kHilbertArcsAndOffsets{
+    .csr = true, .transpose = false, .hilbert = true};
+constexpr datasets::PreparedSections kCompressedStreamAndOffsets{
+    .csr = true, .transpose = false, .hilbert = false, .compressed = true};
 // The MPI programs (parallel/mpi/), one thread per rank; see harness/run/multiprocess.h.
 constexpr MpiProgram kCostMpi{.executable = "cost_mpi"};
 constexpr MpiProgram kCostPbgl{.executable = "cost_pbgl"};
@@ -131,7 +139,8 @@ const std::array kImplementations = {
                    .description = "PageRank, push over the Hilbert-ordered arcs (--layout "
                                   "hilbert), one thread",
                    .runner = SerialPageRankHilbert,
-                   .requires_layout = kHilbert},
+                   .requires_layout = kHilbert,
+                   .requires_sections = kHilbertArcsAndOffsets},
     Implementation{.name = "serial:pagerank-hilbert-compressed",
                    .kernel = Kernel::kPageRank,
                    .system = "serial",
@@ -140,7 +149,8 @@ const std::array kImplementations = {
                    .description = "PageRank, push over the Hilbert-ordered arcs decoded from the "
                                   "varint stream every iteration (--layout compressed), one thread",
                    .runner = SerialPageRankHilbertCompressed,
-                   .requires_layout = kCompressed},
+                   .requires_layout = kCompressed,
+                   .requires_sections = kCompressedStreamAndOffsets},
     Implementation{.name = "serial:pagerank-hilbert-float",
                    .kernel = Kernel::kPageRank,
                    .system = "serial",
@@ -150,6 +160,7 @@ const std::array kImplementations = {
                                   "and sums and software prefetch (--layout hilbert), one thread",
                    .runner = SerialPageRankHilbertFloat,
                    .requires_layout = kHilbert,
+                   .requires_sections = kHilbertArcsAndOffsets,
                    .precision = Precision::kFloat},
     // Boost.Graph 1.74, one thread; each call includes copying our CSR into BGL's.
     Implementation{.name = "bgl:pagerank",
@@ -182,7 +193,8 @@ const std::array kImplementations = {
                                   "destination-range tiles, one tile column per thread (--layout "
                                   "hilbert), threads",
                    .runner = OpenMPPageRankHilbert,
-                   .requires_layout = kHilbert},
+                   .requires_layout = kHilbert,
+                   .requires_sections = kHilbertArcsAndOffsets},
     // SuiteSparse:GraphBLAS 7.4 with its own threads; each call includes copying our CSR into
     // a GrB_Matrix (offsets copied, targets widened to 64 bits), as the bgl rows time theirs.
     Implementation{.name = "graphblas:pagerank",
@@ -238,7 +250,8 @@ const std::array kImplementations = {
                    .description = "WCC, label propagation in place over the Hilbert-ordered arcs "
                                   "(--layout hilbert), one thread",
                    .runner = SerialLabelPropagationHilbert,
-                   .requires_layout = kHilbert},
+                   .requires_layout = kHilbert,
+                   .requires_sections = kHilbertArcs},
     Implementation{.name = "serial:union-find-hilbert",
                    .kernel = Kernel::kWcc,
                    .system = "serial",
@@ -247,7 +260,8 @@ const std::array kImplementations = {
                    .description = "WCC, union by rank in one pass over the Hilbert-ordered arcs "
                                   "(--layout hilbert), one thread",
                    .runner = SerialUnionFindHilbert,
-                   .requires_layout = kHilbert},
+                   .requires_layout = kHilbert,
+                   .requires_sections = kHilbertArcs},
     Implementation{.name = "serial:afforest",
                    .kernel = Kernel::kWcc,
                    .system = "serial",
@@ -424,6 +438,11 @@ std::vector<const Implementation*> InProcessImplementations() {
 datasets::EdgeLayout LayoutReadBy(std::string_view implementation) {
   const Implementation* impl = FindImplementation(implementation);
   return impl ? impl->requires_layout : datasets::EdgeLayout::kVertex;
+}
+
+datasets::PreparedSections SectionsReadBy(std::string_view implementation) {
+  const Implementation* impl = FindImplementation(implementation);
+  return impl ? impl->requires_sections : datasets::PreparedSections{};
 }
 
 bool FindVertex(const datasets::Graph& graph, uint64_t original_id, datasets::VertexId* vertex) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "datasets/graph.h"
+#include "datasets/graph_sections.h"
 #include "datasets/hilbert_layout.h"
 #include "harness/core/kernel.h"
 
@@ -63,6 +64,10 @@ struct Implementation {
   // that layout throws std::invalid_argument; a sweep should skip such pairs, tests add the layout
   // (datasets::WithHilbertLayout).
   datasets::EdgeLayout requires_layout = datasets::EdgeLayout::kVertex;
+  // The sections of a prepared file its kernel reads besides the original ids and out-degrees
+  // (datasets/graph_sections.h; default csr and transpose). `cost run` maps only these and
+  // what validation reads (row_sections.h), and refuses a file lacking one, naming it.
+  datasets::PreparedSections requires_sections = {};
   // kFloat rows round every share to 24 bits: their total rank holds to about 1e-7, not 1e-12.
   // Validation's tolerance (1e-4 per vertex) covers both.
   Precision precision = Precision::kDouble;
@@ -83,6 +88,9 @@ std::vector<const Implementation*> InProcessImplementations();
 // The edge layout the row named `implementation` reads; kVertex for a name not in the table (an
 // external system reads the vertex-order file or an edge list).
 datasets::EdgeLayout LayoutReadBy(std::string_view implementation);
+// The sections the row named `implementation` reads; csr and transpose for a name not in the
+// table.
+datasets::PreparedSections SectionsReadBy(std::string_view implementation);
 
 // The dense id of the vertex whose original id is `original_id`; false when there is none.
 bool FindVertex(const datasets::Graph& graph, uint64_t original_id, datasets::VertexId* vertex);

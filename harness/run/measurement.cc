@@ -24,6 +24,7 @@
 #include "harness/core/format.h"
 #include "harness/machine/memory_admission.h"
 #include "harness/run/multiprocess.h"
+#include "harness/run/row_sections.h"
 #include "harness/run/validation.h"
 
 namespace cost::harness {
@@ -165,7 +166,8 @@ ImplementationIdentity IdentityOf(const Implementation& impl) {
           .algorithm = std::string(impl.algorithm),
           .kernel = impl.kernel,
           .kind = impl.kind,
-          .layout = impl.requires_layout};
+          .layout = impl.requires_layout,
+          .sections = impl.requires_sections};
 }
 
 RowConfiguration ConfigurationOf(const MeasurementRequest& request) {
@@ -199,11 +201,17 @@ MeasurementOutput PrepareMeasurement(const MeasurementRequest& request,
                                      const ImplementationIdentity& who) {
   CheckRequest(request, who);
   MeasurementOutput out;
-  // Refused before mapping: a graph larger than the free memory would only swap or be killed.
-  RequireMemoryForGraph(request.graph_path, datasets::ReadGraphFileInfo(request.graph_path));
+  // Refused before mapping: a file lacking a section the row reads (a usage error), a graph
+  // larger than the free memory (it would only swap or be killed). Only the sections the row
+  // and its validation read are mapped, and only they count.
+  const datasets::GraphFileInfo header = datasets::ReadGraphFileInfo(request.graph_path);
+  RequireSections(request.graph_path, header, who.name, who.kernel, who.sections, request.validate);
+  const datasets::PreparedSections sections =
+      request.validate ? UnionOf(who.sections, ValidationSections(who.kernel)) : who.sections;
+  RequireMemoryForGraph(request.graph_path, header, sections);
   const auto load_start = std::chrono::steady_clock::now();
   datasets::GraphFileInfo info;
-  out.graph = datasets::LoadGraphFile(request.graph_path, &info);
+  out.graph = datasets::LoadGraphFile(request.graph_path, sections, &info);
   Measurement& m = out.measurement;
   m = StartMeasurement(who, ConfigurationOf(request));
   m.load_seconds =

@@ -55,6 +55,7 @@ struct ImplementationIdentity {
   Kernel kernel = Kernel::kPageRank;
   Kind kind = Kind::kSingleThreaded;
   datasets::EdgeLayout layout = datasets::EdgeLayout::kVertex;  // the layout the row reads
+  datasets::PreparedSections sections;  // the sections it reads (default csr, transpose)
 };
 ImplementationIdentity IdentityOf(const Implementation& impl);
 

@@ -6,15 +6,16 @@
 
 #include "datasets/graph_file.h"
 #include "harness/run/implementations.h"
+#include "harness/run/row_sections.h"
 
 namespace cost::harness {
 namespace {
 
 // An implementation a row may measure, and what decides where and how it runs.
 struct Candidate {
-  SweepRow identity;            // implementation, kernel, system, algorithm, kind; no dataset yet
-  datasets::EdgeLayout layout;  // the edge layout it reads
-  bool in_tree_multiprocess;    // MPI ranks: one thread each, at every process count
+  SweepRow identity;  // implementation, kernel, system, algorithm, kind; no dataset yet
+  datasets::PreparedSections sections;  // the sections it reads (validation's come on top)
+  bool in_tree_multiprocess;            // MPI ranks: one thread each, at every process count
 };
 
 // A row's identity before its dataset and configuration are known.
@@ -35,11 +36,11 @@ std::vector<Candidate> Candidates(const std::vector<ExternalSystem>& externals) 
   for (const Implementation& impl : Implementations()) {
     candidates.push_back({IdentityRow(std::string(impl.name), impl.kernel, std::string(impl.system),
                                       std::string(impl.algorithm), impl.kind),
-                          impl.requires_layout, impl.kind == Kind::kMultiprocess});
+                          impl.requires_sections, impl.kind == Kind::kMultiprocess});
   }
   for (const ExternalSystem& e : externals) {
     candidates.push_back({IdentityRow(e.name, e.kernel, e.system, e.algorithm, e.kind),
-                          datasets::EdgeLayout::kVertex, false});
+                          datasets::PreparedSections{}, false});
   }
   return candidates;
 }
@@ -51,27 +52,18 @@ bool Wanted(const SweepSpec& spec, const Candidate& c, Kernel kernel) {
                     c.identity.implementation) != spec.implementations.end());
 }
 
-// Whether a prepared file carries the edge layout an implementation needs.
-bool HasLayout(const datasets::GraphFileInfo& info, datasets::EdgeLayout layout) {
-  switch (layout) {
-    case datasets::EdgeLayout::kVertex:
-      return true;
-    case datasets::EdgeLayout::kHilbert:
-      return info.has_hilbert;
-    case datasets::EdgeLayout::kCompressed:
-      return info.hilbert_compressed_bytes > 0;
-  }
-  return false;
-}
-
-// HasLayout, with a note on stderr when a named implementation is left out for lack of it.
+// Whether the file holds the sections the row and its validation read, with a note on stderr
+// when a named implementation is left out for lack of one.
 bool Fits(const Candidate& c, const datasets::GraphFileInfo& info, const DatasetSpec& dataset,
           const SweepSpec& spec, bool quiet) {
-  if (HasLayout(info, c.layout)) return true;
+  const std::vector<std::string> missing =
+      MissingSections(info, UnionOf(c.sections, ValidationSections(c.identity.kernel)));
+  if (missing.empty()) return true;
   if (!quiet && !spec.implementations.empty()) {
     std::cerr << "note: " << c.identity.implementation << " left out on " << dataset.name
-              << ": it needs the " << EdgeLayoutName(c.layout)
-              << " layout (\"layout\" in the dataset's spec entry)\n";
+              << ": its file has no " << missing.front()
+              << " section (\"layout\" in the dataset's spec entry, or --sections when preparing "
+                 "a \"graph\")\n";
   }
   return false;
 }

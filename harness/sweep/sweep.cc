@@ -152,7 +152,8 @@ ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* i
   const bool existed = CheckResultsWritable(results, options.out);
   fs::create_directories(options.out + ".gbench");
   const std::vector<ExternalSystem> externals = LoadSpecSystems(spec);
-  const std::vector<std::string> graphs = PrepareSweepDatasets(spec, options.quiet);
+  const std::vector<std::string> graphs =
+      PrepareSweepDatasets(spec, options.quiet, options.cost_binary);
   const std::vector<SweepRow> rows = PlanRows(spec, graphs, externals, options.quiet);
   if (existed) WriteResultsFile(results, options.out);
   const std::string binary = options.cost_binary.empty()

@@ -10,7 +10,8 @@ namespace cost::harness {
 namespace {
 
 struct GenerateOptions {
-  std::string kind, out, layout = "vertex";
+  std::string kind, out;
+  PreparationFlags preparation;
   datasets::UniformOptions uniform;
   datasets::GridOptions grid;
   int scale = 0;
@@ -67,8 +68,8 @@ void AddDatasetGenerate(CLI::App& dataset) {
   auto o = std::make_shared<GenerateOptions>();
   CLI::App* cmd = dataset.add_subcommand(
       "generate",
-      "Generate a graph and write it as a prepared .cgraph file. The same seed gives the same "
-      "graph at any thread count.");
+      "Generate a graph and write it as a prepared .cgraph file, in bounded memory "
+      "(--memory-budget). The same seed gives the same file at any budget and thread count.");
   cmd->add_option("kind", o->kind,
                   "kronecker (Graph500 R-MAT, A=0.57 B=C=0.19; --scale), uniform (G(n, m); "
                   "--vertices and --edges, or --scale), grid (road-like 2D grid; --rows, --cols, "
@@ -79,14 +80,16 @@ void AddDatasetGenerate(CLI::App& dataset) {
   cmd->add_flag("--directed", o->directed,
                 "Keep edges as generated instead of storing both directions (the generated "
                 "graphs are undirected by default)");
-  AddLayoutOption(*cmd, &o->layout);
+  AddPreparationOptions(*cmd, &o->preparation);
   cmd->add_option("-o,--output", o->out, "Prepared graph file to write")->required();
   cmd->callback([o, cmd] {
+    const PrepareOptions options = PreparationOf(o->preparation, o->kind);
     const GraphRecipe recipe{.name = o->kind,
                              .source = GeneratorOf(*o, *cmd),
                              .symmetrize = !o->directed,
-                             .layout = datasets::ParseEdgeLayout(o->layout)};
-    PrintGraphFileInfo(o->out, PrepareGraphFile(recipe, o->out), false);
+                             .sections = SectionsOf(options)};
+    PrintGraphFileInfo(o->out, PrepareGraphFile(recipe, o->out, options), false,
+                       "written now (every section checksummed as written)");
   });
 }
 

@@ -11,7 +11,8 @@ namespace cost::harness {
 
 void AddDatasetPrepare(CLI::App& dataset) {
   struct Options {
-    std::string name, layout = "vertex";
+    std::string name;
+    PreparationFlags preparation;
     CacheOptions cache;
     bool json = false;
   };
@@ -23,14 +24,16 @@ void AddDatasetPrepare(CLI::App& dataset) {
       "graphs) and the preparation options, as sweeps name theirs; an existing readable one is "
       "reused, an unreadable one prepared again.");
   cmd->add_option("name", o->name, "Dataset name")->required();
-  AddLayoutOption(*cmd, &o->layout);
+  AddPreparationOptions(*cmd, &o->preparation);
   AddCacheOption(*cmd, &o->cache.cache_dir);
   AddSharedOption(*cmd, &o->cache.shared_dir);
   cmd->add_option("--file", o->cache.file,
                   "Source file (required for bring-your-own datasets such as twitter_rv)");
   cmd->add_flag("--json", o->json, "Print JSON: path, reused, counts");
   cmd->callback([o] {
-    o->cache.layout = datasets::ParseEdgeLayout(o->layout);
+    o->cache.resources = PreparationOf(o->preparation, o->name);
+    o->cache.layout = o->cache.resources.layout;
+    o->cache.sections = o->cache.resources.sections;
     const datasets::CatalogEntry& entry = datasets::FindDataset(o->name);
     const PreparedDataset prepared = PrepareCatalogDataset(entry, o->cache);
     if (!o->json) {

@@ -9,14 +9,6 @@ const char* const kInputFormatsHelp =
     "snap (text edge list, plain or .gz), mtx (Matrix Market coordinate), evlp (LDBC "
     ".properties), raw ((u32,u32) pairs), cost-vertex (.nodes + .edges), cgraph";
 
-void AddLayoutOption(CLI::App& cmd, std::string* layout) {
-  cmd.add_option("--layout", *layout,
-                 "Edge layouts to add beside the CSR: vertex (none, default), hilbert (arcs "
-                 "sorted by Hilbert-curve index), compressed (varint deltas of the sorted Hilbert "
-                 "indices); the time it takes is recorded as hilbert_seconds in the metadata")
-      ->check(CLI::IsMember({"vertex", "hilbert", "compressed"}));
-}
-
 CLI::Option* AddFormatOption(CLI::App& cmd, std::string* format, const std::string& help) {
   const CLI::Validator known(
       [](std::string& name) -> std::string {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "datasets/graph_file.h"
+#include "harness/prepare/graph_preparation.h"
 
 namespace cost::harness {
 
@@ -18,8 +19,17 @@ void AddDatasetList(CLI::App& dataset);
 void AddDatasetPrepare(CLI::App& dataset);
 void AddDatasetFetch(CLI::App& dataset);
 
-// --layout vertex|hilbert|compressed (generate, convert, prepare).
-void AddLayoutOption(CLI::App& cmd, std::string* layout);
+// What generate, convert and prepare take to prepare a graph: --sections (or its shorthand
+// --layout), --memory-budget, --tmp-dir, --threads, --progress. Empty strings: not given.
+struct PreparationFlags {
+  std::string layout, sections, memory_budget, tmp_dir;
+  int threads = 0;
+  bool progress = false;
+};
+void AddPreparationOptions(CLI::App& cmd, PreparationFlags* flags);
+// The options the flags ask for (symmetrize left unset); progress lines name `what`. Throws
+// std::invalid_argument or DatasetError naming the option for a value that means nothing.
+PrepareOptions PreparationOf(const PreparationFlags& flags, const std::string& what);
 // --format, checked against the format names; `help` says what it is for.
 CLI::Option* AddFormatOption(CLI::App& cmd, std::string* format, const std::string& help);
 // The input formats, for --format's help.
@@ -30,7 +40,9 @@ void AddSharedOption(CLI::App& cmd, std::string* shared_dir);
 
 // A prepared file's counts, checksum and metadata, as a table or JSON: what `cost dataset info`
 // prints, and generate and convert print for the file they wrote.
-void PrintGraphFileInfo(const std::string& path, const datasets::GraphFileInfo& info, bool json);
+// `verified` says what of the file was checked.
+void PrintGraphFileInfo(const std::string& path, const datasets::GraphFileInfo& info, bool json,
+                        const std::string& verified);
 
 }  // namespace cost::harness
 
