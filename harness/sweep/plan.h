@@ -21,6 +21,7 @@ struct SweepRow {
   std::string system, algorithm;
   Kind kind = Kind::kSingleThreaded;
   int procs = 1;  // MPI processes (multiprocess rows only)
+  std::string storage;  // "ram" | "disk" (in-process rows of a spec with "storage"); empty: none
 };
 
 // Every (dataset, kernel, implementation, threads, procs) row, in-tree implementations first,
