@@ -79,7 +79,11 @@ void CompressedArcStream::DropBehind(uint64_t end) {
   if (!reader_) return;
   // Whole pages only: the page holding the next unread byte stays until the next piece.
   const uint64_t file_end = section_offset_ + end;
-  const uint64_t until = end == stream_bytes_ ? file_end : file_end / PageSize() * PageSize();
+  // The kernel drops only whole pages inside the range: at the end of the pass the range is
+  // rounded up to take the last partial page too.
+  const uint64_t page = PageSize();
+  const uint64_t until =
+      end == stream_bytes_ ? (file_end + page - 1) / page * page : file_end / page * page;
   if (until <= dropped_until_) return;
   // Advisory: where the kernel cannot drop the pages, the pass still reads the same bytes.
   posix_fadvise(fd_.get(), static_cast<off_t>(dropped_until_),
@@ -91,10 +95,9 @@ uint64_t CompressedArcStream::WholeVarints(uint64_t end) const {
   uint64_t whole = end;
   while (whole > 0 && (buffer_[whole - 1] & 0x80) != 0) --whole;
   if (whole == 0) {
-    throw DatasetError((options_.path.empty() ? std::string("compressed Hilbert stream")
-                                              : options_.path) +
-                       ": a varint longer than the " + std::to_string(buffer_.size()) +
-                       "-byte read buffer");
+    throw DatasetError(
+        (options_.path.empty() ? std::string("compressed Hilbert stream") : options_.path) +
+        ": a varint longer than the " + std::to_string(buffer_.size()) + "-byte read buffer");
   }
   return whole;
 }

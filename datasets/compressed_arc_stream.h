@@ -67,7 +67,7 @@ class CompressedArcStream {
 
  private:
   void Fill(uint64_t at, uint8_t* out, uint64_t bytes);  // stream bytes [at, at + bytes)
-  void DropBehind(uint64_t end);                          // drop file pages before stream byte end
+  void DropBehind(uint64_t end);                         // drop file pages before stream byte end
   // The length of the prefix of buffer_[0, end) that ends where a varint ends.
   uint64_t WholeVarints(uint64_t end) const;
 

@@ -53,8 +53,9 @@ std::vector<double> PageRankPushStreamOpenMP(datasets::CompressedArcStream& stre
     const double dangling = SharesAndClear(degrees.data(), r, &next, n, threads);
     uint64_t index = 0, arcs = 0;
     stream.Pass([&](std::span<const uint8_t> bytes) {
-      arcs += DecodeArcsInParallel(bytes, &index, threads,
-                                   [&x, r](int part, uint32_t u, uint32_t v) { x[part][v] += r[u]; });
+      arcs +=
+          DecodeArcsInParallel(bytes, &index, threads,
+                               [&x, r](int part, uint32_t u, uint32_t v) { x[part][v] += r[u]; });
     });
     datasets::CheckArcCount(stream, arcs);
     const double base = (1.0 - d) / static_cast<double>(n) + d * dangling / static_cast<double>(n);

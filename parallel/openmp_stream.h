@@ -17,8 +17,7 @@ namespace cost::parallel {
 // adds into its own next array, summed at the end of the iteration. Memory: degrees (u32) and
 // rank (double) per vertex, a next (double) per vertex and thread, and the stream's buffer.
 std::vector<double> PageRankPushStreamOpenMP(datasets::CompressedArcStream& stream,
-                                             const datasets::PageRankOptions& options,
-                                             int threads);
+                                             const datasets::PageRankOptions& options, int threads);
 
 // WCC by concurrent union-find (parallel/concurrent_union_find.h) in one pass. Memory: parent
 // (u32) per vertex. Label = the component's root, its smallest id.

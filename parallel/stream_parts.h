@@ -57,8 +57,7 @@ inline uint64_t SumDeltas(std::span<const uint8_t> bytes, uint64_t begin, uint64
 // datasets::DecodeArcs) for a piece that ends inside a varint or a varint past 64 bits; then
 // some arcs may have been passed to fn.
 template <typename Fn>
-uint64_t DecodeArcsInParallel(std::span<const uint8_t> bytes, uint64_t* index, int threads,
-                              Fn fn) {
+uint64_t DecodeArcsInParallel(std::span<const uint8_t> bytes, uint64_t* index, int threads, Fn fn) {
   if (!bytes.empty() && (bytes.back() & 0x80) != 0) {
     datasets::ThrowTruncatedHilbertStream(bytes.size());
   }

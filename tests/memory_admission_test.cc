@@ -19,7 +19,6 @@
 namespace cost {
 namespace {
 
-
 class MemoryAdmissionTest : public testing_support::ScratchDirTest {
  protected:
   void SetUp() override {
@@ -76,9 +75,9 @@ TEST_F(MemoryAdmissionTest, RunRefusesAGraphLargerThanAvailableMemory) {
 // less.
 TEST_F(MemoryAdmissionTest, RunAcceptsARowThatFitsExactly) {
   setenv("COST_FAKE_MEM_AVAILABLE", "1000", 1);
-  const std::vector<std::string> args = {"run",        "--impl",        "serial:union-find",
-                                         "--graph",    Path("k6.cgraph"), "--repetitions",
-                                         "1",          "--json",        Path("row.json")};
+  const std::vector<std::string> args = {"run",     "--impl",          "serial:union-find",
+                                         "--graph", Path("k6.cgraph"), "--repetitions",
+                                         "1",       "--json",          Path("row.json")};
   ASSERT_EQ(testing_support::RunCost(args, dir_).exit_code, 4);
   const uint64_t needed =
       NeededBytes(harness::ReadResultsFile(Path("row.json")).measurements[0].message);

@@ -4,6 +4,8 @@
 // Admission per row: a streaming row is charged its per-vertex arrays and buffer, not the file,
 // so it runs where a mapped row of the same file is refused. ($COST_FAKE_MEM_AVAILABLE stands in
 // for MemAvailable.)
+#include "harness/run/storage_mode.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -15,7 +17,6 @@
 
 #include "datasets/graph_file.h"
 #include "harness/core/results.h"
-#include "harness/run/storage_mode.h"
 #include "tests/test_support.h"
 
 namespace cost {
@@ -42,8 +43,8 @@ class StorageModeTest : public testing_support::ScratchDirTest {
   }
   // `cost run IMPL` on the graph with extra arguments; the row it wrote, expecting exit 0.
   harness::Measurement Run(const std::string& impl, std::vector<std::string> extra) {
-    std::vector<std::string> args = {"run",           "--impl", impl,         "--graph",
-                                     Path("k9.cgraph"), "--json", Path("row.json"), "--quiet"};
+    std::vector<std::string> args = {
+        "run", "--impl", impl, "--graph", Path("k9.cgraph"), "--json", Path("row.json"), "--quiet"};
     args.insert(args.end(), extra.begin(), extra.end());
     const testing_support::CostRun run = testing_support::RunCost(args, dir_);
     EXPECT_EQ(run.exit_code, 0) << run.err;
@@ -72,7 +73,8 @@ TEST_F(StorageModeTest, DiskEvictsBeforeEveryRepetitionAndCountsTheBytes) {
 }
 
 TEST_F(StorageModeTest, RamLoadsTheSectionsFirstForMappedAndStreamingRows) {
-  for (const std::string impl : {"serial:union-find-hilbert", "serial:label-propagation-stream"}) {
+  for (const std::string impl :
+       {"serial:pagerank-hilbert-compressed", "serial:label-propagation-stream"}) {
     const harness::Measurement m = Run(impl, {"--storage", "ram", "--repetitions", "2"});
     EXPECT_EQ(m.outcome, harness::Outcome::kOk) << impl << ": " << m.message;
     EXPECT_EQ(m.storage, "ram");
@@ -114,24 +116,30 @@ TEST_F(StorageModeTest, AnUnknownModeIsAnErrorOfUse) {
 }
 
 TEST_F(StorageModeTest, AStreamingRowIsAdmittedWhereTheFileDoesNotFit) {
-  // The bytes of the Hilbert arrays: less than the file, and than what a row mapping them needs,
-  // but more than the streaming row's arrays, its buffer (the stream, here) and validation.
-  const uint64_t available = 8 * info_.num_edges;
+  // What serial:union-find (the CSR mapped) needs, from its refusal with next to nothing free.
+  setenv("COST_FAKE_MEM_AVAILABLE", "1000", 1);
+  const std::vector<std::string> mapped = {"run",
+                                           "--impl",
+                                           "serial:union-find",
+                                           "--graph",
+                                           Path("k9.cgraph"),
+                                           "--json",
+                                           Path("refused.json")};
+  ASSERT_EQ(testing_support::RunCost(mapped, dir_).exit_code, 4);
+  const std::string first = harness::ReadResultsFile(Path("refused.json")).measurements[0].message;
+  const uint64_t needed = std::stoull(first.substr(first.find(" needs ") + 7));
+  // A byte less: less than the file too, yet more than the streaming row holds.
+  const uint64_t available = needed - 1;
   ASSERT_LT(available, info_.file_bytes);
-  ASSERT_GT(available, StreamBytes() + 64 * info_.num_vertices);
   setenv("COST_FAKE_MEM_AVAILABLE", std::to_string(available).c_str(), 1);
-  EXPECT_EQ(Run("serial:union-find-stream", {"--repetitions", "1"}).outcome,
-            harness::Outcome::kOk);
-  // A mapped row of the same file is charged the sections it maps, which need not fit.
-  const testing_support::CostRun refused = testing_support::RunCost(
-      {"run", "--impl", "serial:union-find-hilbert", "--graph", Path("k9.cgraph"), "--json",
-       Path("refused.json")},
-      dir_);
-  EXPECT_EQ(refused.exit_code, 4);
+  EXPECT_EQ(Run("serial:union-find-stream", {"--repetitions", "1"}).outcome, harness::Outcome::kOk);
+  EXPECT_EQ(testing_support::RunCost(mapped, dir_).exit_code, 4);
   const harness::Measurement m = harness::ReadResultsFile(Path("refused.json")).measurements[0];
   EXPECT_EQ(m.outcome, harness::Outcome::kOutOfMemory);
-  EXPECT_THAT(m.message, HasSubstr(Path("k9.cgraph") + ": serial:union-find-hilbert needs "));
-  EXPECT_THAT(m.message, HasSubstr("only " + std::to_string(available) + " bytes (0.00 GiB) are available (MemAvailable)"));
+  EXPECT_THAT(m.message, HasSubstr(Path("k9.cgraph") + ": serial:union-find needs " +
+                                   std::to_string(needed) + " bytes"));
+  EXPECT_THAT(m.message, HasSubstr("only " + std::to_string(available) +
+                                   " bytes (0.00 GiB) are available (MemAvailable)"));
 }
 
 TEST_F(StorageModeTest, ASweepRunsEachRowOncePerStorageMode) {

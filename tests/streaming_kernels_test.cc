@@ -94,8 +94,8 @@ TEST_F(StreamingTest, DropBehindLeavesTheSectionOutOfThePageCache) {
   const std::vector<datasets::GraphFileSectionInfo> section = {
       *info.Find(datasets::SectionKind::kHilbertCompressed)};
   for (bool drop : {false, true}) {
-    CompressedArcStream stream(graph_, {.path = Path("k10.cgraph"), .drop_behind = drop,
-                                        .buffer_bytes = 8192});
+    CompressedArcStream stream(
+        graph_, {.path = Path("k10.cgraph"), .drop_behind = drop, .buffer_bytes = 8192});
     ArcsOf(stream);
     const double resident = harness::ResidentFraction(Path("k10.cgraph"), section);
     if (drop) {
@@ -150,9 +150,9 @@ TEST_F(StreamingTest, ATruncatedStreamIsAnErrorNotAWrongAnswer) {
 TEST_F(StreamingTest, AFileWithoutTheStreamIsRefusedByName) {
   datasets::WriteGraphFile(graph_, {.csr = true, .transpose = true}, "{}", Path("csr.cgraph"));
   EXPECT_THAT([&] { (void)CompressedArcStream(graph_, {.path = Path("csr.cgraph")}); },
-              testing::ThrowsMessage<datasets::DatasetError>(testing::AllOf(
-                  testing::HasSubstr(Path("csr.cgraph")),
-                  testing::HasSubstr("has no 'hilbert compressed' section"))));
+              testing::ThrowsMessage<datasets::DatasetError>(
+                  testing::AllOf(testing::HasSubstr(Path("csr.cgraph")),
+                                 testing::HasSubstr("has no 'hilbert compressed' section"))));
   datasets::Graph no_stream = graph_;
   no_stream.hilbert_compressed = {};
   EXPECT_THROW((void)CompressedArcStream(no_stream, {}), std::invalid_argument)

@@ -7,8 +7,8 @@
 
 #include "baselines/bfs.h"
 #include "baselines/bgl.h"
-#include "baselines/streaming.h"
 #include "baselines/pagerank.h"
+#include "baselines/streaming.h"
 #include "baselines/wcc.h"
 #include "parallel/graphblas/graphblas.h"
 #include "parallel/openmp.h"
@@ -202,19 +202,18 @@ const std::array kImplementations = {
                    .runner = SerialPageRankHilbertFloat,
                    .requires_layout = kHilbert,
                    .precision = Precision::kFloat},
-    Implementation{.name = "serial:pagerank-stream",
-                   .kernel = Kernel::kPageRank,
-                   .system = "serial",
-                   .algorithm = "pagerank-push",
-                   .kind = kSingle,
-                   .description = "PageRank, push over the Hilbert-ordered arcs streamed from the "
-                                  "file's varint section every iteration (pread into a 4 MiB "
-                                  "buffer; --layout compressed), one thread",
-                   .runner = SerialPageRankStream,
-                   .requires_layout = kCompressed,
-                   .streams = {.from_file = true,
-                               .vertex_bytes = 20,
-                               .buffer_bytes = kSerialStreamBuffer}},
+    Implementation{
+        .name = "serial:pagerank-stream",
+        .kernel = Kernel::kPageRank,
+        .system = "serial",
+        .algorithm = "pagerank-push",
+        .kind = kSingle,
+        .description = "PageRank, push over the Hilbert-ordered arcs streamed from the "
+                       "file's varint section every iteration (pread into a 4 MiB "
+                       "buffer; --layout compressed), one thread",
+        .runner = SerialPageRankStream,
+        .requires_layout = kCompressed,
+        .streams = {.from_file = true, .vertex_bytes = 20, .buffer_bytes = kSerialStreamBuffer}},
     // Boost.Graph 1.74, one thread; each call includes copying our CSR into BGL's.
     Implementation{.name = "bgl:pagerank",
                    .kernel = Kernel::kPageRank,
@@ -327,32 +326,30 @@ const std::array kImplementations = {
                                   "(--layout hilbert), one thread",
                    .runner = SerialUnionFindHilbert,
                    .requires_layout = kHilbert},
-    Implementation{.name = "serial:label-propagation-stream",
-                   .kernel = Kernel::kWcc,
-                   .system = "serial",
-                   .algorithm = "label-propagation",
-                   .kind = kSingle,
-                   .description = "WCC, label propagation in place over the Hilbert-ordered arcs "
-                                  "streamed from the file's varint section every pass (--layout "
-                                  "compressed), one thread",
-                   .runner = SerialLabelPropagationStream,
-                   .requires_layout = kCompressed,
-                   .streams = {.from_file = true,
-                               .vertex_bytes = 4,
-                               .buffer_bytes = kSerialStreamBuffer}},
-    Implementation{.name = "serial:union-find-stream",
-                   .kernel = Kernel::kWcc,
-                   .system = "serial",
-                   .algorithm = "union-find",
-                   .kind = kSingle,
-                   .description = "WCC, union by rank in one pass over the Hilbert-ordered arcs "
-                                  "streamed from the file's varint section (--layout "
-                                  "compressed), one thread",
-                   .runner = SerialUnionFindStream,
-                   .requires_layout = kCompressed,
-                   .streams = {.from_file = true,
-                               .vertex_bytes = 5,
-                               .buffer_bytes = kSerialStreamBuffer}},
+    Implementation{
+        .name = "serial:label-propagation-stream",
+        .kernel = Kernel::kWcc,
+        .system = "serial",
+        .algorithm = "label-propagation",
+        .kind = kSingle,
+        .description = "WCC, label propagation in place over the Hilbert-ordered arcs "
+                       "streamed from the file's varint section every pass (--layout "
+                       "compressed), one thread",
+        .runner = SerialLabelPropagationStream,
+        .requires_layout = kCompressed,
+        .streams = {.from_file = true, .vertex_bytes = 4, .buffer_bytes = kSerialStreamBuffer}},
+    Implementation{
+        .name = "serial:union-find-stream",
+        .kernel = Kernel::kWcc,
+        .system = "serial",
+        .algorithm = "union-find",
+        .kind = kSingle,
+        .description = "WCC, union by rank in one pass over the Hilbert-ordered arcs "
+                       "streamed from the file's varint section (--layout "
+                       "compressed), one thread",
+        .runner = SerialUnionFindStream,
+        .requires_layout = kCompressed,
+        .streams = {.from_file = true, .vertex_bytes = 5, .buffer_bytes = kSerialStreamBuffer}},
     Implementation{.name = "serial:afforest",
                    .kernel = Kernel::kWcc,
                    .system = "serial",
@@ -396,20 +393,19 @@ const std::array kImplementations = {
                    .description = "WCC, concurrent union-find (compare-exchange links, path "
                                   "halving) with neighbour sampling (Afforest), threads",
                    .runner = OpenMPAfforest},
-    Implementation{.name = "openmp:union-find-stream",
-                   .kernel = Kernel::kWcc,
-                   .system = "openmp",
-                   .algorithm = "union-find",
-                   .kind = kThreaded,
-                   .description = "WCC, concurrent union-find (compare-exchange links, path "
-                                  "halving) over the Hilbert-ordered arcs streamed once from the "
-                                  "file's varint section, each 16 MiB piece decoded by all "
-                                  "threads (--layout compressed), threads",
-                   .runner = OpenMPUnionFindStream,
-                   .requires_layout = kCompressed,
-                   .streams = {.from_file = true,
-                               .vertex_bytes = 4,
-                               .buffer_bytes = kThreadedStreamBuffer}},
+    Implementation{
+        .name = "openmp:union-find-stream",
+        .kernel = Kernel::kWcc,
+        .system = "openmp",
+        .algorithm = "union-find",
+        .kind = kThreaded,
+        .description = "WCC, concurrent union-find (compare-exchange links, path "
+                       "halving) over the Hilbert-ordered arcs streamed once from the "
+                       "file's varint section, each 16 MiB piece decoded by all "
+                       "threads (--layout compressed), threads",
+        .runner = OpenMPUnionFindStream,
+        .requires_layout = kCompressed,
+        .streams = {.from_file = true, .vertex_bytes = 4, .buffer_bytes = kThreadedStreamBuffer}},
     Implementation{.name = "graphblas:wcc",
                    .kernel = Kernel::kWcc,
                    .system = "graphblas",

@@ -22,6 +22,7 @@
 #include "datasets/output_file.h"
 #include "harness/analysis/statistics.h"
 #include "harness/core/format.h"
+#include "harness/machine/disk_limit.h"
 #include "harness/machine/memory_admission.h"
 #include "harness/run/multiprocess.h"
 #include "harness/run/repetition_storage.h"
@@ -109,8 +110,13 @@ void ApplyCostModel(MeasurementOutput* out) {
   out->limits = LoadMachineLimits(DefaultMachineLimitsPath());
   Measurement& m = out->measurement;
   if (!out->limits || !m.ok()) return;
-  RecordFractionOfLimit(WorkloadOf(m.kernel, m.layout, out->graph, m.iterations, m.cores()),
-                        *out->limits, &m);
+  Workload workload = WorkloadOf(m.kernel, m.layout, out->graph, m.iterations, m.cores());
+  if (workload.layout == datasets::EdgeLayout::kCompressed && workload.compressed_bytes == 0) {
+    // A streaming row never mapped its stream: the file says how long it is.
+    workload.compressed_bytes = datasets::ReadGraphFileInfo(m.graph_path).hilbert_compressed_bytes;
+  }
+  RecordFractionOfLimit(workload, *out->limits, &m);
+  RecordDiskLimit(*out->limits, &m);
 }
 
 MeasurementOutput OutOfMemoryRow(const ImplementationIdentity& who,
@@ -186,8 +192,7 @@ void TimeOneRepetition(const Implementation& impl, RepetitionStorage* storage,
   state->PauseTiming();
   RunParams params = out->params;
   if (!storage_error->empty() || !BeforeRepetition(storage, &params, storage_error)) {
-    state->SkipWithError(storage_error->c_str());
-    state->ResumeTiming();
+    state->SkipWithError(storage_error->c_str());  // ends the repetition: no ResumeTiming
     return;
   }
   state->ResumeTiming();

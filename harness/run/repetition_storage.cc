@@ -1,9 +1,29 @@
 // See repetition_storage.h.
 #include "harness/run/repetition_storage.h"
 
+#include <vector>
+
 #include "harness/run/row_memory.h"
 
 namespace cost::harness {
+namespace {
+
+// The sections whose place the storage mode sets: those the row reads, but for a streaming row
+// not its out-degrees (4 bytes a vertex, read once per repetition), which the harness keeps
+// mapped for its own use and so cannot evict.
+std::vector<datasets::GraphFileSectionInfo> StoredSectionsOf(const Implementation& impl,
+                                                             const std::string& path) {
+  std::vector<datasets::GraphFileSectionInfo> sections =
+      SectionsReadBy(impl, datasets::ReadGraphFileInfo(path));
+  if (impl.streams.from_file) {
+    std::erase_if(sections, [](const datasets::GraphFileSectionInfo& s) {
+      return s.kind == datasets::SectionKind::kOutDegrees;
+    });
+  }
+  return sections;
+}
+
+}  // namespace
 
 RepetitionStorage::RepetitionStorage(const Implementation& impl, StorageMode mode,
                                      const std::string& path, const datasets::Graph* mapped)
@@ -11,7 +31,7 @@ RepetitionStorage::RepetitionStorage(const Implementation& impl, StorageMode mod
       path_(path),
       mapped_(mapped),
       streams_(impl.streams.from_file),
-      sections_(SectionsReadBy(impl, datasets::ReadGraphFileInfo(path))) {}
+      sections_(StoredSectionsOf(impl, path)) {}
 
 void RepetitionStorage::Before(RunParams* params) {
   if (mode_ != StorageMode::kUncontrolled) {

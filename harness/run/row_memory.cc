@@ -80,9 +80,9 @@ RowMemory MemoryNeededBy(const Implementation& impl, const datasets::GraphFileIn
   const uint64_t n = info.num_vertices;
   RowMemory need;
   if (impl.streams.from_file) {
-    need.vertex_bytes = n * (impl.streams.vertex_bytes +
-                             uint64_t{impl.streams.thread_vertex_bytes} *
-                                 static_cast<uint64_t>(std::max(1, params.threads)));
+    need.vertex_bytes =
+        n * (impl.streams.vertex_bytes + uint64_t{impl.streams.thread_vertex_bytes} *
+                                             static_cast<uint64_t>(std::max(1, params.threads)));
     // The buffer is never larger than the stream it holds pieces of.
     const datasets::GraphFileSectionInfo* stream = info.Find(SectionKind::kHilbertCompressed);
     need.buffer_bytes = std::min(impl.streams.buffer_bytes, stream ? stream->bytes : 0);

@@ -67,8 +67,13 @@ void DropMappings(const datasets::Graph& g) {
 void Evict(const std::string& path, const std::vector<datasets::GraphFileSectionInfo>& sections) {
   const datasets::UniqueFd fd = Open(path);
   fdatasync(fd.get());  // dirty pages cannot be dropped
+  // Whole pages: the kernel keeps the partial pages at either end of a range, which a small
+  // section may mostly be (dropping a neighbour's page with them is harmless).
+  const uint64_t page = PageSize();
   for (const datasets::GraphFileSectionInfo& s : sections) {
-    posix_fadvise(fd.get(), static_cast<off_t>(s.offset), static_cast<off_t>(s.bytes),
+    const uint64_t begin = s.offset / page * page;
+    const uint64_t end = (s.offset + s.bytes + page - 1) / page * page;
+    posix_fadvise(fd.get(), static_cast<off_t>(begin), static_cast<off_t>(end - begin),
                   POSIX_FADV_DONTNEED);
   }
 }
@@ -101,8 +106,7 @@ std::string_view StorageModeName(StorageMode mode) {
 StorageMode ParseStorageMode(std::string_view name) {
   if (name == "ram") return StorageMode::kRam;
   if (name == "disk") return StorageMode::kDisk;
-  throw std::invalid_argument("storage: unknown mode '" + std::string(name) +
-                              "' (ram or disk)");
+  throw std::invalid_argument("storage: unknown mode '" + std::string(name) + "' (ram or disk)");
 }
 
 double ResidentFraction(const std::string& path,
@@ -129,8 +133,8 @@ double PrepareStorage(StorageMode mode, const std::string& path,
     Load(path, sections);
   }
   const double fraction = ResidentFraction(path, sections);
-  const bool ok = mode == StorageMode::kDisk ? fraction <= kMaxResidentOnDisk
-                                             : fraction >= kMinResidentInRam;
+  const bool ok =
+      mode == StorageMode::kDisk ? fraction <= kMaxResidentOnDisk : fraction >= kMinResidentInRam;
   if (!ok) {
     throw StorageError(
         path + ": storage " + std::string(StorageModeName(mode)) + ": " +
