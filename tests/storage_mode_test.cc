@@ -169,5 +169,35 @@ TEST_F(StorageModeTest, ASweepSpecNamesABadStorageField) {
   EXPECT_THAT(run.err, HasSubstr("\"tape\""));
 }
 
+// The new fields round-trip; a row without them (an older file) reads as uncontrolled; a field of
+// the wrong type or an unknown mode is an error naming it.
+TEST(StorageFields, RoundTripAndOlderRows) {
+  harness::Measurement m;
+  m.storage = "disk";
+  m.resident_fractions = {0.0, 0.01};
+  m.bytes_read = 123;
+  m.passes = 3;
+  m.device_bytes_read = 100;
+  m.read_bytes_per_second = 1.5e9;
+  const harness::Measurement back = harness::MeasurementFromJson(harness::ToJson(m));
+  EXPECT_EQ(back.storage, "disk");
+  EXPECT_EQ(back.resident_fractions, m.resident_fractions);
+  EXPECT_EQ(back.bytes_read, 123u);
+  EXPECT_EQ(back.passes, 3u);
+  EXPECT_EQ(back.device_bytes_read, 100u);
+  EXPECT_EQ(back.read_bytes_per_second, 1.5e9);
+  nlohmann::json old = harness::ToJson(harness::Measurement{});
+  EXPECT_FALSE(old.contains("storage"));
+  EXPECT_FALSE(old.contains("bytes_read"));
+  EXPECT_EQ(harness::MeasurementFromJson(old).storage, "");
+  old["storage"] = "tape";
+  EXPECT_THAT([&] { harness::MeasurementFromJson(old); },
+              testing::ThrowsMessage<std::runtime_error>(HasSubstr("storage: unknown value")));
+  old["storage"] = "ram";
+  old["bytes_read"] = "many";
+  EXPECT_THAT([&] { harness::MeasurementFromJson(old); },
+              testing::ThrowsMessage<std::runtime_error>(HasSubstr("bytes_read")));
+}
+
 }  // namespace
 }  // namespace cost
