@@ -17,21 +17,19 @@ namespace cost::baselines {
 // u has no out-edges), scan(push) calls push(u, v) once per arc to add share[u] to next[v], then
 // rank[v] = (1-d)/n + d*dangling/n + d*next[v]. The scan is a template argument so the push
 // inlines into the caller's arc loop: no call per arc.
-template <typename ScanArcs>
-std::vector<double> PushOverArcs(const datasets::Graph& graph,
+template <typename DegreeOf, typename ScanArcs>
+std::vector<double> PushOverArcs(uint64_t n, DegreeOf degree_of,
                                  const datasets::PageRankOptions& options, ScanArcs scan) {
-  const uint64_t n = graph.num_vertices();
   if (n == 0) return {};
   const double d = options.damping;
   std::vector<double> rank = HugePageVector(n, 1.0 / static_cast<double>(n));
   std::vector<double> next = HugePageVector<double>(n);
-  const uint64_t* offsets = graph.out.offsets.data();
   double* r = rank.data();
   double* x = next.data();
   for (int iteration = 0; iteration < options.iterations; ++iteration) {
     double dangling = 0;
     for (uint64_t u = 0; u < n; ++u) {
-      const uint64_t degree = offsets[u + 1] - offsets[u];
+      const uint64_t degree = degree_of(u);
       if (degree == 0) {
         dangling += r[u];
         r[u] = 0;
@@ -45,6 +43,16 @@ std::vector<double> PushOverArcs(const datasets::Graph& graph,
     for (uint64_t v = 0; v < n; ++v) r[v] = base + d * x[v];
   }
   return rank;
+}
+
+// The same over a graph's CSR, whose offsets give the out-degrees.
+template <typename ScanArcs>
+std::vector<double> PushOverArcs(const datasets::Graph& graph,
+                                 const datasets::PageRankOptions& options, ScanArcs scan) {
+  const uint64_t* offsets = graph.out.offsets.data();
+  return PushOverArcs(
+      graph.num_vertices(), [offsets](uint64_t u) { return offsets[u + 1] - offsets[u]; }, options,
+      scan);
 }
 
 }  // namespace cost::baselines

@@ -1,6 +1,7 @@
 // `cost machine`: measures this machine's bandwidth and gather rates, the limits every
 // measurement is judged against, and caches them where `cost run` and sweeps find them.
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "harness/cli/commands.h"
@@ -11,6 +12,7 @@ namespace {
 
 struct MachineOptions {
   std::string out;
+  std::string disk_dir;
   bool quick = false;
   bool json = false;
   int threads = 0;
@@ -36,6 +38,19 @@ void PrintLimits(const MachineLimits& m) {
   row(l3.c_str(), m.one_core.l3_gathers_per_second, m.all_cores.l3_gathers_per_second, 1e6, "M/s");
   row(dram.c_str(), m.one_core.dram_gathers_per_second, m.all_cores.dram_gathers_per_second, 1e6,
       "M/s");
+  if (m.disk_read_bytes_per_second > 0) {
+    std::printf("%-34s %10.2f GB/s   (%s, in %s)\n", "disk sequential read",
+                m.disk_read_bytes_per_second / 1e9, m.disk_read_method.c_str(), m.disk_dir.c_str());
+  }
+}
+
+// --disk-dir, else the folder the record is saved in (created first).
+std::string DiskDirFor(const std::string& disk_dir, const std::string& path) {
+  if (!disk_dir.empty()) return disk_dir;
+  const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  if (folder.empty()) return ".";
+  std::filesystem::create_directories(folder);
+  return folder.string();
 }
 
 }  // namespace
@@ -54,14 +69,23 @@ void AddMachineCommand(CLI::App& app, int* /*exit_code*/) {
   cmd->add_flag("--quick", o->quick, "Smaller arrays, fewer trials: a few seconds, less precise");
   cmd->add_option("--threads", o->threads, "Threads of the all-cores figures (default: every CPU)")
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--disk-dir", o->disk_dir,
+                  "Folder on the device whose sequential read rate (O_DIRECT, a temporary file of "
+                  "1 GiB, 64 MiB with --quick) is the limit of rows run with --storage disk "
+                  "(default: the folder of the saved file)");
   cmd->add_flag("--json", o->json, "Print the saved record as JSON instead of a table");
   cmd->callback([o] {
     MachineLimitsOptions options;
     options.quick = o->quick;
     options.threads = o->threads;
     options.progress = !o->json;
-    const MachineLimits limits = MeasureMachineLimits(options);
     const std::string path = o->out.empty() ? DefaultMachineLimitsPath() : o->out;
+    options.disk_dir = DiskDirFor(o->disk_dir, path);
+    const MachineLimits limits = MeasureMachineLimits(options);
+    if (limits.disk_read_method != "O_DIRECT") {
+      std::fprintf(stderr, "cost machine: disk read rate measured %s\n",
+                   limits.disk_read_method.c_str());
+    }
     SaveMachineLimits(limits, path);
     if (o->json) {
       std::printf("%s\n", ToJson(limits).dump(2).c_str());

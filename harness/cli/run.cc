@@ -16,7 +16,7 @@ namespace {
 
 struct RunOptions {
   MeasurementRequest request;
-  std::string impl, kernel, values, json, benchmark_json;
+  std::string impl, kernel, values, json, benchmark_json, storage;
   std::vector<std::string> systems;  // external system manifests
   bool no_validate = false, quiet = false;
 };
@@ -40,6 +40,7 @@ MeasurementOutput MeasureNamed(const RunOptions& o, MeasurementRequest request) 
                                 o.kernel);
   }
   request.validate = !o.no_validate;
+  if (!o.storage.empty()) request.storage = ParseStorageMode(o.storage);
   return external ? MeasureExternal(*external, request) : Measure(request);
 }
 
@@ -117,6 +118,11 @@ void AddMeasurementOptions(CLI::App* cmd, RunOptions* o) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--iterations", o->request.params.iterations, "PageRank iterations (default 20)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--storage", o->storage,
+                  "Where the sections the row reads are before each repetition: ram (read first, "
+                  "checked resident) or disk (evicted, checked not resident; streaming rows read "
+                  "the device on every pass); recorded with the bytes read")
+      ->check(CLI::IsMember({"ram", "disk"}));
   cmd->add_option("--source", o->request.source,
                   "BFS source, an original vertex id (default: a vertex with out-edges drawn "
                   "with seed 1, recorded in the results)");

@@ -10,6 +10,7 @@
 
 #include "datasets/output_file.h"
 #include "harness/core/name_table.h"
+#include "harness/core/storage_fields.h"
 
 namespace cost::harness {
 namespace {
@@ -79,12 +80,15 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(
 nlohmann::json ToJson(const Measurement& m) {
   nlohmann::json j = m;
   j["cores"] = m.cores();  // derived, written for readers of the file; ignored when read back
+  WriteStorageFields(m, &j);
   return j;
 }
 
 Measurement MeasurementFromJson(const nlohmann::json& j) {
   if (!j.is_object()) throw std::runtime_error("measurement is not a JSON object");
-  return j.get<Measurement>();
+  Measurement m = j.get<Measurement>();
+  ReadStorageFields(j, &m);
+  return m;
 }
 
 nlohmann::json ToJson(const ResultsFile& r) {

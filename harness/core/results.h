@@ -88,6 +88,18 @@ struct Measurement {
   // limit_basis: both are words for the reader, and no code decides anything by them.
   std::string limit_bound;
   std::string limit_basis;  // what the model charged, in words
+  // Storage (harness/run/storage_mode.h; written only when set, see storage_fields.h): where the
+  // sections the row reads were before each repetition, "ram" or "disk" (empty: not controlled),
+  // and the fraction of their pages mincore found resident then, per timed repetition.
+  std::string storage;
+  std::vector<double> resident_fractions;
+  // Per timed repetition: bytes the row read from the file with read calls and its passes over
+  // the edge section (rows that stream their edges; 0 for rows that map the file), the bytes the
+  // process read from storage devices (/proc/self/io), and bytes_read / median_seconds.
+  uint64_t bytes_read = 0;
+  uint64_t passes = 0;
+  uint64_t device_bytes_read = 0;
+  double read_bytes_per_second = 0;
 
   int cores() const { return threads * procs; }
   bool ok() const { return outcome == Outcome::kOk; }

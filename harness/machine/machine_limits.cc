@@ -21,6 +21,7 @@
 #include "datasets/random_streams.h"
 #include "harness/core/byte_size.h"
 #include "harness/core/median.h"
+#include "harness/machine/disk_read_rate.h"
 #include "harness/machine/machine_info.h"
 
 namespace cost::harness {
@@ -177,6 +178,16 @@ MachineLimits MeasureMachineLimits(const MachineLimitsOptions& options) {
                       : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   m.one_core = MeasureRates(m, 1, options);
   m.all_cores = m.all_threads == 1 ? m.one_core : MeasureRates(m, m.all_threads, options);
+  if (!options.disk_dir.empty()) {
+    if (options.progress)
+      std::fprintf(stderr, "cost machine: disk read, %s\n", options.disk_dir.c_str());
+    const DiskReadRate disk = MeasureDiskReadRate(
+        options.disk_dir, options.quick ? (uint64_t{64} << 20) : (uint64_t{1} << 30),
+        options.quick ? 1 : 3);
+    m.disk_read_bytes_per_second = disk.bytes_per_second;
+    m.disk_read_method = disk.method;
+    m.disk_dir = disk.dir;
+  }
   return m;
 }
 
@@ -192,7 +203,10 @@ nlohmann::json ToJson(const MachineLimits& m) {
           {"dram_array_bytes", m.dram_array_bytes},
           {"all_threads", m.all_threads},
           {"one_core", ToJson(m.one_core)},
-          {"all_cores", ToJson(m.all_cores)}};
+          {"all_cores", ToJson(m.all_cores)},
+          {"disk_read_bytes_per_second", m.disk_read_bytes_per_second},
+          {"disk_read_method", m.disk_read_method},
+          {"disk_dir", m.disk_dir}};
 }
 
 MachineLimits MachineLimitsFromJson(const nlohmann::json& j) {
@@ -210,6 +224,10 @@ MachineLimits MachineLimitsFromJson(const nlohmann::json& j) {
     m.all_threads = j.at("all_threads").get<int>();
     m.one_core = RatesFromJson(j.at("one_core"));
     m.all_cores = RatesFromJson(j.at("all_cores"));
+    // Optional: files measured before the disk figure read as not measured.
+    m.disk_read_bytes_per_second = j.value("disk_read_bytes_per_second", 0.0);
+    m.disk_read_method = j.value("disk_read_method", std::string());
+    m.disk_dir = j.value("disk_dir", std::string());
     return m;
   } catch (const nlohmann::json::exception& e) {
     throw std::runtime_error(std::string("not a machine limits record: ") + e.what());

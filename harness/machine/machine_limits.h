@@ -34,12 +34,17 @@ struct MachineLimits {
   uint64_t l2_array_bytes = 0, l3_array_bytes = 0, dram_array_bytes = 0;
   int all_threads = 0;  // threads of the "all cores" figures
   LimitRates one_core, all_cores;
+  // The storage device's sequential read rate (disk_read_rate.h), measured in disk_dir by
+  // `cost machine`; 0 when not measured (older files, sweeps' quick measurement).
+  double disk_read_bytes_per_second = 0;
+  std::string disk_read_method, disk_dir;
 };
 
 struct MachineLimitsOptions {
   bool quick = false;     // smaller arrays and fewer trials (seconds, for sweeps and tests)
   int threads = 0;        // 0: every logical CPU
   bool progress = false;  // one line per test on stderr
+  std::string disk_dir;   // where to measure the disk read rate; empty: not measured
 };
 
 MachineLimits MeasureMachineLimits(const MachineLimitsOptions& options);

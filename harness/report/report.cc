@@ -296,6 +296,10 @@ std::string LimitsSection(const nlohmann::json& machine) {
       m.one_core.l3_gathers_per_second, m.all_cores.l3_gathers_per_second, 1e6, "M/s");
   row(Printf("4-byte gathers from %.0f MiB", m.dram_array_bytes / 1048576.0),
       m.one_core.dram_gathers_per_second, m.all_cores.dram_gathers_per_second, 1e6, "M/s");
+  if (m.disk_read_bytes_per_second > 0) {  // one device, whatever the cores: the limit of disk rows
+    text += "| disk sequential read (" + MarkdownCell(m.disk_read_method + ", " + m.disk_dir) +
+            ") | " + Printf("%.2f GB/s", m.disk_read_bytes_per_second / 1e9) + " | - |\n";
+  }
   return text;
 }
 
@@ -358,6 +362,19 @@ std::vector<const Measurement*> SortedMeasurements(const ResultsFile& results) {
   return rows;
 }
 
+// "from disk, 1.2 GB read per repetition at 0.45 GB/s": where a row's sections were and what it
+// read (storage_fields.h); the rows of one implementation under both storage modes differ here.
+std::string StorageNote(const Measurement& m) {
+  std::string note = m.storage.empty()    ? "storage not controlled"
+                     : m.storage == "ram" ? "from RAM"
+                                          : "from disk";
+  if (m.bytes_read > 0) {
+    note += Printf(", %.3g GB read per repetition at %.3g GB/s", m.bytes_read / 1e9,
+                   m.read_bytes_per_second / 1e9);
+  }
+  return note;
+}
+
 // Flags a reader must see beside a row's numbers.
 std::string RowNotes(const Measurement& m) {
   std::vector<std::string> notes;
@@ -365,6 +382,7 @@ std::string RowNotes(const Measurement& m) {
   if (m.ok() && m.high_spread) notes.push_back("high spread");
   if (m.timing == Timing::kReported) notes.push_back("time reported by the system");
   if (m.timing == Timing::kProcessWall) notes.push_back("whole-process wall time");
+  if (!m.storage.empty() || m.bytes_read > 0) notes.push_back(StorageNote(m));
   std::string text;
   for (const std::string& n : notes) text += (text.empty() ? "" : "; ") + n;
   return text;

@@ -8,9 +8,11 @@
 #include "baselines/bfs.h"
 #include "baselines/bgl.h"
 #include "baselines/pagerank.h"
+#include "baselines/streaming.h"
 #include "baselines/wcc.h"
 #include "parallel/graphblas/graphblas.h"
 #include "parallel/openmp.h"
+#include "parallel/openmp_stream.h"
 
 namespace cost::harness {
 namespace {
@@ -82,6 +84,55 @@ Values OpenMPAfforest(const datasets::Graph& g, const RunParams& p) {
 Values OpenMPBfs(const datasets::Graph& g, const RunParams& p) {
   return parallel::BreadthFirstSearchDirectionOptimizingOpenMP(g, p.source, p.threads);
 }
+// The streaming rows' read buffer: one piece of the stream per read; the threaded rows cut each
+// piece into a share per thread, so theirs is larger.
+constexpr uint64_t kSerialStreamBuffer = uint64_t{4} << 20;
+constexpr uint64_t kThreadedStreamBuffer = uint64_t{16} << 20;
+
+// The stream a streaming row reads: params.graph_path, or the graph's own section.
+datasets::CompressedArcStream StreamOf(const datasets::Graph& g, const RunParams& p,
+                                       uint64_t buffer_bytes) {
+  return datasets::CompressedArcStream(
+      g, {.path = p.graph_path, .drop_behind = p.drop_behind, .buffer_bytes = buffer_bytes});
+}
+
+// Runs kernel(stream) and adds what the stream read to params.stream_counters.
+template <typename KernelFn>
+Values Streamed(const datasets::Graph& g, const RunParams& p, uint64_t buffer_bytes,
+                KernelFn kernel) {
+  datasets::CompressedArcStream stream = StreamOf(g, p, buffer_bytes);
+  Values values = kernel(stream);
+  if (p.stream_counters != nullptr) {
+    p.stream_counters->bytes_read += stream.counters().bytes_read;
+    p.stream_counters->passes += stream.counters().passes;
+  }
+  return values;
+}
+Values SerialPageRankStream(const datasets::Graph& g, const RunParams& p) {
+  return Streamed(g, p, kSerialStreamBuffer, [&](datasets::CompressedArcStream& s) {
+    return baselines::PageRankPushStream(s, PageRankOptionsOf(p));
+  });
+}
+Values SerialUnionFindStream(const datasets::Graph& g, const RunParams& p) {
+  return Streamed(g, p, kSerialStreamBuffer, [](datasets::CompressedArcStream& s) {
+    return baselines::ConnectedComponentsUnionFindStream(s);
+  });
+}
+Values SerialLabelPropagationStream(const datasets::Graph& g, const RunParams& p) {
+  return Streamed(g, p, kSerialStreamBuffer, [](datasets::CompressedArcStream& s) {
+    return baselines::ConnectedComponentsLabelPropagationStream(s);
+  });
+}
+Values OpenMPPageRankStream(const datasets::Graph& g, const RunParams& p) {
+  return Streamed(g, p, kThreadedStreamBuffer, [&](datasets::CompressedArcStream& s) {
+    return parallel::PageRankPushStreamOpenMP(s, PageRankOptionsOf(p), p.threads);
+  });
+}
+Values OpenMPUnionFindStream(const datasets::Graph& g, const RunParams& p) {
+  return Streamed(g, p, kThreadedStreamBuffer, [&](datasets::CompressedArcStream& s) {
+    return parallel::ConnectedComponentsUnionFindStreamOpenMP(s, p.threads);
+  });
+}
 Values GraphBlasPageRank(const datasets::Graph& g, const RunParams& p) {
   return parallel::graphblas::PageRankGraphBlas(g, PageRankOptionsOf(p), p.threads);
 }
@@ -106,6 +157,9 @@ constexpr datasets::PreparedSections kHilbertArcs{
     .csr = false, .transpose = false, .hilbert = true};
 constexpr datasets::PreparedSections kHilbertArcsAndOffsets{
     .csr = true, .transpose = false, .hilbert = true};
+// The streaming rows read the compressed stream with pread (never mapped) and the out-degrees.
+constexpr datasets::PreparedSections kCompressedStream{
+    .csr = false, .transpose = false, .hilbert = false, .compressed = true};
 constexpr datasets::PreparedSections kCompressedStreamAndOffsets{
     .csr = true, .transpose = false, .hilbert = false, .compressed = true};
 // The MPI programs (parallel/mpi/), one thread per rank; see harness/run/multiprocess.h.
@@ -162,6 +216,19 @@ const std::array kImplementations = {
                    .requires_layout = kHilbert,
                    .requires_sections = kHilbertArcsAndOffsets,
                    .precision = Precision::kFloat},
+    Implementation{
+        .name = "serial:pagerank-stream",
+        .kernel = Kernel::kPageRank,
+        .system = "serial",
+        .algorithm = "pagerank-push",
+        .kind = kSingle,
+        .description = "PageRank, push over the Hilbert-ordered arcs streamed from the "
+                       "file's varint section every iteration (pread into a 4 MiB "
+                       "buffer; --layout compressed), one thread",
+        .runner = SerialPageRankStream,
+        .requires_layout = kCompressed,
+        .requires_sections = kCompressedStream,
+        .streams = {.from_file = true, .vertex_bytes = 20, .buffer_bytes = kSerialStreamBuffer}},
     // Boost.Graph 1.74, one thread; each call includes copying our CSR into BGL's.
     Implementation{.name = "bgl:pagerank",
                    .kernel = Kernel::kPageRank,
@@ -195,6 +262,22 @@ const std::array kImplementations = {
                    .runner = OpenMPPageRankHilbert,
                    .requires_layout = kHilbert,
                    .requires_sections = kHilbertArcsAndOffsets},
+    Implementation{.name = "openmp:pagerank-stream",
+                   .kernel = Kernel::kPageRank,
+                   .system = "openmp",
+                   .algorithm = "pagerank-push",
+                   .kind = kThreaded,
+                   .description = "PageRank, push over the Hilbert-ordered arcs streamed from the "
+                                  "file's varint section every iteration, each 16 MiB piece "
+                                  "decoded by all threads into per-thread sums (--layout "
+                                  "compressed), threads",
+                   .runner = OpenMPPageRankStream,
+                   .requires_layout = kCompressed,
+                   .requires_sections = kCompressedStream,
+                   .streams = {.from_file = true,
+                               .vertex_bytes = 12,
+                               .thread_vertex_bytes = 8,
+                               .buffer_bytes = kThreadedStreamBuffer}},
     // SuiteSparse:GraphBLAS 7.4 with its own threads; each call includes copying our CSR into
     // a GrB_Matrix (offsets copied, targets widened to 64 bits), as the bgl rows time theirs.
     Implementation{.name = "graphblas:pagerank",
@@ -262,6 +345,32 @@ const std::array kImplementations = {
                    .runner = SerialUnionFindHilbert,
                    .requires_layout = kHilbert,
                    .requires_sections = kHilbertArcs},
+    Implementation{
+        .name = "serial:label-propagation-stream",
+        .kernel = Kernel::kWcc,
+        .system = "serial",
+        .algorithm = "label-propagation",
+        .kind = kSingle,
+        .description = "WCC, label propagation in place over the Hilbert-ordered arcs "
+                       "streamed from the file's varint section every pass (--layout "
+                       "compressed), one thread",
+        .runner = SerialLabelPropagationStream,
+        .requires_layout = kCompressed,
+        .requires_sections = kCompressedStream,
+        .streams = {.from_file = true, .vertex_bytes = 4, .buffer_bytes = kSerialStreamBuffer}},
+    Implementation{
+        .name = "serial:union-find-stream",
+        .kernel = Kernel::kWcc,
+        .system = "serial",
+        .algorithm = "union-find",
+        .kind = kSingle,
+        .description = "WCC, union by rank in one pass over the Hilbert-ordered arcs "
+                       "streamed from the file's varint section (--layout "
+                       "compressed), one thread",
+        .runner = SerialUnionFindStream,
+        .requires_layout = kCompressed,
+        .requires_sections = kCompressedStream,
+        .streams = {.from_file = true, .vertex_bytes = 5, .buffer_bytes = kSerialStreamBuffer}},
     Implementation{.name = "serial:afforest",
                    .kernel = Kernel::kWcc,
                    .system = "serial",
@@ -305,6 +414,20 @@ const std::array kImplementations = {
                    .description = "WCC, concurrent union-find (compare-exchange links, path "
                                   "halving) with neighbour sampling (Afforest), threads",
                    .runner = OpenMPAfforest},
+    Implementation{
+        .name = "openmp:union-find-stream",
+        .kernel = Kernel::kWcc,
+        .system = "openmp",
+        .algorithm = "union-find",
+        .kind = kThreaded,
+        .description = "WCC, concurrent union-find (compare-exchange links, path "
+                       "halving) over the Hilbert-ordered arcs streamed once from the "
+                       "file's varint section, each 16 MiB piece decoded by all "
+                       "threads (--layout compressed), threads",
+        .runner = OpenMPUnionFindStream,
+        .requires_layout = kCompressed,
+        .requires_sections = kCompressedStream,
+        .streams = {.from_file = true, .vertex_bytes = 4, .buffer_bytes = kThreadedStreamBuffer}},
     Implementation{.name = "graphblas:wcc",
                    .kernel = Kernel::kWcc,
                    .system = "graphblas",

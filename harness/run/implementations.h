@@ -18,12 +18,24 @@
 
 namespace cost::harness {
 
+// What a streaming row read in its calls, summed over them.
+struct StreamCounters {
+  uint64_t bytes_read = 0;  // edge section and out-degrees
+  uint64_t passes = 0;      // over the edge section
+};
+
 // What one kernel call needs besides the graph.
 struct RunParams {
   int threads = 1;
   int iterations = 20;            // PageRank only
   double damping = 0.85;          // PageRank only
   datasets::VertexId source = 0;  // BFS only: dense id, < num_vertices
+  // Rows that stream their edges (Implementation::streams): the prepared file they read on every
+  // pass (empty: the graph's in-memory section, read through the same buffer), whether each pass
+  // drops what it read from the page cache (storage "disk"), and where they add the bytes read.
+  std::string graph_path;
+  bool drop_behind = false;
+  StreamCounters* stream_counters = nullptr;
 };
 
 // PageRank returns ranks (double); WCC returns a component label per vertex; BFS returns a depth
@@ -42,6 +54,15 @@ struct MpiProgram {
 
 // How a row runs: in this process, or as an MPI job.
 using Runner = std::variant<InProcessKernel, MpiProgram>;
+
+// What a row that streams its edges holds in memory besides its read buffer: bytes per vertex,
+// and per vertex and thread (per-thread copies of an array).
+struct StreamedEdges {
+  bool from_file = false;
+  uint32_t vertex_bytes = 0;
+  uint32_t thread_vertex_bytes = 0;
+  uint64_t buffer_bytes = uint64_t{4} << 20;
+};
 
 // The floating type a row keeps its working sums in (PageRank's shares and ranks).
 enum class Precision { kDouble, kFloat };
@@ -71,6 +92,10 @@ struct Implementation {
   // kFloat rows round every share to 24 bits: their total rank holds to about 1e-7, not 1e-12.
   // Validation's tolerance (1e-4 per vertex) covers both.
   Precision precision = Precision::kDouble;
+  // Rows that stream the compressed Hilbert arcs from the prepared file on every pass instead of
+  // mapping them (datasets/compressed_arc_stream.h): what they keep in memory, for their
+  // admission (harness/run/row_memory.h). from_file false: the row maps its sections.
+  StreamedEdges streams = {};
 };
 
 std::span<const Implementation> Implementations();

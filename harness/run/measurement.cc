@@ -22,8 +22,11 @@
 #include "datasets/output_file.h"
 #include "harness/analysis/statistics.h"
 #include "harness/core/format.h"
+#include "harness/machine/disk_limit.h"
 #include "harness/machine/memory_admission.h"
 #include "harness/run/multiprocess.h"
+#include "harness/run/repetition_storage.h"
+#include "harness/run/row_memory.h"
 #include "harness/run/row_sections.h"
 #include "harness/run/validation.h"
 
@@ -108,8 +111,13 @@ void ApplyCostModel(MeasurementOutput* out) {
   out->limits = LoadMachineLimits(DefaultMachineLimitsPath());
   Measurement& m = out->measurement;
   if (!out->limits || !m.ok()) return;
-  RecordFractionOfLimit(WorkloadOf(m.kernel, m.layout, out->graph, m.iterations, m.cores()),
-                        *out->limits, &m);
+  Workload workload = WorkloadOf(m.kernel, m.layout, out->graph, m.iterations, m.cores());
+  if (workload.layout == datasets::EdgeLayout::kCompressed && workload.compressed_bytes == 0) {
+    // A streaming row never mapped its stream: the file says how long it is.
+    workload.compressed_bytes = datasets::ReadGraphFileInfo(m.graph_path).hilbert_compressed_bytes;
+  }
+  RecordFractionOfLimit(workload, *out->limits, &m);
+  RecordDiskLimit(*out->limits, &m);
 }
 
 MeasurementOutput OutOfMemoryRow(const ImplementationIdentity& who,
@@ -121,20 +129,99 @@ MeasurementOutput OutOfMemoryRow(const ImplementationIdentity& who,
   return out;
 }
 
+// Prepares the storage for one repetition; false with *error set when its check fails (an
+// exception must not cross Google Benchmark's loop).
+bool BeforeRepetition(RepetitionStorage* storage, RunParams* params, std::string* error) {
+  try {
+    storage->Before(params);
+    return true;
+  } catch (const StorageError& e) {
+    *error = e.what();
+    return false;
+  }
+}
+
+// The sections validation reads (the CSR and transpose) of a streaming row's file, mapped once
+// its timed calls are done. Throws std::invalid_argument when the file holds no CSR.
+datasets::Graph LoadEdgesToValidate(const MeasurementRequest& request) {
+  const datasets::GraphFileInfo info = datasets::ReadGraphFileInfo(request.graph_path);
+  if (!info.prepared.csr) {
+    throw std::invalid_argument(request.graph_path +
+                                ": validation reads the csr section, which the file lacks: "
+                                "prepare it with csr or use --no-validate");
+  }
+  return datasets::LoadGraphFile(
+      request.graph_path, {.csr = true, .transpose = info.prepared.transpose, .hilbert = false});
+}
+
+// What PrepareMeasurement maps: the row's `sections` (those its kernel and validation read), or
+// for a row that streams its edges only the original ids and the out-degrees, after checking
+// that the file has its stream and verifying that section once (its reads in the timed calls
+// are not verified; validation maps what it reads after the timing).
+datasets::Graph LoadForRow(const MeasurementRequest& request,
+                           const datasets::PreparedSections& sections,
+                           datasets::GraphFileInfo* info) {
+  const Implementation* impl = request.implementation;
+  if (impl == nullptr || !impl->streams.from_file) {
+    return datasets::LoadGraphFile(request.graph_path, sections, info);
+  }
+  datasets::Graph graph = datasets::LoadGraphFile(
+      request.graph_path, {.csr = false, .transpose = false, .hilbert = false}, info);
+  if (info->Find(datasets::SectionKind::kHilbertCompressed) == nullptr) {
+    if (graph.num_edges() > 0) datasets::RequireEdgeLayout(graph, impl->requires_layout);
+  } else {
+    datasets::GraphFileReader(request.graph_path)
+        .VerifySection(datasets::SectionKind::kHilbertCompressed);
+  }
+  return graph;
+}
+
+// Refused before mapping: a row whose sections, arrays and buffers exceed the free memory would
+// only swap or be killed. An MPI or external row is charged the `sections` it maps.
+void AdmitRow(const MeasurementRequest& request, const datasets::GraphFileInfo& header,
+              const datasets::PreparedSections& sections) {
+  const Implementation* impl = request.implementation;
+  if (impl == nullptr || !RunsInProcess(*impl)) {
+    RequireMemoryForGraph(request.graph_path, header, sections);
+    return;
+  }
+  RequireMemoryForRow(request.graph_path, *impl,
+                      MemoryNeededBy(*impl, header, request.params, request.validate));
+}
+
+// One timed call; the storage steps around it are outside the timing. A failed storage check
+// skips this and the remaining repetitions with the error.
+void TimeOneRepetition(const Implementation& impl, RepetitionStorage* storage,
+                       benchmark::State* state, std::string* storage_error,
+                       MeasurementOutput* out) {
+  state->PauseTiming();
+  RunParams params = out->params;
+  if (!storage_error->empty() || !BeforeRepetition(storage, &params, storage_error)) {
+    state->SkipWithError(storage_error->c_str());  // ends the repetition: no ResumeTiming
+    return;
+  }
+  state->ResumeTiming();
+  out->values = RunInProcess(impl, out->graph, params);
+  benchmark::ClobberMemory();
+  state->PauseTiming();
+  storage->After();
+  state->ResumeTiming();
+}
+
 // The timed repetitions of an in-process row, through Google Benchmark; returns each one's
 // seconds and keeps the library's JSON report in out->benchmark_json.
 std::vector<double> TimeRepetitions(const Implementation& impl, const MeasurementRequest& request,
-                                    MeasurementOutput* out) {
+                                    RepetitionStorage* storage, MeasurementOutput* out) {
   InitializeBenchmarkOnce();
   std::ostringstream json;
   CapturingReporter reporter(&json);
+  std::string storage_error;  // the storage check that failed, to throw outside the library
   const std::string name = std::string(impl.name) + "/" + out->measurement.dataset +
                            "/workers=" + std::to_string(out->measurement.cores());
   benchmark::RegisterBenchmark(name.c_str(),
                                [&](benchmark::State& state) {
                                  for (auto _ : state) {
-                                   out->values = RunInProcess(impl, out->graph, out->params);
-                                   benchmark::ClobberMemory();
+                                   TimeOneRepetition(impl, storage, &state, &storage_error, out);
                                  }
                                })
       ->Iterations(1)
@@ -143,6 +230,7 @@ std::vector<double> TimeRepetitions(const Implementation& impl, const Measuremen
       ->Unit(benchmark::kSecond);
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::ClearRegisteredBenchmarks();
+  if (!storage_error.empty()) throw StorageError(storage_error);
   if (!reporter.error.empty()) throw std::runtime_error("benchmark failed: " + reporter.error);
   out->benchmark_json = json.str();
   return reporter.seconds;
@@ -151,9 +239,15 @@ std::vector<double> TimeRepetitions(const Implementation& impl, const Measuremen
 MeasurementOutput MeasureInProcess(const Implementation& impl, const MeasurementRequest& request) {
   MeasurementOutput out = PrepareMeasurement(request, IdentityOf(impl));
   // Before the warm-ups: a missing layout is a usage error (exit 1), not a crashed row.
-  datasets::RequireEdgeLayout(out.graph, impl.requires_layout);
-  for (int i = 0; i < request.warmups; ++i) out.values = RunInProcess(impl, out.graph, out.params);
-  Summarize(TimeRepetitions(impl, request, &out), &out.measurement);
+  if (!impl.streams.from_file) datasets::RequireEdgeLayout(out.graph, impl.requires_layout);
+  RepetitionStorage storage(impl, request.storage, request.graph_path, &out.graph);
+  RunParams warmup = out.params;
+  if (impl.streams.from_file) warmup.graph_path = request.graph_path;
+  for (int i = 0; i < request.warmups; ++i) out.values = RunInProcess(impl, out.graph, warmup);
+  Summarize(TimeRepetitions(impl, request, &storage, &out), &out.measurement);
+  storage.Record(&out.measurement);
+  // A streaming row's graph holds no edges: validation maps them now, after the timing.
+  if (impl.streams.from_file && request.validate) out.graph = LoadEdgesToValidate(request);
   FinishMeasurement(request, impl.kernel, &out);
   return out;
 }
@@ -201,17 +295,16 @@ MeasurementOutput PrepareMeasurement(const MeasurementRequest& request,
                                      const ImplementationIdentity& who) {
   CheckRequest(request, who);
   MeasurementOutput out;
-  // Refused before mapping: a file lacking a section the row reads (a usage error), a graph
-  // larger than the free memory (it would only swap or be killed). Only the sections the row
-  // and its validation read are mapped, and only they count.
+  // Refused before mapping: a file lacking a section the row reads (a usage error), a row whose
+  // sections, arrays and buffers exceed the free memory (it would only swap or be killed).
   const datasets::GraphFileInfo header = datasets::ReadGraphFileInfo(request.graph_path);
   RequireSections(request.graph_path, header, who.name, who.kernel, who.sections, request.validate);
   const datasets::PreparedSections sections =
       request.validate ? UnionOf(who.sections, ValidationSections(who.kernel)) : who.sections;
-  RequireMemoryForGraph(request.graph_path, header, sections);
+  AdmitRow(request, header, sections);
   const auto load_start = std::chrono::steady_clock::now();
   datasets::GraphFileInfo info;
-  out.graph = datasets::LoadGraphFile(request.graph_path, sections, &info);
+  out.graph = LoadForRow(request, sections, &info);
   Measurement& m = out.measurement;
   m = StartMeasurement(who, ConfigurationOf(request));
   m.load_seconds =

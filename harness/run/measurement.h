@@ -14,6 +14,7 @@
 #include "harness/machine/cost_model.h"
 #include "harness/machine/machine_limits.h"
 #include "harness/run/implementations.h"
+#include "harness/run/storage_mode.h"
 
 namespace cost::harness {
 
@@ -28,6 +29,9 @@ struct MeasurementRequest {
   int repetitions = 5;  // timed kernel calls; the median is reported
   int warmups = 1;      // untimed calls first (page faults, caches, thread pool start-up)
   bool validate = true;
+  // Where the sections the row reads are before each timed repetition (storage_mode.h);
+  // in-process rows only.
+  StorageMode storage = StorageMode::kUncontrolled;
   // Multiprocess rows (harness/run/multiprocess.h) only: MPI processes, an Open MPI hostfile for
   // several machines, and the wall-clock limit after which the job is ended (0: none).
   int procs = 1;

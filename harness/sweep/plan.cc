@@ -81,15 +81,26 @@ std::vector<std::pair<int, int>> Configurations(const Candidate& c, const SweepS
   return configurations;
 }
 
+// The storage modes a candidate runs under: the spec's for in-process rows of the table, none
+// ("") for the others, whose reads the harness does not control.
+std::vector<std::string> StorageModes(const Candidate& c, const SweepSpec& spec) {
+  const Implementation* impl = FindImplementation(c.identity.implementation);
+  if (spec.storage.empty() || impl == nullptr || !RunsInProcess(*impl)) return {""};
+  return spec.storage;
+}
+
 void AppendRows(const Candidate& c, const SweepSpec& spec, const std::string& dataset,
                 const std::string& graph, std::vector<SweepRow>* rows) {
-  for (const auto& [threads, procs] : Configurations(c, spec)) {
-    SweepRow row = c.identity;
-    row.dataset = dataset;
-    row.graph_path = graph;
-    row.threads = threads;
-    row.procs = procs;
-    rows->push_back(row);
+  for (const std::string& storage : StorageModes(c, spec)) {
+    for (const auto& [threads, procs] : Configurations(c, spec)) {
+      SweepRow row = c.identity;
+      row.dataset = dataset;
+      row.graph_path = graph;
+      row.threads = threads;
+      row.procs = procs;
+      row.storage = storage;
+      rows->push_back(row);
+    }
   }
 }
 

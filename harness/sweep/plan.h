@@ -20,7 +20,8 @@ struct SweepRow {
   // Recorded even when the row's process fails.
   std::string system, algorithm;
   Kind kind = Kind::kSingleThreaded;
-  int procs = 1;  // MPI processes (multiprocess rows only)
+  int procs = 1;        // MPI processes (multiprocess rows only)
+  std::string storage;  // "ram" | "disk" (in-process rows of a spec with "storage"); empty: none
 };
 
 // Every (dataset, kernel, implementation, threads, procs) row, in-tree implementations first,

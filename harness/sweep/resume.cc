@@ -9,7 +9,8 @@ namespace {
 
 bool SameRow(const Measurement& m, const SweepRow& row) {
   return m.dataset == row.dataset && m.implementation == row.implementation &&
-         m.kernel == row.kernel && m.threads == row.threads && m.procs == row.procs;
+         m.kernel == row.kernel && m.threads == row.threads && m.procs == row.procs &&
+         m.storage == row.storage;
 }
 
 }  // namespace

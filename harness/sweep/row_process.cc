@@ -43,6 +43,7 @@ std::vector<std::string> RowCommand(const SweepRow& row, const SweepSpec& spec,
                              std::to_string(MpirunTimeoutSeconds(spec.timeout_seconds))});
     if (!spec.hostfile.empty()) argv.insert(argv.end(), {"--hostfile", spec.hostfile});
   }
+  if (!row.storage.empty()) argv.insert(argv.end(), {"--storage", row.storage});
   if (!gbench_json.empty()) argv.insert(argv.end(), {"--benchmark-json", gbench_json});
   return argv;
 }
@@ -65,6 +66,7 @@ Measurement RowOf(const SweepRow& row, const SweepSpec& spec, const ChildResult&
                                                      .threads = row.threads,
                                                      .procs = row.procs,
                                                      .repetitions = spec.repetitions});
+  m.storage = row.storage;
   if (run.status == ChildResult::Status::kExited && fs::exists(json_path)) {
     // `cost run` wrote its row: ok, invalid output, out of memory, or an external command's
     // failure.

@@ -133,6 +133,25 @@ void ParseConfigurations(const nlohmann::json& j, const std::string& source,
   }
 }
 
+// "storage": one mode or a list of distinct ones.
+void ParseStorage(const nlohmann::json& j, const std::string& source, SweepSpec* spec) {
+  if (!j.contains("storage")) return;
+  const nlohmann::json& storage = j.at("storage");
+  spec->storage = storage.is_string() ? std::vector<std::string>{storage.get<std::string>()}
+                                      : storage.get<std::vector<std::string>>();
+  if (spec->storage.empty()) SpecError(source, "storage", "must name ram or disk");
+  for (size_t i = 0; i < spec->storage.size(); ++i) {
+    const std::string& mode = spec->storage[i];
+    if (mode != "ram" && mode != "disk") {
+      SpecError(source, "storage", "unknown mode \"" + mode + "\" (ram or disk)");
+    }
+    if (std::find(spec->storage.begin(), spec->storage.begin() + i, mode) !=
+        spec->storage.begin() + i) {
+      SpecError(source, "storage", "\"" + mode + "\" named twice");
+    }
+  }
+}
+
 // How each row is measured and where graphs are cached.
 void ParseRowSettings(const nlohmann::json& j, const std::string& source,
                       const std::string& base_dir, SweepSpec* spec) {
@@ -152,6 +171,7 @@ void ParseRowSettings(const nlohmann::json& j, const std::string& source,
     }
   }
   spec->cache_dir = Resolve(base_dir, j.value("cache_dir", spec->cache_dir));
+  ParseStorage(j, source, spec);
 }
 
 }  // namespace

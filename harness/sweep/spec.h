@@ -14,6 +14,7 @@
 //     "hostfile": "hosts.txt",                                     // optional, for mpirun
 //     "repetitions": 5, "iterations": 20, "timeout_seconds": 600,
 //     "memory_cap": "8G",                                          // optional, per row
+//     "storage": ["ram", "disk"],                                  // optional, see below
 //     "systems": ["my-systems/"],                                  // external manifests
 //     "cache_dir": "cost-data"                                     // prepared graphs
 //   }
@@ -60,6 +61,9 @@ struct SweepSpec {
   // rows run as one process. "hostfile" is passed to mpirun for runs across machines.
   std::vector<int> procs{1};
   std::string hostfile;
+  // "storage": "ram" | "disk" or a list of them: each in-process row runs once per mode
+  // (harness/run/storage_mode.h); other rows once, uncontrolled. Empty: not controlled.
+  std::vector<std::string> storage;
   int repetitions = 5;
   int iterations = 20;
   double timeout_seconds = 600;

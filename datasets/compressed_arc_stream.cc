@@ -1,0 +1,111 @@
+// Reading the compressed Hilbert arcs in passes; see compressed_arc_stream.h.
+#include "datasets/compressed_arc_stream.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <stdexcept>
+
+#include "datasets/dataset_error.h"
+
+namespace cost::datasets {
+namespace {
+
+constexpr uint64_t kMinBufferBytes = 16;
+
+uint64_t PageSize() {
+  static const uint64_t page = static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+  return page;
+}
+
+}  // namespace
+
+CompressedArcStream::CompressedArcStream(const Graph& graph, const ArcStreamOptions& options)
+    : graph_(&graph), options_(options) {
+  if (options_.path.empty()) {
+    RequireEdgeLayout(graph, EdgeLayout::kCompressed);
+    num_vertices_ = graph.num_vertices();
+    num_arcs_ = graph.num_edges();
+    stream_bytes_ = graph.hilbert_compressed.size();
+  } else {
+    reader_.emplace(options_.path);
+    const GraphFileInfo& info = reader_->info();
+    const GraphFileSectionInfo* section = info.Find(SectionKind::kHilbertCompressed);
+    if (section == nullptr && info.num_edges > 0) {
+      throw DatasetError(options_.path +
+                         ": has no 'hilbert compressed' section (prepare it with --layout "
+                         "compressed or --sections ...,compressed)");
+    }
+    num_vertices_ = info.num_vertices;
+    num_arcs_ = info.num_edges;
+    section_offset_ = section ? section->offset : 0;
+    stream_bytes_ = section ? section->bytes : 0;
+    dropped_until_ = section_offset_ / PageSize() * PageSize();
+    fd_ = OpenForReading(options_.path);
+  }
+  buffer_.resize(std::max(kMinBufferBytes, std::min(options_.buffer_bytes, stream_bytes_)));
+}
+
+void CompressedArcStream::ReadOutDegrees(std::span<uint32_t> out) {
+  if (out.size() != num_vertices_) throw std::invalid_argument("out-degree span of wrong size");
+  if (reader_) {
+    if (num_vertices_ == 0) return;
+    reader_->Read(SectionKind::kOutDegrees, 0,
+                  std::span<uint8_t>(reinterpret_cast<uint8_t*>(out.data()), out.size_bytes()));
+    counters_.bytes_read += out.size_bytes();
+    return;
+  }
+  if (graph_->out_degrees.size() == num_vertices_) {
+    std::copy(graph_->out_degrees.begin(), graph_->out_degrees.end(), out.begin());
+    return;
+  }
+  for (uint64_t v = 0; v < num_vertices_; ++v) {
+    out[v] = static_cast<uint32_t>(graph_->out.Degree(static_cast<VertexId>(v)));
+  }
+}
+
+void CompressedArcStream::Fill(uint64_t at, uint8_t* out, uint64_t bytes) {
+  if (reader_) {
+    PreadExactly(fd_.get(), out, bytes, section_offset_ + at, options_.path);
+    if (options_.drop_behind) DropBehind(at + bytes);
+  } else {
+    std::memcpy(out, graph_->hilbert_compressed.data() + at, bytes);
+  }
+  counters_.bytes_read += bytes;
+}
+
+void CompressedArcStream::DropBehind(uint64_t end) {
+  if (!reader_) return;
+  // Whole pages only: the page holding the next unread byte stays until the next piece.
+  const uint64_t file_end = section_offset_ + end;
+  // The kernel drops only whole pages inside the range: at the end of the pass the range is
+  // rounded up to take the last partial page too.
+  const uint64_t page = PageSize();
+  const uint64_t until =
+      end == stream_bytes_ ? (file_end + page - 1) / page * page : file_end / page * page;
+  if (until <= dropped_until_) return;
+  // Advisory: where the kernel cannot drop the pages, the pass still reads the same bytes.
+  posix_fadvise(fd_.get(), static_cast<off_t>(dropped_until_),
+                static_cast<off_t>(until - dropped_until_), POSIX_FADV_DONTNEED);
+  dropped_until_ = end == stream_bytes_ ? section_offset_ / PageSize() * PageSize() : until;
+}
+
+uint64_t CompressedArcStream::WholeVarints(uint64_t end) const {
+  uint64_t whole = end;
+  while (whole > 0 && (buffer_[whole - 1] & 0x80) != 0) --whole;
+  if (whole == 0) {
+    throw DatasetError(
+        (options_.path.empty() ? std::string("compressed Hilbert stream") : options_.path) +
+        ": a varint longer than the " + std::to_string(buffer_.size()) + "-byte read buffer");
+  }
+  return whole;
+}
+
+void CheckArcCount(const CompressedArcStream& stream, uint64_t decoded) {
+  if (decoded == stream.num_arcs()) return;
+  throw DatasetError("compressed Hilbert stream holds " + std::to_string(decoded) +
+                     " arcs, the graph " + std::to_string(stream.num_arcs()));
+}
+
+}  // namespace cost::datasets

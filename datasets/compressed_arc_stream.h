@@ -1,0 +1,134 @@
+// The compressed Hilbert arcs (hilbert_layout.h) read in passes from a prepared file, for kernels
+// that keep only their per-vertex state in memory and stream the edges from storage on every
+// pass (the COST paper's "SSD" rows). A pass preads the section sequentially into one reused
+// buffer and hands it on in pieces that hold whole varints only, so a decoder never sees a
+// varint cut by a buffer boundary.
+//
+// Why pread into a buffer rather than mmap + MADV_SEQUENTIAL: the bytes a pass reads are counted
+// exactly (bytes_read = section bytes x passes), the pages behind the reader can be dropped from
+// the page cache as it goes (drop_behind: every pass then reads the device, as a graph larger than
+// memory would), the process's resident set stays one buffer whatever the section's size, and
+// there are no page faults or page-table entries for gigabytes that are read once per pass. The
+// kernel's readahead still sees a sequential reader and overlaps the reads with the decoding.
+//
+// Without a path the stream reads the graph's own in-memory section through the same buffer and
+// the same cuts (what the kernel tests and the conformance suites run).
+#ifndef COST_DATASETS_COMPRESSED_ARC_STREAM_H_
+#define COST_DATASETS_COMPRESSED_ARC_STREAM_H_
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "datasets/graph.h"
+#include "datasets/graph_file.h"
+#include "datasets/hilbert.h"
+#include "datasets/hilbert_layout.h"
+#include "datasets/posix_io.h"
+
+namespace cost::datasets {
+
+struct ArcStreamOptions {
+  std::string path;          // a prepared file with the compressed section; empty: the graph's
+  bool drop_behind = false;  // POSIX_FADV_DONTNEED each piece's pages once it has been read
+  uint64_t buffer_bytes = uint64_t{4} << 20;  // at least 16 (a varint is at most 10 bytes)
+};
+
+// What a stream read: bytes of the edge section and of the out-degrees, and the passes made.
+struct ArcStreamCounters {
+  uint64_t bytes_read = 0;
+  uint64_t passes = 0;
+};
+
+class CompressedArcStream {
+ public:
+  // From options.path (its header and table checked; the sections are not verified here: a
+  // measurement verifies them once, before timing) or, without a path, from `graph`, which must
+  // then carry the compressed layout (std::invalid_argument otherwise, as RequireEdgeLayout).
+  // Throws DatasetError when the file cannot be read or lacks the compressed section.
+  CompressedArcStream(const Graph& graph, const ArcStreamOptions& options);
+
+  uint64_t num_vertices() const { return num_vertices_; }
+  uint64_t num_arcs() const { return num_arcs_; }
+  uint64_t stream_bytes() const { return stream_bytes_; }
+  const ArcStreamCounters& counters() const { return counters_; }
+
+  // Fills out (num_vertices entries) with the out-degrees: the file's section, or the graph's.
+  void ReadOutDegrees(std::span<uint32_t> out);
+
+  // One pass: visit(bytes) for consecutive pieces of the stream, in order, each ending where a
+  // varint ends (only the last piece of a damaged stream may end inside one: DecodeArcs throws).
+  template <typename Visit>
+  void Pass(Visit visit);
+
+ private:
+  void Fill(uint64_t at, uint8_t* out, uint64_t bytes);  // stream bytes [at, at + bytes)
+  void DropBehind(uint64_t end);                         // drop file pages before stream byte end
+  // The length of the prefix of buffer_[0, end) that ends where a varint ends.
+  uint64_t WholeVarints(uint64_t end) const;
+
+  const Graph* graph_;
+  ArcStreamOptions options_;
+  std::optional<GraphFileReader> reader_;  // for the out-degrees
+  UniqueFd fd_;                            // the file, for the stream's reads and fadvise
+  uint64_t section_offset_ = 0;            // of the compressed section in the file
+  uint64_t num_vertices_ = 0, num_arcs_ = 0, stream_bytes_ = 0;
+  uint64_t dropped_until_ = 0;  // file offset below which drop_behind has dropped the pages
+  std::vector<uint8_t> buffer_;
+  ArcStreamCounters counters_;
+};
+
+// Throws DatasetError unless `decoded` (the arcs a pass decoded) equals the stream's arc count.
+void CheckArcCount(const CompressedArcStream& stream, uint64_t decoded);
+
+// Decodes the whole varints of `bytes` as the continuation of a stream whose curve index is
+// *index: fn(src, dst) for each arc, *index advanced. Returns the arcs decoded. Throws
+// DatasetError when the bytes end inside a varint or a varint runs past 64 bits.
+template <typename Fn>
+uint64_t DecodeArcs(std::span<const uint8_t> bytes, uint64_t* index, Fn fn) {
+  uint64_t at = 0, count = 0, current = *index;
+  const uint64_t size = bytes.size();
+  const uint8_t* data = bytes.data();
+  while (at < size) {
+    uint64_t delta = 0;
+    for (int shift = 0;; shift += 7) {
+      if (at == size || shift > 63) ThrowTruncatedHilbertStream(at);
+      const uint8_t byte = data[at++];
+      delta |= uint64_t{byte & 0x7fu} << shift;
+      if ((byte & 0x80) == 0) break;
+    }
+    current += delta;
+    uint32_t x, y;
+    HilbertPoint(current, &x, &y);
+    fn(static_cast<VertexId>(x), static_cast<VertexId>(y));
+    ++count;
+  }
+  *index = current;
+  return count;
+}
+
+template <typename Visit>
+void CompressedArcStream::Pass(Visit visit) {
+  uint64_t carried = 0;  // bytes of an unfinished varint, moved to the front of the buffer
+  for (uint64_t at = 0; at < stream_bytes_;) {
+    const uint64_t take = std::min<uint64_t>(buffer_.size() - carried, stream_bytes_ - at);
+    Fill(at, buffer_.data() + carried, take);
+    at += take;
+    const uint64_t end = carried + take;
+    const uint64_t whole = at < stream_bytes_ ? WholeVarints(end) : end;
+    visit(std::span<const uint8_t>(buffer_.data(), whole));
+    carried = end - whole;
+    std::copy(buffer_.begin() + static_cast<std::ptrdiff_t>(whole),
+              buffer_.begin() + static_cast<std::ptrdiff_t>(end), buffer_.begin());
+  }
+  if (options_.drop_behind) DropBehind(stream_bytes_);
+  ++counters_.passes;
+}
+
+}  // namespace cost::datasets
+
+#endif  // COST_DATASETS_COMPRESSED_ARC_STREAM_H_

@@ -1,0 +1,163 @@
+// The rows that stream the compressed Hilbert arcs from the prepared file: the stream's pieces
+// hold whole varints at any buffer size, a pass reads exactly the section, pages behind the
+// reader are dropped when asked, and every streaming kernel (serial and OpenMP, from a file and
+// from memory, at buffers that cut the stream into many pieces) gives its in-memory sibling's
+// answer. Conformance and agreement with the reference run through the implementation table
+// (conformance_test, systems_agreement_test); this suite covers what they cannot see.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/vfs.h>
+
+#include <string>
+#include <vector>
+
+#include "baselines/pagerank.h"
+#include "baselines/streaming.h"
+#include "baselines/wcc.h"
+#include "datasets/compressed_arc_stream.h"
+#include "datasets/csr_build.h"
+#include "datasets/dataset_error.h"
+#include "datasets/graph_file.h"
+#include "datasets/hilbert_layout.h"
+#include "datasets/kronecker.h"
+#include "harness/run/storage_mode.h"
+#include "parallel/openmp_stream.h"
+#include "tests/parallel_test_support.h"
+#include "tests/test_support.h"
+
+namespace cost {
+namespace {
+
+using datasets::ArcStreamOptions;
+using datasets::CompressedArcStream;
+
+// A directed Kronecker graph (sinks, isolated vertices) with every section.
+datasets::Graph KroneckerWithStream(int scale) {
+  const datasets::EdgeList edges =
+      datasets::GenerateKronecker({.scale = scale, .edge_factor = 8, .seed = 5});
+  return datasets::WithHilbertSections(datasets::BuildGraph(edges, {.symmetrize = false}), true,
+                                       true);
+}
+
+// Whether `path` lies on a file system whose cached pages cannot be dropped (tmpfs).
+bool OnTmpfs(const std::string& path) {
+  struct statfs fs {};
+  return statfs(path.c_str(), &fs) == 0 && fs.f_type == 0x01021994;  // TMPFS_MAGIC
+}
+
+class StreamingTest : public testing_support::ScratchDirTest {
+ protected:
+  void SetUp() override {
+    ScratchDirTest::SetUp();
+    graph_ = KroneckerWithStream(10);
+    datasets::WriteGraphFile(graph_, "{}", Path("k10.cgraph"));
+  }
+  datasets::Graph graph_;
+};
+
+std::vector<std::pair<uint32_t, uint32_t>> ArcsOf(CompressedArcStream& stream) {
+  std::vector<std::pair<uint32_t, uint32_t>> arcs;
+  uint64_t index = 0;
+  stream.Pass([&](std::span<const uint8_t> bytes) {
+    datasets::DecodeArcs(bytes, &index, [&](uint32_t u, uint32_t v) { arcs.emplace_back(u, v); });
+  });
+  return arcs;
+}
+
+TEST_F(StreamingTest, PiecesHoldWholeVarintsAtEveryBufferSize) {
+  std::vector<std::pair<uint32_t, uint32_t>> expected;
+  datasets::ForEachCompressedEdge(graph_.hilbert_compressed,
+                                  [&](uint32_t u, uint32_t v) { expected.emplace_back(u, v); });
+  ASSERT_EQ(expected.size(), graph_.num_edges());
+  for (uint64_t buffer : {16, 17, 100, 4096, 1 << 22}) {
+    for (const std::string& path : {std::string(), Path("k10.cgraph")}) {
+      CompressedArcStream stream(graph_, {.path = path, .buffer_bytes = buffer});
+      EXPECT_EQ(ArcsOf(stream), expected) << "buffer " << buffer << " path '" << path << "'";
+      EXPECT_EQ(stream.counters().bytes_read, graph_.hilbert_compressed.size());
+      EXPECT_EQ(stream.counters().passes, 1u);
+    }
+  }
+}
+
+TEST_F(StreamingTest, BytesReadAreTheSectionTimesThePassesPlusTheDegrees) {
+  CompressedArcStream stream(graph_, {.path = Path("k10.cgraph"), .buffer_bytes = 1000});
+  const std::vector<double> ranks = baselines::PageRankPushStream(stream, {.iterations = 7});
+  EXPECT_EQ(stream.counters().passes, 7u);
+  EXPECT_EQ(stream.counters().bytes_read,
+            7 * graph_.hilbert_compressed.size() + 4 * graph_.num_vertices());
+  EXPECT_EQ(ranks.size(), graph_.num_vertices());
+}
+
+TEST_F(StreamingTest, DropBehindLeavesTheSectionOutOfThePageCache) {
+  if (OnTmpfs(Path("k10.cgraph"))) GTEST_SKIP() << "tmpfs keeps its pages";
+  const datasets::GraphFileInfo info = datasets::ReadGraphFileInfo(Path("k10.cgraph"));
+  const std::vector<datasets::GraphFileSectionInfo> section = {
+      *info.Find(datasets::SectionKind::kHilbertCompressed)};
+  for (bool drop : {false, true}) {
+    CompressedArcStream stream(
+        graph_, {.path = Path("k10.cgraph"), .drop_behind = drop, .buffer_bytes = 8192});
+    ArcsOf(stream);
+    const double resident = harness::ResidentFraction(Path("k10.cgraph"), section);
+    if (drop) {
+      EXPECT_LE(resident, harness::kMaxResidentOnDisk);
+    } else {
+      EXPECT_GE(resident, harness::kMinResidentInRam);
+    }
+  }
+}
+
+TEST_F(StreamingTest, KernelsMatchTheirInMemorySiblingsAtSmallBuffers) {
+  const std::vector<double> ranks = baselines::PageRankPushHilbert(graph_, {.iterations = 20});
+  const std::vector<uint32_t> components =
+      testing_support::SmallestIdLabels(baselines::ConnectedComponentsUnionFind(graph_));
+  for (const std::string& path : {std::string(), Path("k10.cgraph")}) {
+    const ArcStreamOptions options{.path = path, .buffer_bytes = 333};
+    auto stream = [&] { return CompressedArcStream(graph_, options); };
+    CompressedArcStream s1 = stream(), s2 = stream(), s3 = stream();
+    EXPECT_THAT(baselines::PageRankPushStream(s1, {.iterations = 20}),
+                testing::Pointwise(testing::DoubleNear(1e-12), ranks));
+    EXPECT_EQ(testing_support::SmallestIdLabels(baselines::ConnectedComponentsUnionFindStream(s2)),
+              components);
+    EXPECT_EQ(baselines::ConnectedComponentsLabelPropagationStream(s3), components);
+    for (int threads : {1, 2, 3}) {
+      CompressedArcStream p1 = stream(), p2 = stream();
+      EXPECT_THAT(parallel::PageRankPushStreamOpenMP(p1, {.iterations = 20}, threads),
+                  testing::Pointwise(testing::DoubleNear(1e-12), ranks))
+          << threads << " threads";
+      EXPECT_EQ(parallel::ConnectedComponentsUnionFindStreamOpenMP(p2, threads), components)
+          << threads << " threads";
+    }
+  }
+}
+
+TEST_F(StreamingTest, ATruncatedStreamIsAnErrorNotAWrongAnswer) {
+  datasets::Graph cut = graph_;
+  cut.hilbert_compressed = graph_.hilbert_compressed.first(graph_.hilbert_compressed.size() / 2);
+  CompressedArcStream serial(cut, {.buffer_bytes = 64});
+  EXPECT_THROW(baselines::ConnectedComponentsUnionFindStream(serial), datasets::DatasetError);
+  CompressedArcStream threaded(cut, {.buffer_bytes = 64});
+  EXPECT_THROW(parallel::ConnectedComponentsUnionFindStreamOpenMP(threaded, 2),
+               datasets::DatasetError);
+  // Cut inside a varint: the last byte continues.
+  uint64_t end = graph_.hilbert_compressed.size() / 2;
+  while ((graph_.hilbert_compressed[end - 1] & 0x80) == 0) --end;
+  cut.hilbert_compressed = graph_.hilbert_compressed.first(end);
+  CompressedArcStream inside(cut, {.buffer_bytes = 64});
+  EXPECT_THAT([&] { baselines::ConnectedComponentsLabelPropagationStream(inside); },
+              testing::ThrowsMessage<datasets::DatasetError>(testing::HasSubstr("truncated")));
+}
+
+TEST_F(StreamingTest, AFileWithoutTheStreamIsRefusedByName) {
+  datasets::WriteGraphFile(graph_, {.csr = true, .transpose = true}, "{}", Path("csr.cgraph"));
+  EXPECT_THAT([&] { (void)CompressedArcStream(graph_, {.path = Path("csr.cgraph")}); },
+              testing::ThrowsMessage<datasets::DatasetError>(
+                  testing::AllOf(testing::HasSubstr(Path("csr.cgraph")),
+                                 testing::HasSubstr("has no 'hilbert compressed' section"))));
+  datasets::Graph no_stream = graph_;
+  no_stream.hilbert_compressed = {};
+  EXPECT_THROW((void)CompressedArcStream(no_stream, {}), std::invalid_argument)
+      << "a graph in memory without the layout";
+}
+
+}  // namespace
+}  // namespace cost
