@@ -13,7 +13,7 @@ GraphRecipe RecipeOf(const DatasetSpec& dataset) {
                      .layout = dataset.layout};
   if (dataset.kronecker) {
     recipe.source = *dataset.kronecker;
-    recipe.symmetrize = true;  // Graph500 graphs are undirected
+    recipe.symmetrize = dataset.symmetrize;  // true but for a directed catalog entry
   }
   return recipe;
 }
