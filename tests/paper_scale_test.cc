@@ -198,7 +198,7 @@ TEST_F(PaperScaleCli, PaperScaleOptionsAloneAreRefused) {
 
 TEST_F(PaperScaleCli, SmokeRunWritesResultsTablesAndTheFigure) {
   const auto run = testing_support::RunCost(
-      {"reproduce", "--paper-scale", "--scale", "8", "--max-threads", "2", "--repetitions", "1",
+      {"reproduce", "--paper-scale", "--scale", "8", "--max-threads", "1", "--repetitions", "1",
        "--cache", Path("cache"), "--out", Path("out")},
       dir_);
   ASSERT_EQ(run.exit_code, 0) << run.err;
@@ -221,6 +221,20 @@ TEST_F(PaperScaleCli, SmokeRunWritesResultsTablesAndTheFigure) {
   const std::string tables = testing_support::ReadFile(Path("out/paper-scale.md"));
   EXPECT_THAT(tables,
               HasSubstr("| twitter_rv (paper) | twitter-like-s8 RAM | twitter-like-s8 disk |"));
+}
+
+TEST_F(PaperScaleCli, ReportDrawsThePapersFigureForTwitterLikeResults) {
+  const std::string fixture = std::string(COST_TEST_DATA_DIR) + "/paper_scale_results.json";
+  const auto run = testing_support::RunCost({"report", fixture, "--out", Path("report")}, dir_);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(fs::exists(Path("report/paper-figure-pagerank-twitter-like.svg")));
+  EXPECT_TRUE(fs::exists(Path("report/paper-figure-wcc-twitter-like.png")));
+  EXPECT_THAT(testing_support::ReadFile(Path("report/report.md")),
+              HasSubstr("(paper-figure-wcc-twitter-like.svg)"));
+  const auto missing = testing_support::RunCost(
+      {"report", fixture, "--out", Path("r2"), "--paper", Path("none.json")}, dir_);
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_THAT(missing.err, HasSubstr(Path("none.json") + ": cannot read the published times"));
 }
 
 }  // namespace

@@ -162,8 +162,9 @@ TEST(PaperFigure, LabelsFromThePublishedFileAreEscaped) {
   const PaperFigure f = PaperFigures(published, Fixture().measurements)[0];
   EXPECT_THAT(PaperFigureData(f), HasSubstr("\n2 3160 0 \"Graph'Chi' set output '/tmp/x'\"\n"));
   const std::string script = PaperFigureScript(f, "stem");
-  EXPECT_THAT(script,
-              HasSubstr("set label 1 'Graph\"Chi'' set output ''/tmp/x''' at 2,3160 offset"));
+  EXPECT_THAT(
+      script,
+      HasSubstr("set label 1 'Graph\"Chi'' set output ''/tmp/x'' 3160 s' at 2,3160 offset"));
   EXPECT_EQ(script.find("\nset output '/tmp/x'"), std::string::npos);
 }
 

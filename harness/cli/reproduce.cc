@@ -136,7 +136,7 @@ void RunReproduce(ReproduceCommandOptions& o, int* exit_code) {
   const ResultsFile results = RunSweep(spec, options, &interrupted);
   std::cout << "\n" << ReproduceTables(published, results, /*markdown=*/false);
   WriteReproduceMarkdown(published, results, (out / "reproduce.md").string());
-  const ReportFiles files = WriteReport(results, (out / "report").string());
+  const ReportFiles files = WriteReport(results, (out / "report").string(), &published);
   std::cout << "results: " << options.out << "\ntables:  " << (out / "reproduce.md").string()
             << "\nreport:  " << files.html << "\n";
   if (interrupted) *exit_code = ExitCodeOf(Outcome::kInterrupted);
@@ -152,7 +152,8 @@ void AddReproduceCommand(CLI::App& app, int* exit_code) {
       "Run the paper's experiments at a scale this machine holds (a Kronecker graph for "
       "twitter_rv, the catalog's real graphs, twitter_rv when given) and print the paper's "
       "Tables 2-5 beside the measured times, its claims as ratios and every COST; writes "
-      "OUT/results.json, OUT/reproduce.md and OUT/report/");
+      "OUT/results.json, OUT/reproduce.md and OUT/report/. --paper-scale runs the paper's "
+      "experiment at its size instead (harness/experiments/paper-scale.json, twitter-like)");
   AddReproduceOptions(*cmd, o.get());
   cmd->callback([o, exit_code] { RunReproduce(*o, exit_code); });
 }

@@ -85,7 +85,7 @@ std::vector<std::pair<std::string, std::string>> StandIns(const std::vector<Meas
 }
 
 std::string PointLabel(const FigurePoint& p) {
-  return p.system + (p.at_least ? " (>= " + FormatSeconds(p.seconds) + ")" : "");
+  return p.system + (p.at_least ? " >= " : " ") + FormatSeconds(p.seconds);
 }
 
 std::string LineTitle(const FigureLine& l) {
