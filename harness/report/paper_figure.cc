@@ -120,44 +120,62 @@ std::vector<double> LabelHeights(const std::vector<FigurePoint>& points, double 
   return heights;
 }
 
-// Axes, labels of the points and the plot command (blocks that exist only).
-std::string ScriptBody(const PaperFigure& f, const std::string& stem) {
+// The smallest and largest time drawn.
+std::pair<double, double> TimeRange(const PaperFigure& f) {
   double low = 1e300, high = 0;
-  for (const FigurePoint& p : f.points)
-    low = std::min(low, p.seconds), high = std::max(high, p.seconds);
-  for (const FigureLine& l : f.lines)
-    low = std::min(low, l.seconds), high = std::max(high, l.seconds);
-  std::string s = "set logscale xy\nset xrange [0.7:256]\nset yrange [" + GnuplotNumber(low / 3) +
-                  ":" + GnuplotNumber(high * 3) + "]\n" + "set xlabel 'cores'\nset ylabel " +
-                  GnuplotQuote(Printable("seconds (" + f.published + " published, " + f.dataset +
-                                         " measured)")) +
-                  "\nset title " +
-                  GnuplotQuote(Printable(f.kernel + ": the paper's systems on " + f.published +
-                                         " against one thread of this machine on " + f.dataset)) +
-                  "\nset key outside bottom center vertical box noenhanced\nset grid lc rgb "
-                  "'#dddddd'\n";
+  for (const FigurePoint& p : f.points) {
+    low = std::min(low, p.seconds);
+    high = std::max(high, p.seconds);
+  }
+  for (const FigureLine& l : f.lines) {
+    low = std::min(low, l.seconds);
+    high = std::max(high, l.seconds);
+  }
+  return {low, high};
+}
+
+// Log-log axes from 0.7 to 256 cores and a factor of 3 around the times, titles and key.
+std::string Axes(const PaperFigure& f, double low, double high) {
+  return "set logscale xy\nset xrange [0.7:256]\nset yrange [" + GnuplotNumber(low / 3) + ":" +
+         GnuplotNumber(high * 3) + "]\nset xlabel 'cores'\nset ylabel " +
+         GnuplotQuote(
+             Printable("seconds (" + f.published + " published, " + f.dataset + " measured)")) +
+         "\nset title " +
+         GnuplotQuote(Printable(f.kernel + ": the paper's systems on " + f.published +
+                                " against one thread of this machine on " + f.dataset)) +
+         "\nset key outside bottom center vertical box noenhanced\nset grid lc rgb '#dddddd'\n";
+}
+
+// A label beside each published point: its system and seconds.
+std::string PointLabels(const PaperFigure& f, double low, double high) {
   // About one line of 11-point text on the plot's ~440 pixels of height.
   const std::vector<double> heights =
       LabelHeights(f.points, std::log10(high * 3 / (low / 3)) * 15 / 440);
+  std::string s;
   for (size_t i = 0; i < f.points.size(); ++i) {
     const FigurePoint& p = f.points[i];
     s += "set label " + std::to_string(i + 1) + " " + GnuplotQuote(Printable(PointLabel(p))) +
          " at " + std::to_string(p.cores) + "," + GnuplotNumber(heights[i]) +
          " offset char 0.8,0.5 font ',9' noenhanced\n";
   }
-  std::vector<std::string> terms;
-  const bool many = std::any_of(f.points.begin(), f.points.end(),
-                                [](const FigurePoint& p) { return p.cores > 1; });
-  const bool single = std::any_of(f.points.begin(), f.points.end(),
-                                  [](const FigurePoint& p) { return p.cores <= 1; });
+  return s;
+}
+
+// The plot command: the data blocks PaperFigureData wrote (only those it wrote), then the lines.
+std::string PlotCommand(const PaperFigure& f, const std::string& stem) {
+  const auto has = [&f](bool many) {
+    return std::any_of(f.points.begin(), f.points.end(),
+                       [many](const FigurePoint& p) { return (p.cores > 1) == many; });
+  };
   const std::string file = GnuplotQuote(stem + ".dat");
+  std::vector<std::string> terms;
   int index = 0;
-  if (many) {
+  if (has(true)) {
     terms.push_back(
         file + " index " + std::to_string(index++) +
         " using 1:2 with points pt 7 ps 1.4 lc rgb '#c0392b' title 'published systems'");
   }
-  if (single) {
+  if (has(false)) {
     terms.push_back(file + " index " + std::to_string(index++) +
                     " using 1:2 with points pt 5 ps 1.2 lc rgb '#7d3c98' title 'published single "
                     "threads (the paper''s laptop)'");
@@ -168,11 +186,17 @@ std::string ScriptBody(const PaperFigure& f, const std::string& stem) {
   }
   std::string plot = "plot ";
   for (size_t i = 0; i < terms.size(); ++i) plot += (i ? ", \\\n     " : "") + terms[i];
-  return s +
+  return plot + "\n";
+}
+
+// The whole script after its comment: once into SVG, once into PNG.
+std::string ScriptBody(const PaperFigure& f, const std::string& stem) {
+  const auto [low, high] = TimeRange(f);
+  return Axes(f, low, high) + PointLabels(f, low, high) +
          "\nset terminal svg size 900,640 font 'DejaVu Sans,11' background '#ffffff' "
          "noenhanced\nset output " +
-         GnuplotQuote(stem + ".svg") + "\n" + plot +
-         "\n\nset terminal pngcairo size 900,640 font 'DejaVu Sans,10' background '#ffffff' "
+         GnuplotQuote(stem + ".svg") + "\n" + PlotCommand(f, stem) +
+         "\nset terminal pngcairo size 900,640 font 'DejaVu Sans,10' background '#ffffff' "
          "noenhanced\nset output " +
          GnuplotQuote(stem + ".png") + "\nreplot\nunset output\n";
 }
