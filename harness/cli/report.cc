@@ -1,19 +1,24 @@
 // `cost report`: tables and plots from a results file.
 #include "harness/report/report.h"
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "harness/analysis/cost_table.h"
 #include "harness/cli/commands.h"
 #include "harness/core/results.h"
 #include "harness/run/results_upgrade.h"
+#include "harness/sweep/reproduce.h"
 
 namespace cost::harness {
 
 void AddReportCommand(CLI::App& app, int*) {
   struct Options {
     std::string results, out;
+    std::string paper = DefaultPublishedTimesPath();
+    CLI::Option* paper_given = nullptr;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
@@ -23,11 +28,19 @@ void AddReportCommand(CLI::App& app, int*) {
   cmd->add_option("results", o->results, "Results file written by `cost sweep` or `cost run`")
       ->required();
   cmd->add_option("--out", o->out, "Folder to write the report into")->required();
+  o->paper_given = cmd->add_option(
+      "--paper", o->paper,
+      "Published times for the paper's figure, drawn when the results hold twitter-like, "
+      "uk-like, twitter_rv or uk-2007-05 (default: results/paper/ of the source, when there)");
   cmd->callback([o] {
     ResultsFile results = ReadResultsFile(o->results);
     FillMissingFields(&results);
     std::cout << FormatCostTableText(ComputeCostTable(results.measurements));
-    const ReportFiles files = WriteReport(results, o->out);
+    std::optional<nlohmann::json> published;
+    if (o->paper_given->count() > 0 || std::filesystem::exists(o->paper)) {
+      published = ReadPublishedTimes(o->paper);
+    }
+    const ReportFiles files = WriteReport(results, o->out, published ? &*published : nullptr);
     std::cout << "report: " << files.markdown << "\n";
   });
 }

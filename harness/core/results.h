@@ -69,6 +69,9 @@ struct Measurement {
   // reading or generating the source, building the CSR, adding the Hilbert layouts.
   // preparation_split is false when the file did not record them (preparation_seconds is all).
   datasets::EdgeLayout layout = datasets::EdgeLayout::kVertex;
+  // Where the row read its edges from: "ram" or "disk" (the paper's RAM and SSD rows); empty in
+  // files written before the field, which read as "ram".
+  std::string storage;
   bool preparation_split = false;
   double preparation_source_seconds = 0;
   double preparation_build_seconds = 0;

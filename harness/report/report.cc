@@ -20,6 +20,7 @@
 #include "harness/machine/machine_limits.h"
 #include "harness/report/gnuplot.h"
 #include "harness/report/markdown_html.h"
+#include "harness/report/paper_figure.h"
 #include "harness/report/preparation_plot.h"
 #include "harness/report/speedup_plot.h"
 
@@ -457,7 +458,8 @@ std::string FailedSection(const ResultsFile& results) {
 
 // Returns the Markdown written.
 std::string WriteMarkdown(const fs::path& path, const ResultsFile& results,
-                          const std::vector<CostGroup>& groups, const std::vector<Plot>& plots) {
+                          const std::vector<CostGroup>& groups, const std::vector<Plot>& plots,
+                          const std::string& paper_figures) {
   std::string text = "# COST report\n\n" + MachineAndBuild(results);
   text += "\n## COST\n\n" + FormatCostTableMarkdown(groups);
   text +=
@@ -466,7 +468,7 @@ std::string WriteMarkdown(const fs::path& path, const ResultsFile& results,
       "*bounded* at the configuration shown, *not separable* within the noise, or "
       "*unbounded* with the best time and its ratio.\n\n" +
       CostAgainstEachBaselineMarkdown(CostAgainstEachBaseline(results.measurements));
-  text += PlotsSection(plots);
+  text += paper_figures + PlotsSection(plots);
   text += "\n## Preparation and kernel time per layout\n\n" +
           LayoutCostsMarkdown(LayoutCosts(results.measurements));
   text +=
@@ -538,7 +540,8 @@ std::vector<std::string> WritePlots(const fs::path& dir, const ResultsFile& resu
   return names;
 }
 
-ReportFiles FilesIn(const fs::path& out, const std::vector<Plot>& plots) {
+ReportFiles FilesIn(const fs::path& out, const std::vector<Plot>& plots,
+                    const std::vector<std::string>& figure_stems) {
   ReportFiles files;
   files.markdown = (out / "report.md").string();
   files.html = (out / "report.html").string();
@@ -551,6 +554,12 @@ ReportFiles FilesIn(const fs::path& out, const std::vector<Plot>& plots) {
       files.svgs.push_back((out / (stem + ".svg")).string());
       files.pngs.push_back((out / (stem + ".png")).string());
     }
+  }
+  for (const std::string& stem : figure_stems) {
+    files.data.push_back((out / (stem + ".dat")).string());
+    files.scripts.push_back((out / (stem + ".gp")).string());
+    files.svgs.push_back((out / (stem + ".svg")).string());
+    files.pngs.push_back((out / (stem + ".png")).string());
   }
   return files;
 }
@@ -566,7 +575,8 @@ std::string PlotStem(const std::string& kernel, const std::string& dataset) {
   return stem;
 }
 
-ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir) {
+ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir,
+                        const nlohmann::json* published) {
   fs::path out(out_dir);
   fs::create_directories(out);
   // Everything is built here first, so a failure (no gnuplot, a bad plot) leaves out_dir as it was.
@@ -577,7 +587,12 @@ ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir) 
     std::vector<CostGroup> groups = ComputeCostTable(results.measurements);
     std::vector<Plot> plots = PlanPlots(results, groups);
     std::vector<std::string> names = WritePlots(staging, results, plots);
-    const std::string markdown = WriteMarkdown(staging / "report.md", results, groups, plots);
+    const PaperFigureFiles figures =
+        published ? WritePaperFigures(staging.string(), *published, results.measurements)
+                  : PaperFigureFiles{};
+    names.insert(names.end(), figures.names.begin(), figures.names.end());
+    const std::string markdown =
+        WriteMarkdown(staging / "report.md", results, groups, plots, figures.markdown);
     names.push_back("report.md");
     // The HTML page inlines every SVG it shows, so it is the one file to hand to someone.
     const std::string html =
@@ -591,7 +606,7 @@ ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir) 
     names.push_back("report.html");
     MoveInto(staging, out, names);
     fs::remove_all(staging);
-    return FilesIn(out, plots);
+    return FilesIn(out, plots, figures.stems);
   } catch (...) {
     std::error_code ignored;
     fs::remove_all(staging, ignored);

@@ -25,9 +25,12 @@ struct ReportFiles {
 // outside [A-Za-z0-9._-] become '_'; the speed-up plot needs a baseline and a parallel row).
 // Files are built in a staging folder inside out_dir and moved in only when all of them are
 // written, so an error leaves no half report. Existing files of the same names are replaced.
-// Throws std::runtime_error when gnuplot is not installed, when it fails (with its message), or
-// when a file cannot be written.
-ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir);
+// With `published` (a cost-published-times file) it also draws the paper's systems against this
+// run's single threads (paper_figure.h: paper-figure-KERNEL-DATASET.*). Throws
+// std::runtime_error when gnuplot is not installed, when it fails (with its message), or when a
+// file cannot be written.
+ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir,
+                        const nlohmann::json* published = nullptr);
 
 // The file name stem of a group's plot files: "pagerank-kron-18".
 std::string PlotStem(const std::string& kernel, const std::string& dataset);

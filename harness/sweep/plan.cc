@@ -110,6 +110,12 @@ std::vector<SweepRow> PlanRows(const SweepSpec& spec, const std::vector<std::str
                                const std::vector<ExternalSystem>& externals, bool quiet) {
   std::vector<datasets::GraphFileInfo> infos;
   for (const std::string& graph : graphs) infos.push_back(datasets::ReadGraphFileInfo(graph));
+  return PlanRows(spec, graphs, infos, externals, quiet);
+}
+
+std::vector<SweepRow> PlanRows(const SweepSpec& spec, const std::vector<std::string>& graphs,
+                               const std::vector<datasets::GraphFileInfo>& infos,
+                               const std::vector<ExternalSystem>& externals, bool quiet) {
   const std::vector<Candidate> candidates = Candidates(externals);
   std::vector<SweepRow> rows;
   for (size_t d = 0; d < spec.datasets.size(); ++d) {

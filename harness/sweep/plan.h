@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "datasets/graph_file.h"
 #include "harness/core/kernel.h"
 #include "harness/run/external_system.h"
 #include "harness/sweep/spec.h"
@@ -29,6 +30,11 @@ struct SweepRow {
 // of spec.datasets[i]. Rows needing an edge layout their dataset was not prepared with are left
 // out (a note on stderr says so unless quiet).
 std::vector<SweepRow> PlanRows(const SweepSpec& spec, const std::vector<std::string>& graphs,
+                               const std::vector<ExternalSystem>& externals, bool quiet);
+// The same from what the files hold (infos[i] describes graphs[i]): for a plan made before the
+// files exist (`cost reproduce --paper-scale --dry-run`).
+std::vector<SweepRow> PlanRows(const SweepSpec& spec, const std::vector<std::string>& graphs,
+                               const std::vector<datasets::GraphFileInfo>& infos,
                                const std::vector<ExternalSystem>& externals, bool quiet);
 
 }  // namespace cost::harness

@@ -33,7 +33,7 @@ GraphRecipe RecipeOf(const DatasetSpec& dataset, const SweepSpec* spec) {
   if (spec != nullptr) recipe.sections = SweepSectionsOf(*spec, dataset);
   if (dataset.kronecker) {
     recipe.source = *dataset.kronecker;
-    recipe.symmetrize = true;  // Graph500 graphs are undirected
+    recipe.symmetrize = dataset.symmetrize;  // true but for a directed catalog entry
   }
   return recipe;
 }

@@ -13,6 +13,7 @@
 #include "harness/analysis/cost_per_baseline.h"
 #include "harness/analysis/cost_table.h"
 #include "harness/analysis/single_thread_comparisons.h"
+#include "harness/sweep/text_table.h"
 
 #ifndef COST_PUBLISHED_TIMES_JSON
 #define COST_PUBLISHED_TIMES_JSON "results/paper/published_times.json"
@@ -22,46 +23,6 @@ namespace cost::harness {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A table for both renderings: a title line, a header and rows of cells.
-struct TextTable {
-  std::string title;
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-};
-
-std::string Render(const TextTable& t, bool markdown) {
-  std::string text = (markdown ? "### " : "") + t.title + "\n\n";
-  if (markdown) {
-    const auto line = [](const std::vector<std::string>& cells) {
-      std::string s = "|";
-      for (const std::string& c : cells) s += " " + c + " |";
-      return s + "\n";
-    };
-    text += line(t.header);
-    text += line(std::vector<std::string>(t.header.size(), "---"));
-    for (const auto& r : t.rows) text += line(r);
-    return text + "\n";
-  }
-  std::vector<size_t> widths(t.header.size(), 0);
-  for (size_t i = 0; i < t.header.size(); ++i) widths[i] = t.header[i].size();
-  for (const auto& r : t.rows) {
-    for (size_t i = 0; i < r.size() && i < widths.size(); ++i) {
-      widths[i] = std::max(widths[i], r[i].size());
-    }
-  }
-  const auto line = [&](const std::vector<std::string>& cells) {
-    std::string s = "  ";
-    for (size_t i = 0; i < cells.size(); ++i) {
-      s += cells[i] + (i + 1 < cells.size() ? std::string(widths[i] - cells[i].size() + 2, ' ')
-                                            : std::string());
-    }
-    return s + "\n";
-  };
-  text += line(t.header);
-  for (const auto& r : t.rows) text += line(r);
-  return text + "\n";
-}
 
 std::string PublishedCell(const nlohmann::json& row, const std::string& dataset) {
   if (!row.contains(dataset)) return "-";

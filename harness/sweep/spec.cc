@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <thread>
 
+#include "datasets/catalog.h"
 #include "harness/core/byte_size.h"
 #include "harness/run/implementations.h"
 
@@ -57,6 +60,39 @@ datasets::KroneckerOptions ParseKronecker(const nlohmann::json& k, const std::st
   return o;
 }
 
+// A "catalog" entry: a dataset of datasets/catalog.cc by name, prepared from the recipe the
+// catalog gives it (a Kronecker generator, directed or not, or a file of the shared folder).
+DatasetSpec ParseCatalogDataset(const nlohmann::json& j, const std::string& source,
+                                const std::string& field, DatasetSpec d) {
+  const std::string name = j.at("catalog").get<std::string>();
+  const datasets::CatalogEntry* entry = nullptr;
+  try {
+    entry = &datasets::FindDataset(name);
+  } catch (const std::exception& e) {
+    SpecError(source, field + ".catalog", e.what());
+  }
+  d.symmetrize = entry->symmetrize;
+  if (entry->source == datasets::DatasetSource::kKronecker) {
+    d.kronecker = datasets::KroneckerOptions{
+        .scale = entry->scale, .edge_factor = entry->edge_factor, .seed = entry->seed};
+  } else if (entry->source == datasets::DatasetSource::kSharedFile) {
+    d.edges = datasets::SourcePathOf(*entry, datasets::DefaultSharedDir());
+    d.format = entry->format;
+  } else {
+    SpecError(source, field + ".catalog",
+              name + " is a " + datasets::DatasetSourceName(entry->source) +
+                  " dataset; give its file as \"edges\" instead");
+  }
+  if (j.contains("layout")) {
+    try {
+      d.layout = datasets::ParseEdgeLayout(j.at("layout").get<std::string>());
+    } catch (const std::exception& e) {
+      SpecError(source, field + ".layout", e.what());
+    }
+  }
+  return d;
+}
+
 DatasetSpec ParseDataset(const nlohmann::json& j, const std::string& source,
                          const std::string& base_dir, size_t index) {
   const std::string field = "datasets[" + std::to_string(index) + "]";
@@ -64,9 +100,13 @@ DatasetSpec ParseDataset(const nlohmann::json& j, const std::string& source,
   DatasetSpec d;
   d.name = j.value("name", "");
   if (d.name.empty()) SpecError(source, field + ".name", "missing");
-  const int kinds = j.contains("graph") + j.contains("edges") + j.contains("kronecker");
-  if (kinds != 1)
-    SpecError(source, field, "give exactly one of \"graph\", \"edges\", \"kronecker\"");
+  const int kinds =
+      j.contains("graph") + j.contains("edges") + j.contains("kronecker") + j.contains("catalog");
+  if (kinds != 1) {
+    SpecError(source, field,
+              "give exactly one of \"graph\", \"edges\", \"kronecker\", \"catalog\"");
+  }
+  if (j.contains("catalog")) return ParseCatalogDataset(j, source, field, std::move(d));
   if (j.contains("graph")) d.graph = Resolve(base_dir, j.at("graph").get<std::string>());
   if (j.contains("edges")) d.edges = Resolve(base_dir, j.at("edges").get<std::string>());
   d.symmetrize = j.value("symmetrize", false);
@@ -101,15 +141,53 @@ void ParseKernels(const nlohmann::json& j, const std::string& source, SweepSpec*
   }
 }
 
-// "systems" (manifests, loaded to know their names) and "implementations".
+// Whether some dataset of the spec can offer `layout`: every prepared file has vertex order, a
+// prepared "graph" may have any layout, the others have the one their entry asks for.
+bool SomeDatasetHas(const SweepSpec& spec, datasets::EdgeLayout layout) {
+  return layout == datasets::EdgeLayout::kVertex ||
+         std::ranges::any_of(spec.datasets, [layout](const DatasetSpec& d) {
+           return !d.graph.empty() || d.layout == layout;
+         });
+}
+
+// "SYSTEM:*": every row of SYSTEM (in-tree in table order, then external) for a kernel the spec
+// runs, reading a layout one of its datasets has. Throws when nothing matches.
+std::vector<std::string> ExpandSystem(const std::string& pattern, const SweepSpec& spec,
+                                      const std::vector<ExternalSystem>& externals,
+                                      const std::string& source) {
+  const std::string system = pattern.substr(0, pattern.size() - 2);
+  const auto runs = [&spec](Kernel k) { return std::ranges::count(spec.kernels, k) > 0; };
+  std::vector<std::string> names;
+  for (const Implementation& impl : Implementations()) {
+    if (impl.system == system && runs(impl.kernel) && SomeDatasetHas(spec, impl.requires_layout)) {
+      names.emplace_back(impl.name);
+    }
+  }
+  for (const ExternalSystem& e : externals) {
+    if (e.system == system && runs(e.kernel)) names.push_back(e.name);
+  }
+  if (names.empty()) {
+    SpecError(source, "implementations",
+              "\"" + pattern + "\" matches no implementation of the spec's kernels and layouts");
+  }
+  return names;
+}
+
+// "systems" (manifests, loaded to know their names) and "implementations" (names, or "SYSTEM:*").
 void ParseImplementations(const nlohmann::json& j, const std::string& source,
                           const std::string& base_dir, SweepSpec* spec) {
   for (const std::string& path : j.value("systems", std::vector<std::string>{})) {
     spec->systems.push_back(Resolve(base_dir, path));
   }
   const std::vector<ExternalSystem> externals = LoadSpecSystems(*spec);
-  spec->implementations = j.value("implementations", std::vector<std::string>{});
-  for (const std::string& name : spec->implementations) {
+  for (const std::string& name : j.value("implementations", std::vector<std::string>{})) {
+    if (name.ends_with(":*")) {
+      for (std::string& n : ExpandSystem(name, *spec, externals, source)) {
+        if (std::ranges::count(spec->implementations, n) == 0) spec->implementations.push_back(n);
+      }
+      continue;
+    }
+    spec->implementations.push_back(name);
     if (!FindImplementation(name) && !FindExternalSystem(externals, name)) {
       SpecError(source, "implementations",
                 "unknown implementation \"" + name + "\" (see `cost systems`)");
@@ -117,10 +195,30 @@ void ParseImplementations(const nlohmann::json& j, const std::string& source,
   }
 }
 
+// "threads": a list of counts, or "1..N" / "1..nproc" (1, 2, ..., N; nproc: this machine's
+// logical CPUs when the sweep reads the spec).
+std::vector<int> ParseThreads(const nlohmann::json& threads, const std::string& source) {
+  if (!threads.is_string()) return threads.get<std::vector<int>>();
+  const std::string text = threads.get<std::string>();
+  if (!text.starts_with("1..")) {
+    SpecError(source, "threads",
+              "a list of counts, \"1..N\" or \"1..nproc\", not \"" + text + "\"");
+  }
+  const std::string upper = text.substr(3);
+  if (upper == "nproc")
+    return ThreadsUpTo(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  int n = 0;
+  const auto [end, error] = std::from_chars(upper.data(), upper.data() + upper.size(), n);
+  if (error != std::errc() || end != upper.data() + upper.size() || n < 1 || n > 4096) {
+    SpecError(source, "threads", "\"" + text + "\": N must be a count from 1 to 4096 or nproc");
+  }
+  return ThreadsUpTo(n);
+}
+
 // "threads", "procs" and "hostfile": the configurations each row runs at.
 void ParseConfigurations(const nlohmann::json& j, const std::string& source,
                          const std::string& base_dir, SweepSpec* spec) {
-  spec->threads = j.value("threads", spec->threads);
+  if (j.contains("threads")) spec->threads = ParseThreads(j.at("threads"), source);
   for (int t : spec->threads) {
     if (t < 1) SpecError(source, "threads", "thread counts must be >= 1");
   }

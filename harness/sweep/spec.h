@@ -6,10 +6,12 @@
 //                    "layout": "hilbert"},
 //                   {"name": "wiki", "edges": "wiki-Vote.txt", "symmetrize": false},
 //                   {"name": "lux", "edges": "luxembourg_osm.mtx", "format": "snap"},
-//                   {"name": "mine", "graph": "mine.cgraph"} ],
+//                   {"name": "mine", "graph": "mine.cgraph"},
+//                   {"name": "twitter-like", "catalog": "twitter-like", "layout": "compressed"} ],
 //     "kernels": ["pagerank", "wcc"],
-//     "implementations": ["serial:pagerank", "openmp:pagerank"],   // optional: default all
-//     "threads": [1, 2],
+//     "implementations": ["serial:pagerank", "openmp:*"],   // optional: default all; SYSTEM:*
+//                                          // is every row of SYSTEM for the kernels and layouts
+//     "threads": [1, 2],                   // or "1..N", or "1..nproc" (this machine's CPUs)
 //     "procs": [1, 2],                                             // multiprocess (MPI) rows
 //     "hostfile": "hosts.txt",                                     // optional, for mpirun
 //     "repetitions": 5, "iterations": 20, "timeout_seconds": 600,
@@ -19,7 +21,9 @@
 //     "cache_dir": "cost-data"                                     // prepared graphs
 //   }
 // Relative paths in a spec are relative to the spec file's folder.
-// "kronecker" and "edges" datasets are prepared into the dataset cache at cache_dir
+// "catalog" names an entry of datasets/catalog.cc (a Kronecker generator, directed or not, or a
+// shared-folder file) and prepares it from the catalog's recipe with the entry's "layout".
+// "kronecker", "edges" and "catalog" datasets are prepared into the dataset cache at cache_dir
 // (harness/prepare/dataset_cache.h), where `cost dataset prepare` finds them too.
 #ifndef COST_HARNESS_SWEEP_SPEC_H_
 #define COST_HARNESS_SWEEP_SPEC_H_
