@@ -69,9 +69,6 @@ struct Measurement {
   // reading or generating the source, building the CSR, adding the Hilbert layouts.
   // preparation_split is false when the file did not record them (preparation_seconds is all).
   datasets::EdgeLayout layout = datasets::EdgeLayout::kVertex;
-  // Where the row read its edges from: "ram" or "disk" (the paper's RAM and SSD rows); empty in
-  // files written before the field, which read as "ram".
-  std::string storage;
   bool preparation_split = false;
   double preparation_source_seconds = 0;
   double preparation_build_seconds = 0;
@@ -93,7 +90,8 @@ struct Measurement {
   std::string limit_basis;  // what the model charged, in words
   // Storage (harness/run/storage_mode.h; written only when set, see storage_fields.h): where the
   // sections the row reads were before each repetition, "ram" or "disk" (empty: not controlled),
-  // and the fraction of their pages mincore found resident then, per timed repetition.
+  // and the fraction of their pages mincore found resident then, per timed repetition. Tables
+  // that put RAM and disk rows side by side read an empty mode as "ram".
   std::string storage;
   std::vector<double> resident_fractions;
   // Per timed repetition: bytes the row read from the file with read calls and its passes over
