@@ -10,6 +10,7 @@
 
 #include "datasets/output_file.h"
 #include "harness/core/name_table.h"
+#include "harness/core/results_checks.h"
 
 namespace cost::harness {
 namespace {
@@ -84,6 +85,7 @@ nlohmann::json ToJson(const Measurement& m) {
 
 Measurement MeasurementFromJson(const nlohmann::json& j) {
   if (!j.is_object()) throw std::runtime_error("measurement is not a JSON object");
+  CheckMeasurementJson(j);  // nlohmann would narrow 4294967297 threads to 1, read -0.5 s as a time
   return j.get<Measurement>();
 }
 

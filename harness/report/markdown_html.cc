@@ -76,6 +76,16 @@ bool Inline::Emphasis(const std::string& text, size_t* i, std::string* out) cons
   return true;
 }
 
+// Whether a link target may become an href: a relative path or fragment, or an http(s) or
+// mailto address. A name from a results file that spells "[x](javascript:...)" stays text.
+bool SafeLinkTarget(const std::string& target) {
+  const size_t colon = target.find(':');
+  const size_t slash = target.find_first_of("/?#");
+  if (colon == std::string::npos || (slash != std::string::npos && slash < colon)) return true;
+  const std::string scheme = target.substr(0, colon);
+  return scheme == "http" || scheme == "https" || scheme == "mailto";
+}
+
 // [label](target) and ![label](target).
 bool Inline::LinkOrImage(const std::string& text, size_t* i, std::string* out) const {
   const bool image = text[*i] == '!' && *i + 1 < text.size() && text[*i + 1] == '[';
@@ -87,8 +97,13 @@ bool Inline::LinkOrImage(const std::string& text, size_t* i, std::string* out) c
   if (target_end == std::string::npos) return false;
   const std::string label = text.substr(open + 1, label_end - open - 1);
   const std::string target = text.substr(label_end + 2, target_end - label_end - 2);
-  *out += image ? Image(label, target)
-                : "<a href=\"" + HtmlEscape(target) + "\">" + Render(label) + "</a>";
+  if (image) {
+    *out += Image(label, target);
+  } else if (SafeLinkTarget(target)) {
+    *out += "<a href=\"" + HtmlEscape(target) + "\">" + Render(label) + "</a>";
+  } else {
+    *out += Render(label) + " (" + HtmlEscape(target) + ")";  // text, never a javascript: link
+  }
   *i = target_end;
   return true;
 }
@@ -223,6 +238,9 @@ std::string HtmlEscape(const std::string& text) {
         break;
       case '"':
         out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
         break;
       default:
         out += c;

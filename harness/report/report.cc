@@ -1,7 +1,5 @@
 #include "harness/report/report.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -21,6 +19,7 @@
 #include "harness/report/gnuplot.h"
 #include "harness/report/markdown_html.h"
 #include "harness/report/preparation_plot.h"
+#include "harness/report/report_folder.h"
 #include "harness/report/speedup_plot.h"
 
 namespace cost::harness {
@@ -223,7 +222,8 @@ std::vector<std::string> SeriesTerms(const Plot& plot) {
 
 void WritePlotScript(const fs::path& path, const Plot& plot) {
   std::string text =
-      "# " + std::string(KernelName(plot.group->kernel)) + " on " + plot.group->dataset +
+      "# " +
+      GnuplotComment(std::string(KernelName(plot.group->kernel)) + " on " + plot.group->dataset) +
       ": median seconds vs cores, log-log; dashed lines are single-threaded medians.\n"
       "# Written by cost report. Redraw with: gnuplot " +
       plot.stem + ".gp\n\n";
@@ -470,14 +470,6 @@ std::string WriteMarkdown(const fs::path& path, const ResultsFile& results,
   return text;
 }
 
-// Moves every file of staging into out_dir (same file system, so each move is a rename).
-void MoveInto(const fs::path& staging, const fs::path& out_dir,
-              const std::vector<std::string>& names) {
-  for (const std::string& name : names) {
-    datasets::MoveFileIntoPlace((staging / name).string(), (out_dir / name).string());
-  }
-}
-
 // One plot per group with something to draw, each under its own file name stem.
 std::vector<Plot> PlanPlots(const ResultsFile& results, const std::vector<CostGroup>& groups) {
   std::vector<Plot> plots;
@@ -549,36 +541,28 @@ std::string PlotStem(const std::string& kernel, const std::string& dataset) {
 }
 
 ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir) {
-  fs::path out(out_dir);
-  fs::create_directories(out);
-  // Everything is built here first, so a failure (no gnuplot, a bad plot) leaves out_dir as it was.
-  fs::path staging = out / (".report-staging-" + std::to_string(::getpid()));
-  fs::remove_all(staging);
-  fs::create_directory(staging);
-  try {
-    std::vector<CostGroup> groups = ComputeCostTable(results.measurements);
-    std::vector<Plot> plots = PlanPlots(results, groups);
-    std::vector<std::string> names = WritePlots(staging, results, plots);
-    const std::string markdown = WriteMarkdown(staging / "report.md", results, groups, plots);
-    names.push_back("report.md");
-    // The HTML page inlines every SVG it shows, so it is the one file to hand to someone.
-    const std::string html =
-        MarkdownToHtml(markdown, "COST report", [&staging](const std::string& image) {
-          const fs::path file = staging / image;
-          return image.ends_with(".svg") && image.find('/') == std::string::npos && fs::exists(file)
-                     ? ReadText(file)
-                     : std::string();
-        });
-    datasets::WriteFileAtomically((staging / "report.html").string(), html);
-    names.push_back("report.html");
-    MoveInto(staging, out, names);
-    fs::remove_all(staging);
-    return FilesIn(out, plots);
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove_all(staging, ignored);
-    throw;
-  }
+  const fs::path out(out_dir);
+  // Everything is built here first, so a failure (no gnuplot, a bad plot) leaves out_dir as it
+  // was, or absent when it was.
+  ReportStaging staging_folder(out);
+  const fs::path& staging = staging_folder.path();
+  std::vector<CostGroup> groups = ComputeCostTable(results.measurements);
+  std::vector<Plot> plots = PlanPlots(results, groups);
+  std::vector<std::string> names = WritePlots(staging, results, plots);
+  const std::string markdown = WriteMarkdown(staging / "report.md", results, groups, plots);
+  names.push_back("report.md");
+  // The HTML page inlines every SVG it shows, so it is the one file to hand to someone.
+  const std::string html =
+      MarkdownToHtml(markdown, "COST report", [&staging](const std::string& image) {
+        const fs::path file = staging / image;
+        return image.ends_with(".svg") && image.find('/') == std::string::npos && fs::exists(file)
+                   ? ReadText(file)
+                   : std::string();
+      });
+  datasets::WriteFileAtomically((staging / "report.html").string(), html);
+  names.push_back("report.html");
+  staging_folder.Publish(names);
+  return FilesIn(out, plots);
 }
 
 }  // namespace cost::harness
