@@ -12,7 +12,6 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "datasets/graph_builder.h"
 #include "harness/run/external_system.h"
 #include "harness/sweep/spec.h"
 #include "tests/test_support.h"
