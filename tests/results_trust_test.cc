@@ -138,6 +138,7 @@ TEST_F(ResultsTrustTest, EveryReaderRefusesImpossibleRowsNamingTheField) {
       {[](nlohmann::json& m) { m["threads"] = 4294967297; }, "threads: must be in 1..4096"},
       {[](nlohmann::json& m) { m["threads"] = 1.5; }, "threads: must be an integer"},
       {[](nlohmann::json& m) { m["outcome"] = "crashd"; }, "outcome: unknown value \"crashd\""},
+      {[](nlohmann::json& m) { m["dataset"] = "a\tb"; }, "dataset: holds a control character"},
   };
   for (const auto& [damage, expected] : cases) {
     nlohmann::json bad = good;
@@ -153,6 +154,33 @@ TEST_F(ResultsTrustTest, EveryReaderRefusesImpossibleRowsNamingTheField) {
           << command[0];
     }
   }
+}
+
+// A later format, or rows that are not a list, are refused rather than half read.
+TEST_F(ResultsTrustTest, ResultsFilesOfAnotherShapeAreRefused) {
+  nlohmann::json results = MeasuredResults();
+  results["version"] = 99;
+  WriteResults(results);
+  CostRun r = Cost({"export", Path("bad.json")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("bad.json: version: this build reads version 1, the file is "
+                               "version 99"));
+  results["version"] = 1;
+  results["measurements"] = nlohmann::json::object();
+  WriteResults(results);
+  r = Cost({"export", Path("bad.json")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("bad.json: measurements: must be an array of rows"));
+}
+
+// A name longer than a file name may be still gets its plots, under a shortened stem.
+TEST_F(ResultsTrustTest, ALongNameGetsAReport) {
+  nlohmann::json results = MeasuredResults();
+  results["measurements"][0]["dataset"] = std::string(300, 'a');
+  WriteResults(results);
+  const CostRun r = Cost({"report", Path("bad.json"), "--out", Path("report")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(Path("report/report.html")));
 }
 
 }  // namespace

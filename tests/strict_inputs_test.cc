@@ -70,6 +70,13 @@ TEST_F(StrictInputsTest, SpecNumbersAreIntegersInRange) {
             spec + "repetitions: must be an integer in 1..1000000, got \"5\"");
   EXPECT_EQ(SpecError("", R"([{"name": "k", "kronecker": {"scale": 6.5}}])"),
             spec + "datasets[0].kronecker.scale: must be an integer in 1..31, got 6.5");
+  EXPECT_EQ(SpecError(R"(, "threads": [1, 2, 1])"), spec + "threads[2]: 1 is listed twice");
+  EXPECT_EQ(SpecError(R"(, "implementations": [])"),
+            spec +
+                "implementations: is empty; name at least one, or leave the field out for "
+                "every implementation");
+  EXPECT_EQ(SpecError(R"(, "implementations": ["serial:union-find", "serial:union-find"])"),
+            spec + "implementations[1]: \"serial:union-find\" is listed twice");
   EXPECT_EQ(SpecError(R"(, "threads": [1, 2])"), "");
 }
 

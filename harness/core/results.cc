@@ -109,7 +109,13 @@ ResultsFile ResultsFromJson(const nlohmann::json& j) {
   r.created = j.value("created", "");
   r.machine = j.value("machine", nlohmann::json::object());
   r.build = j.value("build", nlohmann::json::object());
+  // A later format would be misread field by field: refuse it rather than guess.
+  if (j.contains("version") && j.at("version") != 1) {
+    throw std::runtime_error("version: this build reads version 1, the file is version " +
+                             j.at("version").dump());
+  }
   const nlohmann::json& rows = j.at("measurements");
+  if (!rows.is_array()) throw std::runtime_error("measurements: must be an array of rows");
   for (size_t i = 0; i < rows.size(); ++i) {
     try {
       r.measurements.push_back(MeasurementFromJson(rows[i]));

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <set>
 #include <tuple>
@@ -536,6 +537,11 @@ std::string PlotStem(const std::string& kernel, const std::string& dataset) {
   for (char& c : stem) {
     bool safe = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
     if (!safe) c = '_';
+  }
+  // File names hold 255 bytes: a long name keeps its start and gets its hash for the rest.
+  constexpr size_t kMaxStem = 120;
+  if (stem.size() > kMaxStem) {
+    stem = stem.substr(0, kMaxStem - 17) + "-" + Hex16(std::hash<std::string>{}(kernel + dataset));
   }
   return stem;
 }

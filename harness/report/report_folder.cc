@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <stdexcept>
 #include <system_error>
 
 #include "datasets/output_file.h"
@@ -10,6 +11,9 @@ namespace cost::harness {
 namespace fs = std::filesystem;
 
 ReportStaging::ReportStaging(const fs::path& out) : out_(out) {
+  if (fs::exists(out) && !fs::is_directory(out)) {
+    throw std::runtime_error(out.string() + ": exists and is not a folder; the report needs one");
+  }
   const fs::path absolute = fs::absolute(out).lexically_normal();
   const fs::path name =
       absolute.filename().empty() ? absolute.parent_path().filename() : absolute.filename();

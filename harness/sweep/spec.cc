@@ -38,8 +38,11 @@ std::vector<int> IntegerList(const nlohmann::json& j, const std::string& field, 
   if (!j.is_array() || j.empty()) throw FieldError(field + ": must be a non-empty array");
   std::vector<int> values;
   for (size_t i = 0; i < j.size(); ++i) {
-    values.push_back(
-        static_cast<int>(IntegerIn(j[i], field + "[" + std::to_string(i) + "]", low, high)));
+    const std::string where = field + "[" + std::to_string(i) + "]";
+    values.push_back(static_cast<int>(IntegerIn(j[i], where, low, high)));
+    if (std::count(values.begin(), values.end(), values.back()) > 1) {
+      throw FieldError(where + ": " + std::to_string(values.back()) + " is listed twice");
+    }
   }
   return values;
 }
@@ -168,6 +171,18 @@ void ParseImplementations(const nlohmann::json& j, const std::string& source,
   }
   const std::vector<ExternalSystem> externals = LoadSpecSystems(*spec);
   spec->implementations = StringList(j.value("implementations", none), "implementations");
+  if (j.contains("implementations") && spec->implementations.empty()) {
+    // An empty list would run every implementation, the opposite of what it says.
+    SpecError(source, "implementations",
+              "is empty; name at least one, or leave the field out for every implementation");
+  }
+  for (size_t i = 0; i < spec->implementations.size(); ++i) {
+    if (std::count(spec->implementations.begin(), spec->implementations.begin() + i,
+                   spec->implementations[i]) > 0) {
+      SpecError(source, "implementations[" + std::to_string(i) + "]",
+                "\"" + spec->implementations[i] + "\" is listed twice");
+    }
+  }
   for (const std::string& name : spec->implementations) {
     if (!FindImplementation(name) && !FindExternalSystem(externals, name)) {
       SpecError(source, "implementations",
