@@ -108,6 +108,23 @@ TEST_F(ResultsTrustTest, APlaceholderInsideQuotesIsRefused) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+// Before: a graph path holding "{manifest_dir}" had the manifest's folder spliced into it, its
+// quotes ended by the second value's.
+TEST_F(ResultsTrustTest, PlaceholdersAreSubstitutedOnce) {
+  MeasuredResults();
+  fs::copy_file(Path("g.cgraph"), Path("g{manifest_dir}.cgraph"));
+  std::ofstream(Path("m.json")) << nlohmann::json{
+      {"name", "echo:wcc"},
+      {"kernel", "wcc"},
+      {"command",
+       "printf '%s' {graph} > " +
+           Path("seen.txt")}}.dump();
+  const CostRun r = Cost({"run", "--systems", Path("m.json"), "--impl", "echo:wcc", "--graph",
+                          Path("g{manifest_dir}.cgraph"), "--repetitions", "1", "--quiet"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(Path("seen.txt")), fs::absolute(Path("g{manifest_dir}.cgraph")).string());
+}
+
 // Before: -0.5 and 0 were recorded ok (and won the COST table); nan gave ok and a results file
 // no reader could read.
 TEST_F(ResultsTrustTest, AnImpossibleTimeFailsItsRow) {

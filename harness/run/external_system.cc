@@ -81,16 +81,29 @@ std::string ShellQuote(const std::string& text) {
   return quoted + "'";
 }
 
-std::string Substitute(std::string command, const std::map<std::string, std::string>& values) {
-  for (const auto& [name, value] : values) {
-    const std::string key = "{" + name + "}";
-    for (size_t at = command.find(key); at != std::string::npos; at = command.find(key, at)) {
-      const std::string quoted = ShellQuote(value);
-      command.replace(at, key.size(), quoted);
-      at += quoted.size();  // past the value: a value holding "{graph}" is not substituted again
+// One pass over the template: a value is never searched for placeholders again (a graph path
+// holding "{manifest_dir}" must not have a second, quoted value spliced into its quotes).
+std::string Substitute(const std::string& command,
+                       const std::map<std::string, std::string>& values) {
+  std::string out;
+  for (size_t at = 0; at < command.size();) {
+    const size_t open = command.find('{', at);
+    const size_t close = open == std::string::npos ? open : command.find('}', open);
+    if (close == std::string::npos) {
+      out += command.substr(at);
+      break;
     }
+    out += command.substr(at, open - at);
+    const auto value = values.find(command.substr(open + 1, close - open - 1));
+    if (value == values.end()) {  // a brace of the command's own ("awk '{print $1}'")
+      out += '{';
+      at = open + 1;
+      continue;
+    }
+    out += ShellQuote(value->second);
+    at = close + 1;
   }
-  return command;
+  return out;
 }
 
 // "src dst" lines in original ids, cached beside the prepared file (same checksum, same file).
