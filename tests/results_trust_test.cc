@@ -84,6 +84,8 @@ TEST_F(ResultsTrustTest, HtmlLinksAreNeverScripts) {
   EXPECT_THAT(html, HasSubstr("<a href=\"report.svg\">ok</a>"));
   EXPECT_THAT(html, HasSubstr("<a href=\"https://example.org\">web</a>"));
   EXPECT_EQ(harness::HtmlEscape("<a href='x'>&\""), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;");
+  // Before: a line "#" (a name that ended in a newline and '#') threw std::out_of_range.
+  EXPECT_THAT(harness::MarkdownToHtml("#\n###  \n", "t", nullptr), HasSubstr("<h1></h1>"));
 }
 
 // A value inside the manifest's own quotes would end them: '{graph}' with a file named

@@ -1,5 +1,6 @@
 #include "harness/report/markdown_html.h"
 
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 #include <vector>
@@ -176,10 +177,11 @@ std::vector<std::string> TakeWhile(const std::vector<std::string>& lines, size_t
 }
 
 std::string Heading(const std::string& line, const Inline& in) {
-  const size_t level = line.find_first_not_of('#');
+  // "#" alone, or "### " with no text, is an empty heading (not an out-of-range substr).
+  const size_t level = std::min(line.find_first_not_of('#'), line.size());
   const std::string tag = "h" + std::to_string(std::min<size_t>(level, 6));
-  return "<" + tag + ">" + in.Render(line.substr(line.find_first_not_of(' ', level))) + "</" + tag +
-         ">\n";
+  const size_t text = std::min(line.find_first_not_of(' ', level), line.size());
+  return "<" + tag + ">" + in.Render(line.substr(text)) + "</" + tag + ">\n";
 }
 
 std::string List(const std::vector<std::string>& items, const Inline& in) {
