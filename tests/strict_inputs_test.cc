@@ -106,7 +106,7 @@ TEST_F(StrictInputsTest, ManifestsAreParsedStrictly) {
             Path("m.json") + ": comand: unknown key (did you mean \"command\"?)");
   bad = good;
   bad["time"] = {{"regex", "t: (\\S+)"}, {"scale", -1}};
-  EXPECT_EQ(ManifestError(bad), Path("m.json") + ": time.scale: must be > 0");
+  EXPECT_EQ(ManifestError(bad), Path("m.json") + ": time.scale: must be in 0..1e+12, got -1");
   bad = good;
   bad["time"] = {{"regex", "t: (\\S+)"}, {"scael", 2}};
   EXPECT_THAT(ManifestError(bad), HasSubstr("time.scael: unknown key (did you mean \"scale\"?)"));
