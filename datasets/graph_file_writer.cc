@@ -84,7 +84,7 @@ GraphFileWriter::GraphFileWriter(std::string path, uint64_t num_vertices, bool s
       end_(kFirstSectionOffset) {
   fd_ = ::mkstemp(temp_path_.data());
   if (fd_ < 0) FailErrno(path_, "cannot create temp file");
-  ::fchmod(fd_, 0644);  // mkstemp's 0600 would hide the file from other users
+  ::fchmod(fd_, NewFileMode());  // mkstemp's 0600 would hide the file from other users
 }
 
 GraphFileWriter::~GraphFileWriter() {

@@ -88,13 +88,23 @@ void WriteEvlp(const Graph& graph, const std::string& path) {
                    "meta.vertices = " + std::to_string(graph.num_vertices()) + "\n" + key +
                    "meta.edges = " + std::to_string(ArcsWritten(graph, once)) + "\n" + key +
                    "directed = " + (once ? "false" : "true") + "\n");
-  // The properties file last: it names the others, so it only appears once they exist.
-  vertices.Commit();
-  edges.Commit();
-  properties.Commit();
+  // All or none; the properties file last: it names the others, so it only appears once they
+  // exist.
+  CommitTogether({&vertices, &edges, &properties});
+}
+
+// Raw pairs hold dense 32-bit ids: a graph whose original ids need 64 bits would lose them
+// without a word, so it is refused (SNAP and EVLP keep them).
+static void RequireThirtyTwoBitIds(const Graph& graph, const std::string& path) {
+  for (const uint64_t id : graph.original_ids) {
+    if (id <= UINT32_MAX) continue;
+    throw DatasetError(path + ": raw pairs hold 32-bit ids, and this graph has original id " +
+                       std::to_string(id) + ": export it as snap or evlp, which keep them");
+  }
 }
 
 void WriteRawPairs(const Graph& graph, const std::string& path) {
+  RequireThirtyTwoBitIds(graph, path);
   OutputFile out(path);
   ForEachArc(graph, false, [&](VertexId u, VertexId v) {
     const uint32_t pair[2] = {u, v};
@@ -115,8 +125,7 @@ void WriteCostVertexLayout(const Graph& graph, const std::string& path) {
     edges.Write(
         std::string_view(reinterpret_cast<const char*>(targets.data()), targets.size_bytes()));
   }
-  edges.Commit();
-  nodes.Commit();
+  CommitTogether({&edges, &nodes});
 }
 
 }  // namespace cost::datasets

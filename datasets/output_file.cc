@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "datasets/dataset_error.h"
 
@@ -44,6 +46,28 @@ void SyncFolderOf(const std::string& path) {
   ::close(fd);
 }
 
+}  // namespace
+
+unsigned NewFileMode() {
+  // The umask, read without changing it (umask(2) sets it, a race with other threads); Linux
+  // reports it in /proc/self/status since 4.7. Without it, 022: the common default.
+  static const unsigned mode = [] {
+    unsigned mask = 022;
+    FILE* status = std::fopen("/proc/self/status", "r");
+    if (status != nullptr) {
+      char line[256];
+      while (std::fgets(line, sizeof line, status) != nullptr) {
+        if (std::sscanf(line, "Umask: %o", &mask) == 1) break;
+      }
+      std::fclose(status);
+    }
+    return 0644u & ~mask;
+  }();
+  return mode;
+}
+
+namespace {
+
 // The last step of every atomic write: `from` (already fsynced) replaces `to`.
 void RenameIntoPlace(const std::string& from, const std::string& to) {
   if (::rename(from.c_str(), to.c_str()) != 0) FailErrno(to, "rename");
@@ -64,7 +88,7 @@ OutputFile::OutputFile(std::string path, Gzip gzip)
     : path_(std::move(path)), temp_path_(path_ + ".tmp.XXXXXX") {
   fd_ = ::mkstemp(temp_path_.data());
   if (fd_ < 0) FailErrno(path_, "cannot create temp file");
-  ::fchmod(fd_, 0644);  // mkstemp's 0600 would hide the file from other users
+  ::fchmod(fd_, NewFileMode());  // mkstemp's 0600 would hide the file from other users
   if (gzip == Gzip::kByExtension && EndsWith(path_, ".gz")) {
     gz_ = StartGzip(fd_);
     if (gz_ == nullptr) {
@@ -128,6 +152,13 @@ void OutputFile::WriteAt(uint64_t offset, std::string_view bytes) {
 }
 
 void OutputFile::Commit() {
+  Finish();
+  RenameIntoPlace(temp_path_, path_);
+  committed_ = true;
+}
+
+void OutputFile::Finish() {
+  if (fd_ < 0) return;  // finished already
   Flush();
   if (gz_ != nullptr) {
     const int rc = ::gzclose(static_cast<gzFile>(gz_));
@@ -138,8 +169,57 @@ void OutputFile::Commit() {
   const int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) FailErrno(path_, "close");
-  RenameIntoPlace(temp_path_, path_);
-  committed_ = true;
+}
+
+namespace {
+
+// Puts back what a group commit replaced: each published file's previous version (or nothing
+// where there was none). Best effort: it runs on a path that is already failing.
+void UndoPublished(const std::vector<std::string>& targets, const std::vector<std::string>& backups,
+                   size_t published) {
+  for (size_t i = published; i-- > 0;) {
+    if (backups[i].empty()) {
+      ::unlink(targets[i].c_str());
+    } else {
+      ::rename(backups[i].c_str(), targets[i].c_str());
+    }
+  }
+}
+
+}  // namespace
+
+void CommitTogether(const std::vector<OutputFile*>& files) {
+  for (OutputFile* file : files) file->Finish();  // a full disk fails here, before any rename
+  std::vector<std::string> targets, backups(files.size());
+  size_t published = 0;
+  try {
+    for (OutputFile* file : files) {
+      const std::string& target = file->path_;
+      targets.push_back(target);
+      if (::access(target.c_str(), F_OK) == 0) {
+        backups[published] = file->temp_path_ + ".old";
+        if (::rename(target.c_str(), backups[published].c_str()) != 0) {
+          backups[published].clear();
+          FailErrno(target, "rename the previous version aside");
+        }
+      }
+      if (::rename(file->temp_path_.c_str(), target.c_str()) != 0) {
+        const int saved = errno;
+        if (!backups[published].empty()) ::rename(backups[published].c_str(), target.c_str());
+        errno = saved;
+        FailErrno(target, "rename");
+      }
+      file->committed_ = true;
+      ++published;
+    }
+  } catch (...) {
+    UndoPublished(targets, backups, published);
+    throw;
+  }
+  for (const std::string& backup : backups) {
+    if (!backup.empty()) ::unlink(backup.c_str());
+  }
+  SyncFolderOf(targets.empty() ? std::string(".") : targets.front());
 }
 
 void WriteFileAtomically(const std::string& path, std::string_view bytes) {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cost::datasets {
 
@@ -36,6 +37,9 @@ class OutputFile {
   void WriteAt(uint64_t offset, std::string_view bytes);
   // Flushes, fsyncs and renames the temp file to the path, then fsyncs the folder.
   void Commit();
+  // Flushes, closes and fsyncs the temp file without renaming it (Commit or CommitTogether
+  // does). Throws DatasetError naming the path; a no-op when finished already.
+  void Finish();
 
   const std::string& path() const { return path_; }
 
@@ -49,7 +53,15 @@ class OutputFile {
   void* gz_ = nullptr;  // gzFile when compressing
   std::string buffer_;
   bool committed_ = false;
+
+  friend void CommitTogether(const std::vector<OutputFile*>& files);
 };
+
+// The files of a multi-file format (EVLP's .v, .e and .properties), all or none: every file is
+// finished first (a full disk fails there, before anything is replaced), then each renamed into
+// place with the previous version set aside; a failing rename puts back every file already
+// replaced. Throws DatasetError naming the file; the temp files are removed by their owners.
+void CommitTogether(const std::vector<OutputFile*>& files);
 
 // `bytes`, exactly as given (never compressed), as the whole content of `path`, atomically as
 // OutputFile writes. Throws DatasetError("PATH: reason").
@@ -59,6 +71,10 @@ void WriteFileAtomically(const std::string& path, std::string_view bytes);
 // folder) to `to` on the same file system with OutputFile's guarantees: fsyncs it, renames it
 // over any existing `to`, fsyncs to's folder. Throws DatasetError("TO: reason").
 void MoveFileIntoPlace(const std::string& from, const std::string& to);
+
+// The mode of every file written here: 0644 less the process's umask, as open(2) would give
+// (mkstemp's temp files start at 0600).
+unsigned NewFileMode();
 
 // Reads a whole file; gzip files (magic 1f 8b) are decompressed. Throws DatasetError("PATH:
 // reason") for a missing or unreadable file, a directory, or a corrupt or truncated gzip stream

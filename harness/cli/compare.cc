@@ -7,6 +7,7 @@
 #include "datasets/output_file.h"
 #include "harness/cli/commands.h"
 #include "harness/core/results.h"
+#include "harness/core/same_file.h"
 
 namespace cost::harness {
 
@@ -29,6 +30,7 @@ void AddCompareCommand(CLI::App& app, int*) {
       ->check(CLI::Range(100, 1000000));
   cmd->add_option("-o,--out", o->out, "File to write instead of standard output");
   cmd->callback([o] {
+    RequireOutputsAreNotInputs({o->out}, {o->a, o->b});
     const std::vector<RowComparison> rows =
         CompareResults(ReadResultsFile(o->a), ReadResultsFile(o->b), o->resamples);
     const std::string text = o->json  ? ComparisonJson(rows).dump(2) + "\n"

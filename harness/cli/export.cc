@@ -7,6 +7,7 @@
 #include "datasets/output_file.h"
 #include "harness/cli/commands.h"
 #include "harness/core/results.h"
+#include "harness/core/same_file.h"
 
 namespace cost::harness {
 
@@ -25,6 +26,7 @@ void AddExportCommand(CLI::App& app, int*) {
   cmd->add_flag("--csv", o->csv, "CSV (RFC 4180); the only format so far, and the default");
   cmd->add_option("-o,--out", o->out, "File to write instead of standard output");
   cmd->callback([o] {
+    RequireOutputsAreNotInputs({o->out}, {o->results});
     const std::string csv = ResultsToCsv(ReadResultsFile(o->results));
     if (o->out.empty()) {
       std::cout << csv;

@@ -1,11 +1,15 @@
 // `cost run`: one measurement, printed and optionally written as a one-row results file.
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <stdexcept>
 
 #include "datasets/output_file.h"
 #include "harness/cli/commands.h"
+#include "harness/core/json_fields.h"
 #include "harness/core/outcome.h"
+#include "harness/core/same_file.h"
 #include "harness/machine/machine_info.h"
 #include "harness/machine/memory_admission.h"
 #include "harness/run/external_system.h"
@@ -73,7 +77,22 @@ void PrintMeasurement(const Measurement& m) {
   if (m.source >= 0) std::printf("bfs source: vertex %lld\n", static_cast<long long>(m.source));
 }
 
+// What the options cannot say for themselves: no output over an input, no control character in
+// the name the results record (it reaches gnuplot, Markdown and HTML).
+void CheckRunOptions(const RunOptions& o) {
+  try {
+    RequireNoControlCharacters(o.request.dataset, "--dataset");
+  } catch (const FieldError& e) {
+    throw std::invalid_argument(e.what());
+  }
+  std::vector<std::string> inputs = o.systems;
+  inputs.push_back(o.request.graph_path);
+  if (!o.request.hostfile.empty()) inputs.push_back(o.request.hostfile);
+  RequireOutputsAreNotInputs({o.values, o.json, o.benchmark_json}, inputs);
+}
+
 void RunOne(const RunOptions& o, int* exit_code) {
+  CheckRunOptions(o);
   const MeasurementOutput out = MeasureNamed(o, o.request);
   const Measurement& m = out.measurement;
   WriteOutputs(o, out);
@@ -84,6 +103,25 @@ void RunOne(const RunOptions& o, int* exit_code) {
   }
   *exit_code = ExitCodeOf(m.outcome);
 }
+
+// A whole number: digits only (CLI11 would read "-1" into an unsigned option as 2^64 - 1).
+const CLI::Validator kWholeNumber(
+    [](std::string& text) {
+      const bool digits = !text.empty() && text.size() <= 20 &&
+                          text.find_first_not_of("0123456789") == std::string::npos;
+      return digits ? std::string() : "must be a whole number >= 0, got " + text;
+    },
+    "UINT", "whole number");
+
+// A finite number of seconds >= 0 (CLI's NonNegativeNumber lets "nan" and "inf" through).
+const CLI::Validator kSeconds(
+    [](std::string& text) {
+      char* end = nullptr;
+      const double value = std::strtod(text.c_str(), &end);
+      const bool ok = !text.empty() && *end == '\0' && std::isfinite(value) && value >= 0;
+      return ok ? std::string() : "must be a finite number of seconds >= 0, got " + text;
+    },
+    "SECONDS", "seconds");
 
 // What to measure and how: --impl, --graph, the configuration and the kernel's parameters.
 void AddMeasurementOptions(CLI::App* cmd, RunOptions* o) {
@@ -97,27 +135,27 @@ void AddMeasurementOptions(CLI::App* cmd, RunOptions* o) {
                   "Name recorded for the graph (default: the "
                   "file name without extension)");
   cmd->add_option("--threads", o->request.params.threads, "Worker threads (default 1)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, kMaxThreads));
   cmd->add_option("--procs", o->request.procs,
                   "MPI processes for a multiprocess row, run with mpirun (default 1); cores = "
                   "procs x threads")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, kMaxProcs));
   cmd->add_option("--hostfile", o->request.hostfile,
                   "Open MPI hostfile for a multiprocess row across machines (passed to mpirun)");
   cmd->add_option("--timeout", o->request.timeout_seconds,
                   "Multiprocess rows: seconds after which mpirun ends the job (outcome timeout)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(kSeconds);
   // Test-only fault injection for multiprocess rows (tests/mpi_test.cc); hidden from --help.
   cmd->add_option("--test-crash-rank", o->request.test_crash_rank)->group("");
   cmd->add_option("--test-hang-rank", o->request.test_hang_rank)->group("");
   cmd->add_option("--repetitions", o->request.repetitions,
                   "Timed kernel calls; the median is "
                   "reported (default 5)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, kMaxRepetitions));
   cmd->add_option("--warmups", o->request.warmups, "Untimed kernel calls first (default 1)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, kMaxRepetitions));
   cmd->add_option("--iterations", o->request.params.iterations, "PageRank iterations (default 20)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, kMaxIterations));
   cmd->add_option("--storage", o->storage,
                   "Where the sections the row reads are before each repetition: ram (read first, "
                   "checked resident) or disk (evicted, checked not resident; streaming rows read "
@@ -125,7 +163,8 @@ void AddMeasurementOptions(CLI::App* cmd, RunOptions* o) {
       ->check(CLI::IsMember({"ram", "disk"}));
   cmd->add_option("--source", o->request.source,
                   "BFS source, an original vertex id (default: a vertex with out-edges drawn "
-                  "with seed 1, recorded in the results)");
+                  "with seed 1, recorded in the results)")
+      ->check(kWholeNumber);
 }
 
 // What to write and print.

@@ -7,6 +7,7 @@
 #include "harness/analysis/cost_table.h"
 #include "harness/cli/commands.h"
 #include "harness/core/outcome.h"
+#include "harness/core/same_file.h"
 #include "harness/report/report.h"
 
 namespace cost::harness {
@@ -30,6 +31,7 @@ void AddSweepCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--report", o->report, "Also write the report into this folder");
   cmd->callback([o, exit_code] {
     bool interrupted = false;
+    RequireOutputsAreNotInputs({o->sweep.out}, {o->spec});
     const ResultsFile results = RunSweep(ReadSweepSpec(o->spec), o->sweep, &interrupted);
     std::cout << FormatCostTableText(ComputeCostTable(results.measurements));
     if (!o->report.empty()) {

@@ -1,6 +1,7 @@
 #include "harness/core/child_process.h"
 
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,7 +21,11 @@ std::string TailOf(const std::string& path, size_t bytes) {
 }
 
 // In the child, between fork and exec: only async-signal-safe calls.
-[[noreturn]] void ExecChild(const ChildOptions& options, char* const* argv) {
+[[noreturn]] void ExecChild(const ChildOptions& options, char* const* argv, pid_t parent) {
+  // The child dies with its parent: a sweep or run killed with SIGKILL (which runs no cleanup)
+  // must not leave its row running on. The parent may have died before prctl: then it is gone.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) _exit(128 + SIGKILL);
   if (options.own_process_group) setpgid(0, 0);
   if (options.memory_cap_bytes > 0) {
     const rlimit cap{options.memory_cap_bytes, options.memory_cap_bytes};
@@ -117,12 +122,13 @@ ChildResult RunChild(const ChildOptions& options) {
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   const auto start = std::chrono::steady_clock::now();
+  const pid_t parent = getpid();
   const pid_t pid = fork();
   if (pid < 0) {
     result.log_tail = std::string("fork: ") + std::strerror(errno);
     return result;
   }
-  if (pid == 0) ExecChild(options, argv.data());
+  if (pid == 0) ExecChild(options, argv.data(), parent);
   if (options.own_process_group) setpgid(pid, pid);  // also here: no race with an early kill
   int status = 0;
   rusage usage{};

@@ -10,6 +10,7 @@
 
 #include "datasets/output_file.h"
 #include "harness/core/name_table.h"
+#include "harness/core/results_checks.h"
 #include "harness/core/storage_fields.h"
 
 namespace cost::harness {
@@ -86,6 +87,7 @@ nlohmann::json ToJson(const Measurement& m) {
 
 Measurement MeasurementFromJson(const nlohmann::json& j) {
   if (!j.is_object()) throw std::runtime_error("measurement is not a JSON object");
+  CheckMeasurementJson(j);  // nlohmann would narrow 4294967297 threads to 1, read -0.5 s as a time
   Measurement m = j.get<Measurement>();
   ReadStorageFields(j, &m);
   return m;
@@ -111,7 +113,13 @@ ResultsFile ResultsFromJson(const nlohmann::json& j) {
   r.created = j.value("created", "");
   r.machine = j.value("machine", nlohmann::json::object());
   r.build = j.value("build", nlohmann::json::object());
+  // A later format would be misread field by field: refuse it rather than guess.
+  if (j.contains("version") && j.at("version") != 1) {
+    throw std::runtime_error("version: this build reads version 1, the file is version " +
+                             j.at("version").dump());
+  }
   const nlohmann::json& rows = j.at("measurements");
+  if (!rows.is_array()) throw std::runtime_error("measurements: must be an array of rows");
   for (size_t i = 0; i < rows.size(); ++i) {
     try {
       r.measurements.push_back(MeasurementFromJson(rows[i]));

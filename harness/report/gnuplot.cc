@@ -67,8 +67,28 @@ int RunGnuplot(const std::string& dir, const std::string& script, std::string* o
 
 std::string GnuplotQuote(const std::string& text) {
   std::string out = "'";
-  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\'') {
+      out += "''";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      // A newline would end the string and the command, and the next line would run as a
+      // gnuplot command (`system "..."`): no control character reaches a script.
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
   return out + "'";
+}
+
+std::string GnuplotComment(const std::string& text) {
+  std::string out = text;
+  for (char& c : out) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) c = ' ';
+  }
+  return out;
 }
 
 std::string GnuplotNumber(double value) { return Printf("%.9g", value); }

@@ -8,8 +8,14 @@
 
 namespace cost::harness {
 
-// 'text' as a gnuplot single-quoted string (they take no escapes except '' for a quote).
+// 'text' as a gnuplot single-quoted string (they take no escapes except '' for a quote, and
+// no command substitution): control characters, which would end the string and the command,
+// become spaces.
 std::string GnuplotQuote(const std::string& text);
+
+// Text for a "# ..." comment line of a script: control characters become spaces, since a
+// newline would end the comment and run the rest of the text as commands.
+std::string GnuplotComment(const std::string& text);
 
 // A number for a gnuplot data file or script: nine significant digits ("%.9g"), more than a plot
 // can show, and the same in every file.

@@ -1,5 +1,6 @@
 #include "harness/report/markdown_html.h"
 
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 #include <vector>
@@ -76,6 +77,16 @@ bool Inline::Emphasis(const std::string& text, size_t* i, std::string* out) cons
   return true;
 }
 
+// Whether a link target may become an href: a relative path or fragment, or an http(s) or
+// mailto address. A name from a results file that spells "[x](javascript:...)" stays text.
+bool SafeLinkTarget(const std::string& target) {
+  const size_t colon = target.find(':');
+  const size_t slash = target.find_first_of("/?#");
+  if (colon == std::string::npos || (slash != std::string::npos && slash < colon)) return true;
+  const std::string scheme = target.substr(0, colon);
+  return scheme == "http" || scheme == "https" || scheme == "mailto";
+}
+
 // [label](target) and ![label](target).
 bool Inline::LinkOrImage(const std::string& text, size_t* i, std::string* out) const {
   const bool image = text[*i] == '!' && *i + 1 < text.size() && text[*i + 1] == '[';
@@ -87,8 +98,13 @@ bool Inline::LinkOrImage(const std::string& text, size_t* i, std::string* out) c
   if (target_end == std::string::npos) return false;
   const std::string label = text.substr(open + 1, label_end - open - 1);
   const std::string target = text.substr(label_end + 2, target_end - label_end - 2);
-  *out += image ? Image(label, target)
-                : "<a href=\"" + HtmlEscape(target) + "\">" + Render(label) + "</a>";
+  if (image) {
+    *out += Image(label, target);
+  } else if (SafeLinkTarget(target)) {
+    *out += "<a href=\"" + HtmlEscape(target) + "\">" + Render(label) + "</a>";
+  } else {
+    *out += Render(label) + " (" + HtmlEscape(target) + ")";  // text, never a javascript: link
+  }
   *i = target_end;
   return true;
 }
@@ -161,10 +177,11 @@ std::vector<std::string> TakeWhile(const std::vector<std::string>& lines, size_t
 }
 
 std::string Heading(const std::string& line, const Inline& in) {
-  const size_t level = line.find_first_not_of('#');
+  // "#" alone, or "### " with no text, is an empty heading (not an out-of-range substr).
+  const size_t level = std::min(line.find_first_not_of('#'), line.size());
   const std::string tag = "h" + std::to_string(std::min<size_t>(level, 6));
-  return "<" + tag + ">" + in.Render(line.substr(line.find_first_not_of(' ', level))) + "</" + tag +
-         ">\n";
+  const size_t text = std::min(line.find_first_not_of(' ', level), line.size());
+  return "<" + tag + ">" + in.Render(line.substr(text)) + "</" + tag + ">\n";
 }
 
 std::string List(const std::vector<std::string>& items, const Inline& in) {
@@ -223,6 +240,9 @@ std::string HtmlEscape(const std::string& text) {
         break;
       case '"':
         out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
         break;
       default:
         out += c;

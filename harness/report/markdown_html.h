@@ -22,7 +22,7 @@ std::string MarkdownToHtml(const std::string& markdown, const std::string& title
 // (its external DTD would be a network reference) and comments before the root element.
 std::string SvgForInlining(const std::string& svg_document);
 
-// &, <, >, " escaped.
+// &, <, >, " and ' escaped: safe in text and in quoted attributes.
 std::string HtmlEscape(const std::string& text);
 
 }  // namespace cost::harness

@@ -39,7 +39,7 @@ std::string PreparationScript(const std::string& kernel, const std::string& data
                               const std::string& stem) {
   const std::string file = GnuplotQuote(stem + ".dat");
   std::string script =
-      "# " + kernel + " on " + dataset +
+      "# " + GnuplotComment(kernel + " on " + dataset) +
       ": preparation time beside kernel time per edge layout. Written by cost report.\n"
       "# Redraw with: gnuplot " +
       stem + ".gp\n\nset title " +

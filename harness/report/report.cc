@@ -1,12 +1,11 @@
 #include "harness/report/report.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <set>
 #include <tuple>
@@ -22,6 +21,7 @@
 #include "harness/report/markdown_html.h"
 #include "harness/report/paper_figure.h"
 #include "harness/report/preparation_plot.h"
+#include "harness/report/report_folder.h"
 #include "harness/report/speedup_plot.h"
 
 namespace cost::harness {
@@ -224,7 +224,8 @@ std::vector<std::string> SeriesTerms(const Plot& plot) {
 
 void WritePlotScript(const fs::path& path, const Plot& plot) {
   std::string text =
-      "# " + std::string(KernelName(plot.group->kernel)) + " on " + plot.group->dataset +
+      "# " +
+      GnuplotComment(std::string(KernelName(plot.group->kernel)) + " on " + plot.group->dataset) +
       ": median seconds vs cores, log-log; dashed lines are single-threaded medians.\n"
       "# Written by cost report. Redraw with: gnuplot " +
       plot.stem + ".gp\n\n";
@@ -490,14 +491,6 @@ std::string WriteMarkdown(const fs::path& path, const ResultsFile& results,
   return text;
 }
 
-// Moves every file of staging into out_dir (same file system, so each move is a rename).
-void MoveInto(const fs::path& staging, const fs::path& out_dir,
-              const std::vector<std::string>& names) {
-  for (const std::string& name : names) {
-    datasets::MoveFileIntoPlace((staging / name).string(), (out_dir / name).string());
-  }
-}
-
 // One plot per group with something to draw, each under its own file name stem.
 std::vector<Plot> PlanPlots(const ResultsFile& results, const std::vector<CostGroup>& groups) {
   std::vector<Plot> plots;
@@ -572,46 +565,43 @@ std::string PlotStem(const std::string& kernel, const std::string& dataset) {
     bool safe = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
     if (!safe) c = '_';
   }
+  // File names hold 255 bytes: a long name keeps its start and gets its hash for the rest.
+  constexpr size_t kMaxStem = 120;
+  if (stem.size() > kMaxStem) {
+    stem = stem.substr(0, kMaxStem - 17) + "-" + Hex16(std::hash<std::string>{}(kernel + dataset));
+  }
   return stem;
 }
 
 ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir,
                         const nlohmann::json* published) {
-  fs::path out(out_dir);
-  fs::create_directories(out);
-  // Everything is built here first, so a failure (no gnuplot, a bad plot) leaves out_dir as it was.
-  fs::path staging = out / (".report-staging-" + std::to_string(::getpid()));
-  fs::remove_all(staging);
-  fs::create_directory(staging);
-  try {
-    std::vector<CostGroup> groups = ComputeCostTable(results.measurements);
-    std::vector<Plot> plots = PlanPlots(results, groups);
-    std::vector<std::string> names = WritePlots(staging, results, plots);
-    const PaperFigureFiles figures =
-        published ? WritePaperFigures(staging.string(), *published, results.measurements)
-                  : PaperFigureFiles{};
-    names.insert(names.end(), figures.names.begin(), figures.names.end());
-    const std::string markdown =
-        WriteMarkdown(staging / "report.md", results, groups, plots, figures.markdown);
-    names.push_back("report.md");
-    // The HTML page inlines every SVG it shows, so it is the one file to hand to someone.
-    const std::string html =
-        MarkdownToHtml(markdown, "COST report", [&staging](const std::string& image) {
-          const fs::path file = staging / image;
-          return image.ends_with(".svg") && image.find('/') == std::string::npos && fs::exists(file)
-                     ? ReadText(file)
-                     : std::string();
-        });
-    datasets::WriteFileAtomically((staging / "report.html").string(), html);
-    names.push_back("report.html");
-    MoveInto(staging, out, names);
-    fs::remove_all(staging);
-    return FilesIn(out, plots, figures.stems);
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove_all(staging, ignored);
-    throw;
-  }
+  const fs::path out(out_dir);
+  // Everything is built here first, so a failure (no gnuplot, a bad plot) leaves out_dir as it
+  // was, or absent when it was.
+  ReportStaging staging_folder(out);
+  const fs::path& staging = staging_folder.path();
+  std::vector<CostGroup> groups = ComputeCostTable(results.measurements);
+  std::vector<Plot> plots = PlanPlots(results, groups);
+  std::vector<std::string> names = WritePlots(staging, results, plots);
+  const PaperFigureFiles figures =
+      published ? WritePaperFigures(staging.string(), *published, results.measurements)
+                : PaperFigureFiles{};
+  names.insert(names.end(), figures.names.begin(), figures.names.end());
+  const std::string markdown =
+      WriteMarkdown(staging / "report.md", results, groups, plots, figures.markdown);
+  names.push_back("report.md");
+  // The HTML page inlines every SVG it shows, so it is the one file to hand to someone.
+  const std::string html =
+      MarkdownToHtml(markdown, "COST report", [&staging](const std::string& image) {
+        const fs::path file = staging / image;
+        return image.ends_with(".svg") && image.find('/') == std::string::npos && fs::exists(file)
+                   ? ReadText(file)
+                   : std::string();
+      });
+  datasets::WriteFileAtomically((staging / "report.html").string(), html);
+  names.push_back("report.html");
+  staging_folder.Publish(names);
+  return FilesIn(out, plots, figures.stems);
 }
 
 }  // namespace cost::harness

@@ -79,7 +79,7 @@ std::string SpeedupScript(const CostGroup& g, const SpeedupData& data, const std
   const std::string panels = Panel(g, data, stem, 0) + Panel(g, data, stem, 1);
   const std::string range = "[0.8:" + GnuplotNumber(data.max_cores * 1.25) + "]";
   std::string script =
-      "# " + std::string(KernelName(g.kernel)) + " on " + g.dataset +
+      "# " + GnuplotComment(std::string(KernelName(g.kernel)) + " on " + g.dataset) +
       ": the paper's Figure 1 lesson. Written by cost report. Redraw with: gnuplot " + stem +
       ".gp\n\nset logscale x 2\nset xrange " + range +
       "\nset xlabel 'cores (threads x processes)'\nset ylabel 'speed-up'\nset yrange [0:*]\n"

@@ -1,6 +1,7 @@
 #include "harness/run/external_system.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +14,10 @@
 #include "datasets/output_file.h"
 #include "harness/analysis/statistics.h"
 #include "harness/core/child_process.h"
+#include "harness/core/format.h"
+#include "harness/core/json_fields.h"
+#include "harness/core/results_checks.h"
+#include "harness/core/temp_folder.h"
 #include "harness/run/failure.h"
 
 namespace cost::harness {
@@ -42,21 +47,63 @@ void CheckPlaceholders(const std::string& command, const std::string& manifest) 
   }
 }
 
+// Refuses a placeholder the manifest wrote inside quotes ('{graph}', "{values}"): the harness
+// quotes each value itself, and a value inside the manifest's own quotes would end them (a file
+// name holding a quote would run as shell code).
+void CheckPlaceholdersUnquoted(const std::string& command, const std::string& manifest,
+                               const std::string& entry) {
+  char quote = 0;  // the open quote, or 0 outside quotes
+  for (size_t i = 0; i < command.size(); ++i) {
+    const char c = command[i];
+    if (c == '\\' && quote != '\'') {
+      ++i;  // an escaped character, outside single quotes
+    } else if (quote == 0 && (c == '\'' || c == '"')) {
+      quote = c;
+    } else if (c == quote) {
+      quote = 0;
+    } else if (c == '{' && quote != 0) {
+      const size_t end = command.find('}', i);
+      const std::string name = end == std::string::npos ? "" : command.substr(i + 1, end - i - 1);
+      if (std::find(kPlaceholders.begin(), kPlaceholders.end(), name) == kPlaceholders.end()) {
+        continue;
+      }
+      ManifestError(manifest, entry + ": command",
+                    "placeholder {" + name + "} is inside " +
+                        (quote == '\'' ? "single" : "double") +
+                        " quotes; write it bare: the harness shell-quotes every value itself");
+    }
+  }
+}
+
 std::string ShellQuote(const std::string& text) {
   std::string quoted = "'";
   for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return quoted + "'";
 }
 
-std::string Substitute(std::string command, const std::map<std::string, std::string>& values) {
-  for (const auto& [name, value] : values) {
-    const std::string key = "{" + name + "}";
-    for (size_t at = command.find(key); at != std::string::npos; at = command.find(key, at)) {
-      command.replace(at, key.size(), ShellQuote(value));
-      at += value.size();
+// One pass over the template: a value is never searched for placeholders again (a graph path
+// holding "{manifest_dir}" must not have a second, quoted value spliced into its quotes).
+std::string Substitute(const std::string& command,
+                       const std::map<std::string, std::string>& values) {
+  std::string out;
+  for (size_t at = 0; at < command.size();) {
+    const size_t open = command.find('{', at);
+    const size_t close = open == std::string::npos ? open : command.find('}', open);
+    if (close == std::string::npos) {
+      out += command.substr(at);
+      break;
     }
+    out += command.substr(at, open - at);
+    const auto value = values.find(command.substr(open + 1, close - open - 1));
+    if (value == values.end()) {  // a brace of the command's own ("awk '{print $1}'")
+      out += '{';
+      at = open + 1;
+      continue;
+    }
+    out += ShellQuote(value->second);
+    at = close + 1;
   }
-  return command;
+  return out;
 }
 
 // "src dst" lines in original ids, cached beside the prepared file (same checksum, same file).
@@ -103,31 +150,77 @@ uint32_t LabelId(const std::string& label, ValuesRead* values) {
   return values->label_ids.emplace(label, values->label_ids.size()).first->second;
 }
 
-// Line `where` ("FILE:N"): "original-id value". Throws std::runtime_error naming it.
+// The whole token as a T (no "7.5e-05banana", no "-1" for an id); false when it is not one.
+template <typename T>
+bool ParseWhole(std::string_view token, T* value) {
+  const auto [ptr, error] = std::from_chars(token.data(), token.data() + token.size(), *value);
+  return error == std::errc() && ptr == token.data() + token.size();
+}
+
+// Splits "id value" (spaces or tabs between, nothing else); false for any other shape.
+bool SplitIdValue(const std::string& line, std::string_view* id, std::string_view* value) {
+  std::vector<std::string_view> fields;
+  std::string_view rest(line);
+  while (!rest.empty()) {
+    const size_t begin = rest.find_first_not_of(" \t\r");
+    if (begin == std::string_view::npos) break;
+    rest.remove_prefix(begin);
+    const size_t end = std::min(rest.find_first_of(" \t\r"), rest.size());
+    fields.push_back(rest.substr(0, end));
+    rest.remove_prefix(end);
+  }
+  if (fields.size() != 2) return false;
+  *id = fields[0];
+  *value = fields[1];
+  return true;
+}
+
+// Stores the value of dense vertex v, parsed whole as the kernel's type; false when it is not
+// one. *conflict: v had another value already.
+bool StoreValue(std::string_view value, uint32_t v, ValuesRead* values, bool* conflict) {
+  const bool seen = values->seen[v] != 0;
+  if (values->kernel == Kernel::kPageRank) {
+    double rank = 0;
+    if (!ParseWhole(value, &rank) || !std::isfinite(rank)) return false;
+    *conflict = seen && rank != values->ranks[v];
+    values->ranks[v] = rank;
+  } else if (values->kernel == Kernel::kBfs) {
+    int64_t depth = 0;
+    if (!ParseWhole(value, &depth)) return false;
+    *conflict = seen && depth != values->depths[v];
+    values->depths[v] = depth;
+  } else {
+    const uint32_t label = LabelId(std::string(value), values);
+    *conflict = seen && label != values->labels[v];
+    values->labels[v] = label;
+  }
+  return true;
+}
+
+// Line `where` ("FILE:N"): "original-id value". Throws std::runtime_error naming it; a vertex
+// given twice with different values is an error too (which one would the validator judge?).
 void ReadValueLine(const std::string& line, const std::string& where,
                    const std::unordered_map<uint64_t, uint32_t>& dense, ValuesRead* values) {
-  std::istringstream fields(line);
-  uint64_t id;
-  std::string value;
-  if (!(fields >> id >> value)) throw std::runtime_error(where + ": expected 'id value'");
+  std::string_view id_text, value;
+  uint64_t id = 0;
+  if (!SplitIdValue(line, &id_text, &value) || !ParseWhole(id_text, &id)) {
+    throw std::runtime_error(where + ": expected 'id value'");
+  }
   const auto it = dense.find(id);
   if (it == dense.end()) {
     throw std::runtime_error(where + ": unknown vertex " + std::to_string(id));
   }
   const uint32_t v = it->second;
-  values->seen[v] = 1;
-  try {
-    if (values->kernel == Kernel::kPageRank) {
-      values->ranks[v] = std::stod(value);
-    } else if (values->kernel == Kernel::kWcc) {
-      values->labels[v] = LabelId(value, values);
-    } else {
-      values->depths[v] = std::stoll(value);
-    }
-  } catch (const std::logic_error&) {  // std::stod/stoll: not a number, or out of range
-    throw std::runtime_error(where + ": value '" + value +
+  bool conflict = false;
+  if (!StoreValue(value, v, values, &conflict)) {
+    throw std::runtime_error(where + ": value '" + std::string(value) +
                              "' is not a number of the kernel's type");
   }
+  if (conflict) {
+    throw std::runtime_error(where + ": vertex " + std::to_string(id) +
+                             " is given again, with another value '" + std::string(value) + "'");
+  }
+  values->seen[v] = 1;
 }
 
 // The vertices the file gave no value. An edge list cannot carry isolated vertices, so a system
@@ -218,7 +311,7 @@ double TimeOfRun(const ExternalSystem& system, const std::string& output, double
 
 // "name" (SYSTEM:ALGORITHM, not a built-in row's), and the system and algorithm it gives.
 void ParseName(const nlohmann::json& j, ExternalSystem* s) {
-  s->name = j.value("name", "");
+  s->name = j.contains("name") ? PlainString(j.at("name"), "name") : "";
   const size_t colon = s->name.find(':');
   if (colon == std::string::npos || colon == 0 || colon + 1 == s->name.size()) {
     ManifestError(s->manifest, "name", "must be SYSTEM:ALGORITHM, got \"" + s->name + "\"");
@@ -227,25 +320,33 @@ void ParseName(const nlohmann::json& j, ExternalSystem* s) {
     ManifestError(s->manifest, "name", "\"" + s->name + "\" is a built-in implementation");
   }
   s->system = s->name.substr(0, colon);
-  s->algorithm = j.value("algorithm", s->name.substr(colon + 1));
+  s->algorithm = j.contains("algorithm") ? PlainString(j.at("algorithm"), "algorithm")
+                                         : s->name.substr(colon + 1);
 }
 
 // "kernel", "kind", "input_format" and "command".
 void ParseWhatItRuns(const nlohmann::json& j, ExternalSystem* s) {
   const std::string& manifest = s->manifest;
-  if (!ParseKernel(j.value("kernel", ""), &s->kernel)) {
+  const auto text = [&j](const char* field, const char* otherwise) {
+    return j.contains(field) ? PlainString(j.at(field), field) : std::string(otherwise);
+  };
+  if (!ParseKernel(text("kernel", ""), &s->kernel)) {
     ManifestError(manifest, "kernel", "must be one of pagerank, wcc, bfs");
   }
-  if (!ParseKind(j.value("kind", "single-threaded"), &s->kind)) {
+  if (!ParseKind(text("kind", "single-threaded"), &s->kind)) {
     ManifestError(manifest, "kind", "must be single-threaded, threaded or multiprocess");
   }
-  s->input_format = j.value("input_format", s->input_format);
+  s->input_format = text("input_format", "cgraph");
   if (s->input_format != "cgraph" && s->input_format != "edge-list") {
     ManifestError(manifest, "input_format", "must be cgraph or edge-list");
+  }
+  if (j.contains("command") && !j.at("command").is_string()) {
+    ManifestError(manifest, "command", "must be a string");
   }
   s->command = j.value("command", "");
   if (s->command.empty()) ManifestError(manifest, "command", "missing");
   CheckPlaceholders(s->command, manifest);
+  CheckPlaceholdersUnquoted(s->command, manifest, "\"" + s->name + "\"");
 }
 
 // "time": {"regex": R} or {"json_field": F} (with "scale"), or "process-wall".
@@ -257,9 +358,14 @@ void ParseTime(const nlohmann::json& j, ExternalSystem* s) {
     ManifestError(manifest, "time",
                   "must be {\"regex\": ...}, {\"json_field\": ...} or \"process-wall\"");
   }
-  s->time_regex = time.value("regex", "");
-  s->time_json_field = time.value("json_field", "");
-  s->time_scale = time.value("scale", 1.0);
+  RequireKnownKeys(time, "time", {"regex", "json_field", "scale"});
+  s->time_regex = time.contains("regex") ? PlainString(time.at("regex"), "time.regex") : "";
+  s->time_json_field =
+      time.contains("json_field") ? PlainString(time.at("json_field"), "time.json_field") : "";
+  if (time.contains("scale")) {
+    s->time_scale = NumberIn(time.at("scale"), "time.scale", 0, 1e12);
+    if (s->time_scale <= 0) ManifestError(manifest, "time.scale", "must be > 0");
+  }
   if (s->time_regex.empty() == s->time_json_field.empty()) {
     ManifestError(manifest, "time", "give exactly one of \"regex\" and \"json_field\"");
   }
@@ -314,6 +420,14 @@ std::vector<double> RunCommand(const ExternalSystem& system, const MeasurementRe
     if (run < request.warmups) continue;
     try {
       seconds.push_back(TimeOfRun(system, ReadChildLog(options.log_path), result.wall_seconds));
+      // -0.5 s, 0 s, nan or inf is no measurement: it would win the COST table, or leave a
+      // results file no reader accepts.
+      const std::string implausible = ImplausibleTimes({seconds.back()});
+      if (!implausible.empty()) {
+        throw std::runtime_error(
+            "the system's time for run " + std::to_string(run - request.warmups + 1) + " is " +
+            Printf("%g", seconds.back()) + " s: a time must be finite and positive");
+      }
     } catch (const std::exception& e) {
       m.outcome = Outcome::kInvalidOutput;
       m.message = e.what() + std::string(". Output: ") + result.log_tail;
@@ -345,11 +459,9 @@ MeasurementOutput MeasureCommand(const ExternalSystem& system, const Measurement
   Measurement& m = out.measurement;
   m.timing = system.time_regex.empty() && system.time_json_field.empty() ? Timing::kProcessWall
                                                                          : Timing::kReported;
-  char dir_template[] = "/tmp/cost-external-XXXXXX";
-  if (!mkdtemp(dir_template)) {
-    throw std::runtime_error("mkdtemp: " + std::string(std::strerror(errno)));
-  }
-  const fs::path dir = dir_template;
+  RemoveStaleTempFolders("cost-external");   // left by a `cost run` that was killed
+  const TempFolder folder("cost-external");  // removed on every way out, exceptions included
+  const fs::path& dir = folder.path();
   const std::string values = (dir / "values.txt").string();
   const std::vector<double> seconds =
       RunCommand(system, request, CommandFor(system, request, out, values), dir, &out);
@@ -357,7 +469,6 @@ MeasurementOutput MeasureCommand(const ExternalSystem& system, const Measurement
     Summarize(seconds, &m);
     ValidateCommandValues(system, request, values, &out);
   }
-  fs::remove_all(dir);
   return out;
 }
 
@@ -368,10 +479,16 @@ ExternalSystem ParseExternalSystem(const nlohmann::json& j, const std::string& m
   ExternalSystem s;
   s.manifest = manifest;
   try {
+    RequireKnownKeys(
+        j, "",
+        {"name", "kernel", "kind", "algorithm", "description", "input_format", "command", "time"});
     ParseName(j, &s);
-    s.description = j.value("description", "");
+    s.description =
+        j.contains("description") ? PlainString(j.at("description"), "description") : "";
     ParseWhatItRuns(j, &s);
     ParseTime(j, &s);
+  } catch (const FieldError& e) {
+    throw std::runtime_error(manifest + ": " + e.what());
   } catch (const nlohmann::json::exception& e) {
     throw std::runtime_error(manifest + ": " + e.what());
   }

@@ -271,7 +271,8 @@ RowConfiguration ConfigurationOf(const MeasurementRequest& request) {
           .graph_path = request.graph_path,
           .threads = request.params.threads,
           .procs = request.procs,
-          .repetitions = request.repetitions};
+          .repetitions = request.repetitions,
+          .iterations = request.params.iterations};
 }
 
 Measurement StartMeasurement(const ImplementationIdentity& who, const RowConfiguration& where) {
@@ -287,6 +288,7 @@ Measurement StartMeasurement(const ImplementationIdentity& who, const RowConfigu
   m.threads = where.threads;
   m.procs = where.procs;
   m.repetitions = where.repetitions;
+  m.iterations = who.kernel == Kernel::kPageRank ? where.iterations : 0;
   m.oversubscribed = m.cores() > static_cast<int>(std::thread::hardware_concurrency());
   return m;
 }

@@ -69,6 +69,7 @@ struct RowConfiguration {
   int threads = 1;
   int procs = 1;
   int repetitions = 0;
+  int iterations = 0;  // PageRank rows record it whatever became of them (resume compares it)
 };
 // The request's configuration; the dataset's name defaults to the graph file's stem.
 RowConfiguration ConfigurationOf(const MeasurementRequest& request);

@@ -16,6 +16,8 @@
 #include "harness/analysis/statistics.h"
 #include "harness/core/child_process.h"
 #include "harness/core/format.h"
+#include "harness/core/results_checks.h"
+#include "harness/core/temp_folder.h"
 #include "harness/run/external_system.h"
 #include "harness/run/failure.h"
 
@@ -67,6 +69,12 @@ void ReadJobResult(const Implementation& impl, const MeasurementRequest& request
     return;
   }
   Summarize(report.at("repetition_seconds").get<std::vector<double>>(), &m);
+  if (const std::string implausible = ImplausibleTimes(m.repetition_seconds);
+      !implausible.empty()) {
+    m.outcome = Outcome::kInvalidOutput;  // a time the COST table must not believe
+    m.message = "rank 0 reported: " + implausible;
+    return;
+  }
   m.startup_seconds = report.value("startup_seconds", 0.0);
   m.partition_seconds = report.value("partition_seconds", 0.0);
   m.rank_peak_rss_bytes = report.value("rank_peak_rss_bytes", std::vector<uint64_t>{});
@@ -139,9 +147,9 @@ MeasurementOutput MeasureMultiprocess(const Implementation& impl,
     m.message = executable + " is not built (MPI or Parallel BGL missing when configured?)";
     return out;
   }
-  char dir_template[] = "/tmp/cost-mpi-XXXXXX";
-  if (!mkdtemp(dir_template)) throw std::runtime_error("mkdtemp: " + std::string(strerror(errno)));
-  const fs::path dir = dir_template;
+  RemoveStaleTempFolders("cost-mpi");   // left by a `cost run` that was killed
+  const TempFolder folder("cost-mpi");  // removed on every way out, exceptions included
+  const fs::path& dir = folder.path();
   // CI runs as root, where mpirun refuses to start without these.
   setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 1);
   setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 1);
@@ -161,7 +169,6 @@ MeasurementOutput MeasureMultiprocess(const Implementation& impl,
       m.rank_peak_rss_bytes.empty()
           ? run.max_rss_bytes
           : *std::max_element(m.rank_peak_rss_bytes.begin(), m.rank_peak_rss_bytes.end());
-  fs::remove_all(dir);
   return out;
 }
 

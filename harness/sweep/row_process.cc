@@ -11,6 +11,7 @@
 
 #include "harness/core/child_process.h"
 #include "harness/core/format.h"
+#include "harness/core/temp_folder.h"
 #include "harness/run/failure.h"
 #include "harness/run/implementations.h"
 #include "harness/run/measurement.h"
@@ -65,7 +66,8 @@ Measurement RowOf(const SweepRow& row, const SweepSpec& spec, const ChildResult&
                                                      .graph_path = row.graph_path,
                                                      .threads = row.threads,
                                                      .procs = row.procs,
-                                                     .repetitions = spec.repetitions});
+                                                     .repetitions = spec.repetitions,
+                                                     .iterations = spec.iterations});
   m.storage = row.storage;
   if (run.status == ChildResult::Status::kExited && fs::exists(json_path)) {
     // `cost run` wrote its row: ok, invalid output, out of memory, or an external command's
@@ -97,11 +99,8 @@ Measurement RowOf(const SweepRow& row, const SweepSpec& spec, const ChildResult&
 Measurement RunRowInChild(const SweepRow& row, const SweepSpec& spec, const std::string& binary,
                           const std::string& gbench_json,
                           const volatile std::sig_atomic_t* interrupt) {
-  char dir_template[] = "/tmp/cost-row-XXXXXX";
-  if (!mkdtemp(dir_template)) {
-    throw std::runtime_error(std::string("mkdtemp: ") + std::strerror(errno));
-  }
-  const fs::path dir = dir_template;
+  const TempFolder folder("cost-row");  // removed on every way out
+  const fs::path& dir = folder.path();
   const std::string json_path = (dir / "row.json").string();
   ChildOptions child;
   child.argv = RowCommand(row, spec, binary, json_path, gbench_json);
@@ -109,9 +108,12 @@ Measurement RunRowInChild(const SweepRow& row, const SweepSpec& spec, const std:
   child.timeout_seconds = spec.timeout_seconds;
   child.memory_cap_bytes = spec.memory_cap_bytes;
   child.interrupt = interrupt;
-  const Measurement m = RowOf(row, spec, RunChild(child), json_path);
-  fs::remove_all(dir);
-  return m;
+  const ChildResult run = RunChild(child);
+  // A row killed at its timeout or by an interrupt ran no cleanup: its external command's folder
+  // is left, and its owner is now dead.
+  RemoveStaleTempFolders("cost-external");
+  RemoveStaleTempFolders("cost-mpi");
+  return RowOf(row, spec, run, json_path);
 }
 
 std::string GbenchFileName(const SweepRow& row) {

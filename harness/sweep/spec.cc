@@ -11,6 +11,7 @@
 
 #include "datasets/catalog.h"
 #include "harness/core/byte_size.h"
+#include "harness/core/json_fields.h"
 #include "harness/run/implementations.h"
 
 namespace cost::harness {
@@ -20,6 +21,43 @@ namespace {
 [[noreturn]] void SpecError(const std::string& source, const std::string& field,
                             const std::string& reason) {
   throw std::runtime_error(source + ": " + field + ": " + reason);
+}
+
+constexpr std::string_view kSpecKeys[] = {
+    "name",       "datasets", "kernels",     "implementations", "threads",
+    "procs",      "hostfile", "repetitions", "iterations",      "timeout_seconds",
+    "memory_cap", "systems",  "cache_dir",   "storage"};
+constexpr std::string_view kDatasetKeys[] = {"name",       "graph",  "edges", "kronecker",
+                                             "symmetrize", "format", "layout",  "catalog"};
+constexpr std::string_view kKroneckerKeys[] = {"scale", "edge_factor", "seed"};
+
+template <size_t N>
+std::vector<std::string_view> Keys(const std::string_view (&keys)[N]) {
+  return {std::begin(keys), std::end(keys)};
+}
+
+// A list of integers in [low, high], each named "FIELD[i]" when it is not one.
+std::vector<int> IntegerList(const nlohmann::json& j, const std::string& field, int low, int high) {
+  if (!j.is_array() || j.empty()) throw FieldError(field + ": must be a non-empty array");
+  std::vector<int> values;
+  for (size_t i = 0; i < j.size(); ++i) {
+    const std::string where = field + "[" + std::to_string(i) + "]";
+    values.push_back(static_cast<int>(IntegerIn(j[i], where, low, high)));
+    if (std::count(values.begin(), values.end(), values.back()) > 1) {
+      throw FieldError(where + ": " + std::to_string(values.back()) + " is listed twice");
+    }
+  }
+  return values;
+}
+
+// A list of strings without control characters.
+std::vector<std::string> StringList(const nlohmann::json& j, const std::string& field) {
+  if (!j.is_array()) throw FieldError(field + ": must be an array of strings");
+  std::vector<std::string> values;
+  for (size_t i = 0; i < j.size(); ++i) {
+    values.push_back(PlainString(j[i], field + "[" + std::to_string(i) + "]"));
+  }
+  return values;
 }
 
 std::string Resolve(const std::string& base_dir, const std::string& path) {
@@ -33,7 +71,9 @@ void ParsePreparationOptions(const nlohmann::json& j, const std::string& source,
   if (j.contains("format")) {
     if (d->edges.empty()) SpecError(source, field + ".format", "only an \"edges\" input has one");
     try {
-      d->format = datasets::ParseFormatName(j.at("format").get<std::string>());
+      d->format = datasets::ParseFormatName(PlainString(j.at("format"), field + ".format"));
+    } catch (const FieldError&) {
+      throw;
     } catch (const std::exception& e) {
       SpecError(source, field + ".format", e.what());
     }
@@ -42,7 +82,9 @@ void ParsePreparationOptions(const nlohmann::json& j, const std::string& source,
     if (!d->graph.empty())
       SpecError(source, field + ".layout", "a prepared \"graph\" has its layout already");
     try {
-      d->layout = datasets::ParseEdgeLayout(j.at("layout").get<std::string>());
+      d->layout = datasets::ParseEdgeLayout(PlainString(j.at("layout"), field + ".layout"));
+    } catch (const FieldError&) {
+      throw;
     } catch (const std::exception& e) {
       SpecError(source, field + ".layout", e.what());
     }
@@ -51,12 +93,15 @@ void ParsePreparationOptions(const nlohmann::json& j, const std::string& source,
 
 datasets::KroneckerOptions ParseKronecker(const nlohmann::json& k, const std::string& source,
                                           const std::string& field) {
+  const std::string where = field + ".kronecker";
+  if (!k.is_object()) SpecError(source, where, "must be an object");
+  RequireKnownKeys(k, where, Keys(kKroneckerKeys));
   datasets::KroneckerOptions o;
-  o.scale = k.value("scale", o.scale);
-  o.edge_factor = k.value("edge_factor", o.edge_factor);
-  o.seed = k.value("seed", o.seed);
-  if (o.scale < 1 || o.scale > 31) SpecError(source, field + ".kronecker.scale", "must be 1..31");
-  if (o.edge_factor < 1) SpecError(source, field + ".kronecker.edge_factor", "must be >= 1");
+  if (k.contains("scale")) o.scale = IntegerIn(k.at("scale"), where + ".scale", 1, 31);
+  if (k.contains("edge_factor")) {
+    o.edge_factor = IntegerIn(k.at("edge_factor"), where + ".edge_factor", 1, 1 << 20);
+  }
+  if (k.contains("seed")) o.seed = IntegerIn(k.at("seed"), where + ".seed", 0, INT64_MAX);
   return o;
 }
 
@@ -97,8 +142,10 @@ DatasetSpec ParseDataset(const nlohmann::json& j, const std::string& source,
                          const std::string& base_dir, size_t index) {
   const std::string field = "datasets[" + std::to_string(index) + "]";
   if (!j.is_object()) SpecError(source, field, "must be an object");
+  RequireKnownKeys(j, field, Keys(kDatasetKeys));
   DatasetSpec d;
-  d.name = j.value("name", "");
+  if (!j.contains("name")) SpecError(source, field + ".name", "missing");
+  d.name = PlainString(j.at("name"), field + ".name");
   if (d.name.empty()) SpecError(source, field + ".name", "missing");
   const int kinds =
       j.contains("graph") + j.contains("edges") + j.contains("kronecker") + j.contains("catalog");
@@ -107,9 +154,15 @@ DatasetSpec ParseDataset(const nlohmann::json& j, const std::string& source,
               "give exactly one of \"graph\", \"edges\", \"kronecker\", \"catalog\"");
   }
   if (j.contains("catalog")) return ParseCatalogDataset(j, source, field, std::move(d));
-  if (j.contains("graph")) d.graph = Resolve(base_dir, j.at("graph").get<std::string>());
-  if (j.contains("edges")) d.edges = Resolve(base_dir, j.at("edges").get<std::string>());
-  d.symmetrize = j.value("symmetrize", false);
+  if (j.contains("graph"))
+    d.graph = Resolve(base_dir, PlainString(j.at("graph"), field + ".graph"));
+  if (j.contains("edges"))
+    d.edges = Resolve(base_dir, PlainString(j.at("edges"), field + ".edges"));
+  if (j.contains("symmetrize")) {
+    if (!j.at("symmetrize").is_boolean())
+      SpecError(source, field + ".symmetrize", "must be true or false");
+    d.symmetrize = j.at("symmetrize").get<bool>();
+  }
   ParsePreparationOptions(j, source, field, &d);
   if (j.contains("kronecker")) {
     d.kronecker = ParseKronecker(j.at("kronecker"), source, field);
@@ -125,6 +178,13 @@ void ParseDatasets(const nlohmann::json& j, const std::string& source, const std
   }
   for (size_t i = 0; i < j.at("datasets").size(); ++i) {
     spec->datasets.push_back(ParseDataset(j.at("datasets")[i], source, base_dir, i));
+    for (size_t k = 0; k < i; ++k) {
+      if (spec->datasets[k].name != spec->datasets[i].name) continue;
+      // Rows are keyed by the dataset's name: a second one would be skipped as already measured.
+      SpecError(source, "datasets[" + std::to_string(i) + "].name",
+                "\"" + spec->datasets[i].name + "\" is also the name of datasets[" +
+                    std::to_string(k) + "]");
+    }
   }
 }
 
@@ -134,8 +194,9 @@ void ParseKernels(const nlohmann::json& j, const std::string& source, SweepSpec*
   }
   for (const auto& k : j.at("kernels")) {
     Kernel kernel;
-    if (!ParseKernel(k.get<std::string>(), &kernel)) {
-      SpecError(source, "kernels", "unknown kernel \"" + k.get<std::string>() + "\"");
+    const std::string name = PlainString(k, "kernels");
+    if (!ParseKernel(name, &kernel)) {
+      SpecError(source, "kernels", "unknown kernel \"" + name + "\"");
     }
     spec->kernels.push_back(kernel);
   }
@@ -176,18 +237,34 @@ std::vector<std::string> ExpandSystem(const std::string& pattern, const SweepSpe
 // "systems" (manifests, loaded to know their names) and "implementations" (names, or "SYSTEM:*").
 void ParseImplementations(const nlohmann::json& j, const std::string& source,
                           const std::string& base_dir, SweepSpec* spec) {
-  for (const std::string& path : j.value("systems", std::vector<std::string>{})) {
+  const nlohmann::json none = nlohmann::json::array();
+  for (const std::string& path : StringList(j.value("systems", none), "systems")) {
     spec->systems.push_back(Resolve(base_dir, path));
   }
   const std::vector<ExternalSystem> externals = LoadSpecSystems(*spec);
-  for (const std::string& name : j.value("implementations", std::vector<std::string>{})) {
-    if (name.ends_with(":*")) {
-      for (std::string& n : ExpandSystem(name, *spec, externals, source)) {
-        if (std::ranges::count(spec->implementations, n) == 0) spec->implementations.push_back(n);
-      }
+  const std::vector<std::string> listed =
+      StringList(j.value("implementations", none), "implementations");
+  if (j.contains("implementations") && listed.empty()) {
+    // An empty list would run every implementation, the opposite of what it says.
+    SpecError(source, "implementations",
+              "is empty; name at least one, or leave the field out for every implementation");
+  }
+  for (size_t i = 0; i < listed.size(); ++i) {
+    if (std::count(listed.begin(), listed.begin() + i, listed[i]) > 0) {
+      SpecError(source, "implementations[" + std::to_string(i) + "]",
+                "\"" + listed[i] + "\" is listed twice");
+    }
+  }
+  for (const std::string& name : listed) {
+    if (!name.ends_with(":*")) {
+      spec->implementations.push_back(name);
       continue;
     }
-    spec->implementations.push_back(name);
+    for (std::string& n : ExpandSystem(name, *spec, externals, source)) {
+      if (std::ranges::count(spec->implementations, n) == 0) spec->implementations.push_back(n);
+    }
+  }
+  for (const std::string& name : spec->implementations) {
     if (!FindImplementation(name) && !FindExternalSystem(externals, name)) {
       SpecError(source, "implementations",
                 "unknown implementation \"" + name + "\" (see `cost systems`)");
@@ -198,7 +275,7 @@ void ParseImplementations(const nlohmann::json& j, const std::string& source,
 // "threads": a list of counts, or "1..N" / "1..nproc" (1, 2, ..., N; nproc: this machine's
 // logical CPUs when the sweep reads the spec).
 std::vector<int> ParseThreads(const nlohmann::json& threads, const std::string& source) {
-  if (!threads.is_string()) return threads.get<std::vector<int>>();
+  if (!threads.is_string()) return IntegerList(threads, "threads", 1, kMaxThreads);
   const std::string text = threads.get<std::string>();
   if (!text.starts_with("1..")) {
     SpecError(source, "threads",
@@ -209,8 +286,10 @@ std::vector<int> ParseThreads(const nlohmann::json& threads, const std::string& 
     return ThreadsUpTo(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
   int n = 0;
   const auto [end, error] = std::from_chars(upper.data(), upper.data() + upper.size(), n);
-  if (error != std::errc() || end != upper.data() + upper.size() || n < 1 || n > 4096) {
-    SpecError(source, "threads", "\"" + text + "\": N must be a count from 1 to 4096 or nproc");
+  if (error != std::errc() || end != upper.data() + upper.size() || n < 1 || n > kMaxThreads) {
+    SpecError(source, "threads",
+              "\"" + text + "\": N must be a count from 1 to " + std::to_string(kMaxThreads) +
+                  " or nproc");
   }
   return ThreadsUpTo(n);
 }
@@ -219,15 +298,9 @@ std::vector<int> ParseThreads(const nlohmann::json& threads, const std::string& 
 void ParseConfigurations(const nlohmann::json& j, const std::string& source,
                          const std::string& base_dir, SweepSpec* spec) {
   if (j.contains("threads")) spec->threads = ParseThreads(j.at("threads"), source);
-  for (int t : spec->threads) {
-    if (t < 1) SpecError(source, "threads", "thread counts must be >= 1");
-  }
-  spec->procs = j.value("procs", spec->procs);
-  for (int p : spec->procs) {
-    if (p < 1) SpecError(source, "procs", "process counts must be >= 1");
-  }
+  if (j.contains("procs")) spec->procs = IntegerList(j.at("procs"), "procs", 1, kMaxProcs);
   if (j.contains("hostfile")) {
-    spec->hostfile = Resolve(base_dir, j.at("hostfile").get<std::string>());
+    spec->hostfile = Resolve(base_dir, PlainString(j.at("hostfile"), "hostfile"));
   }
 }
 
@@ -253,12 +326,18 @@ void ParseStorage(const nlohmann::json& j, const std::string& source, SweepSpec*
 // How each row is measured and where graphs are cached.
 void ParseRowSettings(const nlohmann::json& j, const std::string& source,
                       const std::string& base_dir, SweepSpec* spec) {
-  spec->repetitions = j.value("repetitions", spec->repetitions);
-  if (spec->repetitions < 1) SpecError(source, "repetitions", "must be >= 1");
-  spec->iterations = j.value("iterations", spec->iterations);
-  if (spec->iterations < 0) SpecError(source, "iterations", "must be >= 0");
-  spec->timeout_seconds = j.value("timeout_seconds", spec->timeout_seconds);
-  if (spec->timeout_seconds <= 0) SpecError(source, "timeout_seconds", "must be > 0");
+  if (j.contains("repetitions")) {
+    spec->repetitions =
+        static_cast<int>(IntegerIn(j.at("repetitions"), "repetitions", 1, kMaxRepetitions));
+  }
+  if (j.contains("iterations")) {
+    spec->iterations =
+        static_cast<int>(IntegerIn(j.at("iterations"), "iterations", 0, kMaxIterations));
+  }
+  if (j.contains("timeout_seconds")) {
+    spec->timeout_seconds = NumberIn(j.at("timeout_seconds"), "timeout_seconds", 0, 365 * 86400.0);
+    if (spec->timeout_seconds <= 0) SpecError(source, "timeout_seconds", "must be > 0");
+  }
   if (j.contains("memory_cap")) {
     const nlohmann::json& cap = j.at("memory_cap");
     try {
@@ -268,7 +347,8 @@ void ParseRowSettings(const nlohmann::json& j, const std::string& source,
       SpecError(source, "memory_cap", e.what());
     }
   }
-  spec->cache_dir = Resolve(base_dir, j.value("cache_dir", spec->cache_dir));
+  if (j.contains("cache_dir")) spec->cache_dir = PlainString(j.at("cache_dir"), "cache_dir");
+  spec->cache_dir = Resolve(base_dir, spec->cache_dir);
   ParseStorage(j, source, spec);
 }
 
@@ -301,12 +381,16 @@ SweepSpec ParseSweepSpec(const nlohmann::json& j, const std::string& source,
   if (!j.is_object()) SpecError(source, "(top level)", "must be a JSON object");
   SweepSpec spec;
   try {
-    spec.name = j.value("name", fs::path(source).stem().string());
+    RequireKnownKeys(j, "", Keys(kSpecKeys));
+    spec.name =
+        j.contains("name") ? PlainString(j.at("name"), "name") : fs::path(source).stem().string();
     ParseDatasets(j, source, base_dir, &spec);
     ParseKernels(j, source, &spec);
     ParseImplementations(j, source, base_dir, &spec);
     ParseConfigurations(j, source, base_dir, &spec);
     ParseRowSettings(j, source, base_dir, &spec);
+  } catch (const FieldError& e) {
+    throw std::runtime_error(source + ": " + e.what());
   } catch (const nlohmann::json::exception& e) {
     // A field of the wrong type: nlohmann names the type problem, we name the file.
     throw std::runtime_error(source + ": " + e.what());

@@ -13,11 +13,13 @@
 #include <optional>
 #include <stdexcept>
 
+#include "harness/core/temp_folder.h"
 #include "harness/machine/machine_info.h"
 #include "harness/machine/machine_limits.h"
 #include "harness/run/implementations.h"
 #include "harness/sweep/prepared_datasets.h"
 #include "harness/sweep/progress.h"
+#include "harness/sweep/results_lock.h"
 #include "harness/sweep/resume.h"
 #include "harness/sweep/row_process.h"
 
@@ -69,7 +71,6 @@ ResultsFile ExistingResults(const SweepOptions& options) {
 bool CheckResultsWritable(const ResultsFile& results, const std::string& out) {
   const fs::path folder =
       fs::path(out).parent_path().empty() ? fs::path(".") : fs::path(out).parent_path();
-  fs::create_directories(folder);
   if (!fs::exists(out)) {
     WriteResultsFile(results, out);
     return false;
@@ -80,8 +81,8 @@ bool CheckResultsWritable(const ResultsFile& results, const std::string& out) {
   return true;
 }
 
-// Set by SIGINT and SIGTERM while an InterruptHandler lives: the sweep then kills the running
-// row's child and stops, keeping the rows so far.
+// Set by SIGINT, SIGTERM and SIGHUP while an InterruptHandler lives: the sweep then kills the
+// running row's child and stops, keeping the rows so far.
 volatile sig_atomic_t g_interrupted = 0;
 void OnInterrupt(int) { g_interrupted = 1; }
 
@@ -95,10 +96,12 @@ class InterruptHandler {
     action.sa_handler = OnInterrupt;
     sigaction(SIGINT, &action, &old_int_);
     sigaction(SIGTERM, &action, &old_term_);
+    sigaction(SIGHUP, &action, &old_hup_);  // a closed terminal or ssh session: as SIGTERM
   }
   ~InterruptHandler() {
     sigaction(SIGINT, &old_int_, nullptr);
     sigaction(SIGTERM, &old_term_, nullptr);
+    sigaction(SIGHUP, &old_hup_, nullptr);
   }
   InterruptHandler(const InterruptHandler&) = delete;
   InterruptHandler& operator=(const InterruptHandler&) = delete;
@@ -106,6 +109,7 @@ class InterruptHandler {
  private:
   struct sigaction old_int_ = {};
   struct sigaction old_term_ = {};
+  struct sigaction old_hup_ = {};
 };
 
 // Runs every row not yet in *results, each in its own `binary run` process, writing the results
@@ -141,21 +145,49 @@ void RunRows(const std::vector<SweepRow>& rows, const SweepSpec& spec, const Swe
   }
 }
 
+// The part of a sweep before its first row: the lock is held, the results read, the datasets
+// prepared and the rows planned. A results file this start created is removed again when the
+// start fails (a bad dataset, a changed parameter), so that a sweep that never ran leaves none.
+std::vector<SweepRow> StartSweep(const SweepSpec& spec, const SweepOptions& options,
+                                 ResultsFile* results) {
+  *results = ExistingResults(options);
+  results->created = UtcNow();
+  results->machine = DescribeMachine();
+  results->build = DescribeBuild();
+  RecordMachineLimits(spec.cache_dir, options.quiet, &results->machine);
+  const bool existed = CheckResultsWritable(*results, options.out);
+  try {
+    fs::create_directories(options.out + ".gbench");
+    const std::vector<ExternalSystem> externals = LoadSpecSystems(spec);
+    const std::vector<std::string> graphs =
+        PrepareSweepDatasets(spec, options.quiet, options.cost_binary);
+    std::vector<SweepRow> rows = PlanRows(spec, graphs, externals, options.quiet);
+    RequireSameParameters(*results, spec, rows, options.out);
+    if (existed) WriteResultsFile(*results, options.out);
+    return rows;
+  } catch (...) {
+    if (!existed) {
+      std::error_code ignored;
+      fs::remove(options.out, ignored);
+      fs::remove(options.out + ".gbench", ignored);  // only when empty
+    }
+    throw;
+  }
+}
+
 }  // namespace
 
 ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* interrupted) {
-  ResultsFile results = ExistingResults(options);
-  results.created = UtcNow();
-  results.machine = DescribeMachine();
-  results.build = DescribeBuild();
-  RecordMachineLimits(spec.cache_dir, options.quiet, &results.machine);
-  const bool existed = CheckResultsWritable(results, options.out);
-  fs::create_directories(options.out + ".gbench");
-  const std::vector<ExternalSystem> externals = LoadSpecSystems(spec);
-  const std::vector<std::string> graphs =
-      PrepareSweepDatasets(spec, options.quiet, options.cost_binary);
-  const std::vector<SweepRow> rows = PlanRows(spec, graphs, externals, options.quiet);
-  if (existed) WriteResultsFile(results, options.out);
+  if (options.out.empty()) throw std::runtime_error("no results file given (--out)");
+  const fs::path folder = fs::path(options.out).parent_path();
+  if (!folder.empty()) fs::create_directories(folder);  // where the lock file goes too
+  const ResultsLock lock(options.out);                  // held until the last row is written
+  // Folders of rows and external commands whose sweep was killed (SIGKILL runs no cleanup).
+  RemoveStaleTempFolders("cost-row");
+  RemoveStaleTempFolders("cost-external");
+  RemoveStaleTempFolders("cost-mpi");
+  ResultsFile results;
+  const std::vector<SweepRow> rows = StartSweep(spec, options, &results);
   const std::string binary = options.cost_binary.empty()
                                  ? fs::read_symlink("/proc/self/exe").string()
                                  : options.cost_binary;
