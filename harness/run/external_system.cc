@@ -462,8 +462,6 @@ std::string PrepareCommandFor(const ExternalSystem& system, const std::string& i
                                      {"prepared", prepared}});
 }
 
-}  // namespace
-
 ExternalSystem ParseExternalSystem(const nlohmann::json& j, const std::string& manifest) {
   if (!j.is_object()) ManifestError(manifest, "(top level)", "must be a JSON object");
   ExternalSystem s;
