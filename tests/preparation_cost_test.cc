@@ -153,6 +153,7 @@ TEST(PreparationCost, TheSectionHasARowPerEntryAndEscapesNames) {
   }));
   EXPECT_NE(text.find("`peer:a\\|b`"), std::string::npos) << text;
   EXPECT_NE(text.find("pays off from run 15"), std::string::npos) << text;
+  EXPECT_NE(text.find("| +30.0 s |"), std::string::npos) << text;
   EXPECT_NE(PreparationCostSection({}).find("No group has a baseline."), std::string::npos);
 }
 

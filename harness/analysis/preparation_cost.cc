@@ -159,6 +159,11 @@ std::string BreakEvenCell(const PreparationCost& c) {
   return "";
 }
 
+// "+1.20 s", "-3.45 s": FormatSeconds has no sign of its own.
+std::string SignedSeconds(double seconds) {
+  return (seconds < 0 ? "-" : "+") + FormatSeconds(std::abs(seconds));
+}
+
 std::string CostCell(CostStatus status, int cores) {
   if (status == CostStatus::kBounded) return CoresText(cores);
   if (status == CostStatus::kNotSeparable) return "not separable (" + CoresText(cores) + ")";
@@ -168,17 +173,16 @@ std::string CostCell(CostStatus status, int cores) {
 std::vector<std::string> Cells(const PreparationCost& c) {
   const bool timed = c.status_with_preparation == CostStatus::kBounded ||
                      c.status_with_preparation == CostStatus::kNotSeparable;
-  return {
-      c.kernel,
-      c.dataset,
-      "`" + c.implementation + "`",
-      CostCell(c.kernel_status, c.kernel_cost_cores),
-      FormatSeconds(c.best_seconds) + " at " + CoresText(c.best_cores),
-      FormatSeconds(c.preparation_seconds),
-      (c.extra_preparation_seconds >= 0 ? "+" : "") + FormatSeconds(c.extra_preparation_seconds),
-      BreakEvenCell(c),
-      CostCell(c.status_with_preparation, c.cost_cores_with_preparation),
-      timed ? FormatSeconds(c.seconds_with_preparation) : "-"};
+  return {c.kernel,
+          c.dataset,
+          "`" + c.implementation + "`",
+          CostCell(c.kernel_status, c.kernel_cost_cores),
+          FormatSeconds(c.best_seconds) + " at " + CoresText(c.best_cores),
+          FormatSeconds(c.preparation_seconds),
+          SignedSeconds(c.extra_preparation_seconds),
+          BreakEvenCell(c),
+          CostCell(c.status_with_preparation, c.cost_cores_with_preparation),
+          timed ? FormatSeconds(c.seconds_with_preparation) : "-"};
 }
 
 }  // namespace
