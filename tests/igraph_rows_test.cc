@@ -6,6 +6,7 @@
 #include <string>
 
 #include "datasets/csr_build.h"
+#include "datasets/kernel_definitions.h"
 #include "harness/run/measurement.h"
 #include "harness/run/validation.h"
 #include "tests/test_support.h"

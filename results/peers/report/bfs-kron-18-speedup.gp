@@ -13,13 +13,15 @@ set output 'bfs-kron-18-speedup.svg'
 set multiplot layout 1,2 title 'bfs on kron-18'
 set title 'speed-up vs its own 1-core time'
 plot 'bfs-kron-18-speedup.dat' index 0 using 1:2 with linespoints lw 2 pt 7 title 'gapbs:bfs', \
-     'bfs-kron-18-speedup.dat' index 1 using 1:2 with linespoints lw 2 pt 7 title 'ligra:bfs', \
-     'bfs-kron-18-speedup.dat' index 2 using 1:2 with linespoints lw 2 pt 7 title 'openmp:bfs-direction-optimizing', \
+     'bfs-kron-18-speedup.dat' index 1 using 1:2 with linespoints lw 2 pt 7 title 'gbbs:bfs', \
+     'bfs-kron-18-speedup.dat' index 2 using 1:2 with linespoints lw 2 pt 7 title 'ligra:bfs', \
+     'bfs-kron-18-speedup.dat' index 3 using 1:2 with linespoints lw 2 pt 7 title 'openmp:bfs-direction-optimizing', \
      x with lines dt 2 lc rgb '#888888' title 'linear'
 set title 'speed-up vs the best single thread (serial:bfs-direction-optimizing)'
 plot 'bfs-kron-18-speedup.dat' index 0 using 1:3 with linespoints lw 2 pt 7 title 'gapbs:bfs', \
-     'bfs-kron-18-speedup.dat' index 1 using 1:3 with linespoints lw 2 pt 7 title 'ligra:bfs', \
-     'bfs-kron-18-speedup.dat' index 2 using 1:3 with linespoints lw 2 pt 7 title 'openmp:bfs-direction-optimizing', \
+     'bfs-kron-18-speedup.dat' index 1 using 1:3 with linespoints lw 2 pt 7 title 'gbbs:bfs', \
+     'bfs-kron-18-speedup.dat' index 2 using 1:3 with linespoints lw 2 pt 7 title 'ligra:bfs', \
+     'bfs-kron-18-speedup.dat' index 3 using 1:3 with linespoints lw 2 pt 7 title 'openmp:bfs-direction-optimizing', \
      1 with lines dt 2 lw 2 lc rgb '#222222' title 'best single thread'
 unset multiplot
 unset output
@@ -29,13 +31,15 @@ set output 'bfs-kron-18-speedup.png'
 set multiplot layout 1,2 title 'bfs on kron-18'
 set title 'speed-up vs its own 1-core time'
 plot 'bfs-kron-18-speedup.dat' index 0 using 1:2 with linespoints lw 2 pt 7 title 'gapbs:bfs', \
-     'bfs-kron-18-speedup.dat' index 1 using 1:2 with linespoints lw 2 pt 7 title 'ligra:bfs', \
-     'bfs-kron-18-speedup.dat' index 2 using 1:2 with linespoints lw 2 pt 7 title 'openmp:bfs-direction-optimizing', \
+     'bfs-kron-18-speedup.dat' index 1 using 1:2 with linespoints lw 2 pt 7 title 'gbbs:bfs', \
+     'bfs-kron-18-speedup.dat' index 2 using 1:2 with linespoints lw 2 pt 7 title 'ligra:bfs', \
+     'bfs-kron-18-speedup.dat' index 3 using 1:2 with linespoints lw 2 pt 7 title 'openmp:bfs-direction-optimizing', \
      x with lines dt 2 lc rgb '#888888' title 'linear'
 set title 'speed-up vs the best single thread (serial:bfs-direction-optimizing)'
 plot 'bfs-kron-18-speedup.dat' index 0 using 1:3 with linespoints lw 2 pt 7 title 'gapbs:bfs', \
-     'bfs-kron-18-speedup.dat' index 1 using 1:3 with linespoints lw 2 pt 7 title 'ligra:bfs', \
-     'bfs-kron-18-speedup.dat' index 2 using 1:3 with linespoints lw 2 pt 7 title 'openmp:bfs-direction-optimizing', \
+     'bfs-kron-18-speedup.dat' index 1 using 1:3 with linespoints lw 2 pt 7 title 'gbbs:bfs', \
+     'bfs-kron-18-speedup.dat' index 2 using 1:3 with linespoints lw 2 pt 7 title 'ligra:bfs', \
+     'bfs-kron-18-speedup.dat' index 3 using 1:3 with linespoints lw 2 pt 7 title 'openmp:bfs-direction-optimizing', \
      1 with lines dt 2 lw 2 lc rgb '#222222' title 'best single thread'
 unset multiplot
 unset output

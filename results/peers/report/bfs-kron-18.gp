@@ -14,7 +14,7 @@ set ytics (0.02, 0.05, 0.1, 0.2, 0.5, 1)
 set format y '%g'
 set grid xtics ytics lc rgb '#dddddd'
 set key below center maxcols 1 box
-set bmargin 11
+set bmargin 12
 set bars small
 baseline_1 = 0.023917874  # serial:bfs-direction-optimizing
 set label 1 'serial:bfs-direction-optimizing 0.0239 s' at graph 0.98, first baseline_1 right offset 0,0.6 front textcolor rgb '#222222'
@@ -26,8 +26,9 @@ set label 3 'igraph:bfs 0.695 s' at graph 0.98, first baseline_3 right offset 0,
 set terminal svg size 800,500 font 'DejaVu Sans,11' background '#ffffff' noenhanced
 set output 'bfs-kron-18.svg'
 plot 'bfs-kron-18.dat' index 0 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'gapbs:bfs (bfs-direction-optimizing)', \
-     'bfs-kron-18.dat' index 1 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'ligra:bfs (bfs-direction-optimizing)', \
-     'bfs-kron-18.dat' index 2 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'openmp:bfs-direction-optimizing', \
+     'bfs-kron-18.dat' index 1 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'gbbs:bfs (bfs-nondeterministic)', \
+     'bfs-kron-18.dat' index 2 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'ligra:bfs (bfs-direction-optimizing)', \
+     'bfs-kron-18.dat' index 3 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'openmp:bfs-direction-optimizing', \
      baseline_1 with lines dt 2 lw 2 lc rgb '#222222' title 'serial:bfs-direction-optimizing, 1 thread', \
      baseline_2 with lines dt 3 lw 2 lc rgb '#888888' title 'serial:bfs (bfs-queue), 1 thread', \
      baseline_3 with lines dt 4 lw 2 lc rgb '#aa5500' title 'igraph:bfs (bfs-queue), 1 thread'

@@ -13,15 +13,17 @@ set output 'pagerank-kron-18-speedup.svg'
 set multiplot layout 1,2 title 'pagerank on kron-18'
 set title 'speed-up vs its own 1-core time'
 plot 'pagerank-kron-18-speedup.dat' index 0 using 1:2 with linespoints lw 2 pt 7 title 'gapbs:pr', \
-     'pagerank-kron-18-speedup.dat' index 1 using 1:2 with linespoints lw 2 pt 7 title 'ligra:pagerank', \
-     'pagerank-kron-18-speedup.dat' index 2 using 1:2 with linespoints lw 2 pt 7 title 'openmp:pagerank', \
-     'pagerank-kron-18-speedup.dat' index 3 using 1:2 with linespoints lw 2 pt 7 title 'openmp:pagerank-hilbert', \
+     'pagerank-kron-18-speedup.dat' index 1 using 1:2 with linespoints lw 2 pt 7 title 'gbbs:pagerank', \
+     'pagerank-kron-18-speedup.dat' index 2 using 1:2 with linespoints lw 2 pt 7 title 'ligra:pagerank', \
+     'pagerank-kron-18-speedup.dat' index 3 using 1:2 with linespoints lw 2 pt 7 title 'openmp:pagerank', \
+     'pagerank-kron-18-speedup.dat' index 4 using 1:2 with linespoints lw 2 pt 7 title 'openmp:pagerank-hilbert', \
      x with lines dt 2 lc rgb '#888888' title 'linear'
 set title 'speed-up vs the best single thread (serial:pagerank-hilbert)'
 plot 'pagerank-kron-18-speedup.dat' index 0 using 1:3 with linespoints lw 2 pt 7 title 'gapbs:pr', \
-     'pagerank-kron-18-speedup.dat' index 1 using 1:3 with linespoints lw 2 pt 7 title 'ligra:pagerank', \
-     'pagerank-kron-18-speedup.dat' index 2 using 1:3 with linespoints lw 2 pt 7 title 'openmp:pagerank', \
-     'pagerank-kron-18-speedup.dat' index 3 using 1:3 with linespoints lw 2 pt 7 title 'openmp:pagerank-hilbert', \
+     'pagerank-kron-18-speedup.dat' index 1 using 1:3 with linespoints lw 2 pt 7 title 'gbbs:pagerank', \
+     'pagerank-kron-18-speedup.dat' index 2 using 1:3 with linespoints lw 2 pt 7 title 'ligra:pagerank', \
+     'pagerank-kron-18-speedup.dat' index 3 using 1:3 with linespoints lw 2 pt 7 title 'openmp:pagerank', \
+     'pagerank-kron-18-speedup.dat' index 4 using 1:3 with linespoints lw 2 pt 7 title 'openmp:pagerank-hilbert', \
      1 with lines dt 2 lw 2 lc rgb '#222222' title 'best single thread'
 unset multiplot
 unset output
@@ -31,15 +33,17 @@ set output 'pagerank-kron-18-speedup.png'
 set multiplot layout 1,2 title 'pagerank on kron-18'
 set title 'speed-up vs its own 1-core time'
 plot 'pagerank-kron-18-speedup.dat' index 0 using 1:2 with linespoints lw 2 pt 7 title 'gapbs:pr', \
-     'pagerank-kron-18-speedup.dat' index 1 using 1:2 with linespoints lw 2 pt 7 title 'ligra:pagerank', \
-     'pagerank-kron-18-speedup.dat' index 2 using 1:2 with linespoints lw 2 pt 7 title 'openmp:pagerank', \
-     'pagerank-kron-18-speedup.dat' index 3 using 1:2 with linespoints lw 2 pt 7 title 'openmp:pagerank-hilbert', \
+     'pagerank-kron-18-speedup.dat' index 1 using 1:2 with linespoints lw 2 pt 7 title 'gbbs:pagerank', \
+     'pagerank-kron-18-speedup.dat' index 2 using 1:2 with linespoints lw 2 pt 7 title 'ligra:pagerank', \
+     'pagerank-kron-18-speedup.dat' index 3 using 1:2 with linespoints lw 2 pt 7 title 'openmp:pagerank', \
+     'pagerank-kron-18-speedup.dat' index 4 using 1:2 with linespoints lw 2 pt 7 title 'openmp:pagerank-hilbert', \
      x with lines dt 2 lc rgb '#888888' title 'linear'
 set title 'speed-up vs the best single thread (serial:pagerank-hilbert)'
 plot 'pagerank-kron-18-speedup.dat' index 0 using 1:3 with linespoints lw 2 pt 7 title 'gapbs:pr', \
-     'pagerank-kron-18-speedup.dat' index 1 using 1:3 with linespoints lw 2 pt 7 title 'ligra:pagerank', \
-     'pagerank-kron-18-speedup.dat' index 2 using 1:3 with linespoints lw 2 pt 7 title 'openmp:pagerank', \
-     'pagerank-kron-18-speedup.dat' index 3 using 1:3 with linespoints lw 2 pt 7 title 'openmp:pagerank-hilbert', \
+     'pagerank-kron-18-speedup.dat' index 1 using 1:3 with linespoints lw 2 pt 7 title 'gbbs:pagerank', \
+     'pagerank-kron-18-speedup.dat' index 2 using 1:3 with linespoints lw 2 pt 7 title 'ligra:pagerank', \
+     'pagerank-kron-18-speedup.dat' index 3 using 1:3 with linespoints lw 2 pt 7 title 'openmp:pagerank', \
+     'pagerank-kron-18-speedup.dat' index 4 using 1:3 with linespoints lw 2 pt 7 title 'openmp:pagerank-hilbert', \
      1 with lines dt 2 lw 2 lc rgb '#222222' title 'best single thread'
 unset multiplot
 unset output

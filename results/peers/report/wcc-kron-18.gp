@@ -14,7 +14,7 @@ set ytics (0.02, 0.05, 0.1, 0.2, 0.5, 1)
 set format y '%g'
 set grid xtics ytics lc rgb '#dddddd'
 set key below center maxcols 1 box
-set bmargin 12
+set bmargin 13
 set bars small
 baseline_1 = 0.029232542  # serial:afforest
 set label 1 'serial:afforest 0.0292 s' at graph 0.98, first baseline_1 right offset 0,0.6 front textcolor rgb '#222222'
@@ -26,9 +26,10 @@ set label 3 'igraph:connected-components 1.50 s' at graph 0.98, first baseline_3
 set terminal svg size 800,500 font 'DejaVu Sans,11' background '#ffffff' noenhanced
 set output 'wcc-kron-18.svg'
 plot 'wcc-kron-18.dat' index 0 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'gapbs:cc (afforest)', \
-     'wcc-kron-18.dat' index 1 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'ligra:components (label-propagation)', \
-     'wcc-kron-18.dat' index 2 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'openmp:afforest (union-find-afforest)', \
-     'wcc-kron-18.dat' index 3 using 1:2 with points pt 6 ps 2.5 lw 2 lc rgb 'black' title 'COST point', \
+     'wcc-kron-18.dat' index 1 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'gbbs:connectivity (work-efficient-ldd)', \
+     'wcc-kron-18.dat' index 2 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'ligra:components (label-propagation)', \
+     'wcc-kron-18.dat' index 3 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'openmp:afforest (union-find-afforest)', \
+     'wcc-kron-18.dat' index 4 using 1:2 with points pt 6 ps 2.5 lw 2 lc rgb 'black' title 'COST point', \
      baseline_1 with lines dt 2 lw 2 lc rgb '#222222' title 'serial:afforest (union-find-afforest), 1 thread', \
      baseline_2 with lines dt 3 lw 2 lc rgb '#888888' title 'serial:union-find, 1 thread', \
      baseline_3 with lines dt 4 lw 2 lc rgb '#aa5500' title 'igraph:connected-components (bfs), 1 thread'
