@@ -76,7 +76,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(
     max_seconds, cv, ci_low_seconds, ci_high_seconds, ci_level, high_spread, timing, load_seconds,
     preparation_seconds, peak_rss_bytes, limit_seconds, fraction_of_limit, limit_bound, limit_basis,
     rank_peak_rss_bytes, startup_seconds, partition_seconds, layout, preparation_split,
-    preparation_source_seconds, preparation_build_seconds, preparation_layout_seconds)
+    preparation_source_seconds, preparation_build_seconds, preparation_layout_seconds,
+    system_preparation_seconds, system_preparation_cached)
 
 nlohmann::json ToJson(const Measurement& m) {
   nlohmann::json j = m;

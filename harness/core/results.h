@@ -73,6 +73,13 @@ struct Measurement {
   double preparation_source_seconds = 0;
   double preparation_build_seconds = 0;
   double preparation_layout_seconds = 0;
+  // The system's own preparation of its input from the prepared file, once per row and outside
+  // the timed kernel: a peer library building its own graph (igraph_create), an external
+  // system's manifest "prepare" command (its converter). 0 for rows that read our file directly.
+  // system_preparation_cached: the command's output was reused, and the seconds are those it
+  // took when it ran.
+  double system_preparation_seconds = 0;
+  bool system_preparation_cached = false;
   uint64_t peak_rss_bytes = 0;  // multiprocess: the largest rank's
   // Multiprocess rows only: every rank's peak RSS (rank order), MPI start-up (MPI_Init, slowest
   // rank) and partitioning (each rank mapping its rows and building its local graph), all outside

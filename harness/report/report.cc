@@ -13,6 +13,7 @@
 #include "datasets/output_file.h"
 #include "harness/analysis/cost_per_baseline.h"
 #include "harness/analysis/cost_table.h"
+#include "harness/analysis/preparation_cost.h"
 #include "harness/analysis/single_thread_comparisons.h"
 #include "harness/analysis/table_cells.h"
 #include "harness/core/format.h"
@@ -469,6 +470,7 @@ std::string WriteMarkdown(const fs::path& path, const ResultsFile& results,
       "*bounded* at the configuration shown, *not separable* within the noise, or "
       "*unbounded* with the best time and its ratio.\n\n" +
       CostAgainstEachBaselineMarkdown(CostAgainstEachBaseline(results.measurements));
+  text += PreparationCostSection(PreparationCosts(results.measurements));
   text += paper_figures + PlotsSection(plots);
   text += "\n## Preparation and kernel time per layout\n\n" +
           LayoutCostsMarkdown(LayoutCosts(results.measurements));

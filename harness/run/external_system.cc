@@ -18,6 +18,7 @@
 #include "harness/core/json_fields.h"
 #include "harness/core/results_checks.h"
 #include "harness/core/temp_folder.h"
+#include "harness/run/external_prepare.h"
 #include "harness/run/failure.h"
 
 namespace cost::harness {
@@ -29,9 +30,9 @@ namespace {
   throw std::runtime_error(manifest + ": " + field + ": " + reason);
 }
 
-const std::vector<std::string> kPlaceholders = {"graph",      "format",      "threads", "procs",
-                                                "iterations", "damping",     "source",  "values",
-                                                "kernel",     "manifest_dir"};
+const std::vector<std::string> kPlaceholders = {"graph",      "format",       "threads",  "procs",
+                                                "iterations", "damping",      "source",   "values",
+                                                "kernel",     "manifest_dir", "prepared", "rounds"};
 
 // Every {word} in the template (lower-case letters and '_') must be a known placeholder: a typo
 // fails at load time, not as a mysterious command error an hour into a sweep. Other braces (an
@@ -272,23 +273,31 @@ Values ReadExternalValues(const std::string& path, const datasets::Graph& graph,
 namespace {
 
 // The time of one run, from its output or its wall time; throws when the output has none.
-double TimeOfRun(const ExternalSystem& system, const std::string& output, double wall_seconds) {
-  if (!system.time_regex.empty()) {
-    const std::regex pattern(system.time_regex);
-    std::smatch match, last;
-    for (auto it = output.cbegin(); std::regex_search(it, output.cend(), match, pattern);
-         it = match.suffix().first) {
-      last = match;
-    }
-    if (last.empty() || last.size() < 2) {
-      throw std::runtime_error("no time in the output matching /" + system.time_regex + "/");
-    }
+// Every time the regex matches in the output, in order (times "scale"); throws when one is not a
+// number.
+std::vector<double> MatchedTimes(const ExternalSystem& system, const std::string& output) {
+  const std::regex pattern(system.time_regex);
+  std::vector<double> seconds;
+  std::smatch match;
+  for (auto it = output.cbegin(); std::regex_search(it, output.cend(), match, pattern);
+       it = match.suffix().first) {
     try {
-      return std::stod(last[1].str()) * system.time_scale;
+      seconds.push_back(std::stod(match[1].str()) * system.time_scale);
     } catch (const std::logic_error&) {
       throw std::runtime_error("the time matched by /" + system.time_regex + "/, '" +
-                               last[1].str() + "', is not a number");
+                               match[1].str() + "', is not a number");
     }
+  }
+  return seconds;
+}
+
+double TimeOfRun(const ExternalSystem& system, const std::string& output, double wall_seconds) {
+  if (!system.time_regex.empty()) {
+    const std::vector<double> seconds = MatchedTimes(system, output);
+    if (seconds.empty()) {
+      throw std::runtime_error("no time in the output matching /" + system.time_regex + "/");
+    }
+    return seconds.back();
   }
   if (!system.time_json_field.empty()) {
     std::istringstream lines(output);
@@ -349,6 +358,29 @@ void ParseWhatItRuns(const nlohmann::json& j, ExternalSystem* s) {
   CheckPlaceholdersUnquoted(s->command, manifest, "\"" + s->name + "\"");
 }
 
+// "prepare" (the system's converter) and "threads_env" (the variable its threads are set by).
+void ParsePreparation(const nlohmann::json& j, ExternalSystem* s) {
+  const std::string& manifest = s->manifest;
+  s->prepare = j.value("prepare", "");
+  if (j.contains("prepare") && s->prepare.empty()) {
+    ManifestError(manifest, "prepare", "must be a non-empty command");
+  }
+  CheckPlaceholders(s->prepare, manifest);
+  if (!s->prepare.empty()) CheckPlaceholdersUnquoted(s->prepare, manifest, "\"" + s->name + "\"");
+  if (!s->prepare.empty() && s->prepare.find("{prepared}") == std::string::npos) {
+    ManifestError(manifest, "prepare", "must write its output to {prepared}");
+  }
+  if (s->prepare.empty() && s->command.find("{prepared}") != std::string::npos) {
+    ManifestError(manifest, "command", "{prepared} needs a \"prepare\" command");
+  }
+  s->threads_env = j.value("threads_env", "");
+  static const std::regex name("[A-Za-z_][A-Za-z0-9_]*");
+  if (j.contains("threads_env") && !std::regex_match(s->threads_env, name)) {
+    ManifestError(manifest, "threads_env",
+                  "must be an environment variable's name, got \"" + s->threads_env + "\"");
+  }
+}
+
 // "time": {"regex": R} or {"json_field": F} (with "scale"), or "process-wall".
 void ParseTime(const nlohmann::json& j, ExternalSystem* s) {
   const std::string& manifest = s->manifest;
@@ -358,7 +390,7 @@ void ParseTime(const nlohmann::json& j, ExternalSystem* s) {
     ManifestError(manifest, "time",
                   "must be {\"regex\": ...}, {\"json_field\": ...} or \"process-wall\"");
   }
-  RequireKnownKeys(time, "time", {"regex", "json_field", "scale"});
+  RequireKnownKeys(time, "time", {"regex", "json_field", "scale", "per_round"});
   s->time_regex = time.contains("regex") ? PlainString(time.at("regex"), "time.regex") : "";
   s->time_json_field =
       time.contains("json_field") ? PlainString(time.at("json_field"), "time.json_field") : "";
@@ -366,8 +398,17 @@ void ParseTime(const nlohmann::json& j, ExternalSystem* s) {
     s->time_scale = NumberIn(time.at("scale"), "time.scale", 0, 1e12);
     if (s->time_scale <= 0) ManifestError(manifest, "time.scale", "must be > 0");
   }
+  if (time.contains("per_round")) {
+    if (!time.at("per_round").is_boolean()) {
+      ManifestError(manifest, "time.per_round", "must be true or false");
+    }
+    s->per_round = time.at("per_round").get<bool>();
+  }
   if (s->time_regex.empty() == s->time_json_field.empty()) {
     ManifestError(manifest, "time", "give exactly one of \"regex\" and \"json_field\"");
+  }
+  if (s->per_round && s->time_regex.empty()) {
+    ManifestError(manifest, "time.per_round", "needs a \"regex\" matching each round's time");
   }
   if (s->time_regex.empty()) return;
   try {
@@ -380,32 +421,68 @@ void ParseTime(const nlohmann::json& j, ExternalSystem* s) {
 }
 
 // The command line of one run: the template with every placeholder filled in.
-std::string CommandFor(const ExternalSystem& system, const MeasurementRequest& request,
-                       const MeasurementOutput& out, const std::string& values) {
-  const Measurement& m = out.measurement;
-  const std::string input =
-      system.input_format == "cgraph" ? request.graph_path : EnsureEdgeListFile(out.graph, m);
-  return Substitute(system.command,
-                    {{"graph", fs::absolute(input).string()},
-                     {"format", system.input_format},
-                     {"threads", std::to_string(request.params.threads)},
-                     {"procs", "1"},
-                     {"iterations", std::to_string(request.params.iterations)},
-                     {"damping", std::to_string(request.params.damping)},
-                     {"source", std::to_string(std::max<int64_t>(m.source, 0))},
-                     {"values", values},
-                     {"kernel", std::string(KernelName(m.kernel))},
-                     {"manifest_dir", fs::absolute(system.manifest).parent_path().string()}});
+// The file the system reads: our prepared file, or the edge list written for it.
+std::string InputFor(const ExternalSystem& system, const MeasurementRequest& request,
+                     const MeasurementOutput& out) {
+  const std::string input = system.input_format == "cgraph"
+                                ? request.graph_path
+                                : EnsureEdgeListFile(out.graph, out.measurement);
+  return fs::absolute(input).string();
 }
 
-// Runs the command for the warm-ups and then the repetitions; returns the repetitions' times,
-// or stops at the first failing run with out's outcome saying why.
+std::string ManifestDir(const ExternalSystem& system) {
+  return fs::absolute(system.manifest).parent_path().string();
+}
+
+// The command line of one run: the template with every placeholder filled in, after exporting
+// the manifest's thread variable.
+std::string CommandFor(const ExternalSystem& system, const MeasurementRequest& request,
+                       const MeasurementOutput& out, const std::string& prepared,
+                       const std::string& values) {
+  const Measurement& m = out.measurement;
+  const std::string threads = std::to_string(request.params.threads);
+  const std::string command = Substitute(
+      system.command,
+      {{"graph", InputFor(system, request, out)},
+       {"format", system.input_format},
+       {"threads", threads},
+       {"procs", "1"},
+       {"iterations", std::to_string(request.params.iterations)},
+       {"damping", std::to_string(request.params.damping)},
+       {"source", std::to_string(std::max<int64_t>(m.source, 0))},
+       {"values", values},
+       {"kernel", std::string(KernelName(m.kernel))},
+       {"manifest_dir", ManifestDir(system)},
+       {"prepared", prepared},
+       {"rounds", std::to_string(system.per_round ? request.warmups + request.repetitions : 1)}});
+  if (system.threads_env.empty()) return command;
+  return "export " + system.threads_env + "=" + ShellQuote(threads) + "; " + command;
+}
+
+// The repetitions' times in one run's output: every round's (warm-ups dropped) for a per-round
+// manifest, else the one time of the run.
+std::vector<double> TimesOfRun(const ExternalSystem& system, const MeasurementRequest& request,
+                               const std::string& output, double wall_seconds) {
+  if (!system.per_round) return {TimeOfRun(system, output, wall_seconds)};
+  const std::vector<double> rounds = MatchedTimes(system, output);
+  const size_t expected = static_cast<size_t>(request.warmups + request.repetitions);
+  if (rounds.size() != expected) {
+    throw std::runtime_error("expected " + std::to_string(expected) + " round times matching /" +
+                             system.time_regex + "/, found " + std::to_string(rounds.size()));
+  }
+  return std::vector<double>(rounds.begin() + request.warmups, rounds.end());
+}
+
+// Runs the command for the warm-ups and then the repetitions (once for all of them when the
+// manifest reads per-round times); returns the repetitions' times, or stops at the first failing
+// run with out's outcome saying why.
 std::vector<double> RunCommand(const ExternalSystem& system, const MeasurementRequest& request,
                                const std::string& command, const fs::path& dir,
                                MeasurementOutput* out) {
   Measurement& m = out->measurement;
   std::vector<double> seconds;
-  for (int run = 0; run < request.warmups + request.repetitions; ++run) {
+  const int runs = system.per_round ? 1 : request.warmups + request.repetitions;
+  for (int run = 0; run < runs; ++run) {
     ChildOptions options;
     options.argv = {"/bin/sh", "-c", command};
     options.log_path = (dir / "output.log").string();
@@ -417,16 +494,18 @@ std::vector<double> RunCommand(const ExternalSystem& system, const MeasurementRe
       m.message = outcome.message;
       return seconds;
     }
-    if (run < request.warmups) continue;
+    if (!system.per_round && run < request.warmups) continue;
     try {
-      seconds.push_back(TimeOfRun(system, ReadChildLog(options.log_path), result.wall_seconds));
-      // -0.5 s, 0 s, nan or inf is no measurement: it would win the COST table, or leave a
-      // results file no reader accepts.
-      const std::string implausible = ImplausibleTimes({seconds.back()});
-      if (!implausible.empty()) {
-        throw std::runtime_error(
-            "the system's time for run " + std::to_string(run - request.warmups + 1) + " is " +
-            Printf("%g", seconds.back()) + " s: a time must be finite and positive");
+      for (double s :
+           TimesOfRun(system, request, ReadChildLog(options.log_path), result.wall_seconds)) {
+        // -0.5 s, 0 s, nan or inf is no measurement: it would win the COST table, or leave a
+        // results file no reader accepts.
+        if (!ImplausibleTimes({s}).empty()) {
+          throw std::runtime_error("the system's time for run " +
+                                   std::to_string(seconds.size() + 1) + " is " + Printf("%g", s) +
+                                   " s: a time must be finite and positive");
+        }
+        seconds.push_back(s);
       }
     } catch (const std::exception& e) {
       m.outcome = Outcome::kInvalidOutput;
@@ -454,17 +533,34 @@ void ValidateCommandValues(const ExternalSystem& system, const MeasurementReques
   }
 }
 
+// The manifest's prepare step (cached), recorded as the row's system preparation; "" when the
+// manifest has none, or when it failed (the row's outcome says why).
+std::string RunPreparation(const ExternalSystem& system, const MeasurementRequest& request,
+                           MeasurementOutput* out) {
+  if (system.prepare.empty()) return "";
+  Measurement& m = out->measurement;
+  const PreparedInput prepared =
+      EnsurePrepared(system, InputFor(system, request, *out), request.graph_path, m.graph_checksum);
+  m.outcome = prepared.outcome;
+  m.message = prepared.message;
+  m.system_preparation_seconds = prepared.seconds;
+  m.system_preparation_cached = prepared.cached;
+  return prepared.path;
+}
+
 MeasurementOutput MeasureCommand(const ExternalSystem& system, const MeasurementRequest& request) {
   MeasurementOutput out = PrepareMeasurement(request, IdentityOf(system));
   Measurement& m = out.measurement;
   m.timing = system.time_regex.empty() && system.time_json_field.empty() ? Timing::kProcessWall
                                                                          : Timing::kReported;
+  const std::string prepared = RunPreparation(system, request, &out);
+  if (!m.ok()) return out;
   RemoveStaleTempFolders("cost-external");   // left by a `cost run` that was killed
   const TempFolder folder("cost-external");  // removed on every way out, exceptions included
   const fs::path& dir = folder.path();
   const std::string values = (dir / "values.txt").string();
   const std::vector<double> seconds =
-      RunCommand(system, request, CommandFor(system, request, out, values), dir, &out);
+      RunCommand(system, request, CommandFor(system, request, out, prepared, values), dir, &out);
   if (m.ok()) {
     Summarize(seconds, &m);
     ValidateCommandValues(system, request, values, &out);
@@ -474,6 +570,14 @@ MeasurementOutput MeasureCommand(const ExternalSystem& system, const Measurement
 
 }  // namespace
 
+std::string PrepareCommandFor(const ExternalSystem& system, const std::string& input,
+                              const std::string& prepared) {
+  return Substitute(system.prepare, {{"graph", input},
+                                     {"format", system.input_format},
+                                     {"manifest_dir", ManifestDir(system)},
+                                     {"prepared", prepared}});
+}
+
 ExternalSystem ParseExternalSystem(const nlohmann::json& j, const std::string& manifest) {
   if (!j.is_object()) ManifestError(manifest, "(top level)", "must be a JSON object");
   ExternalSystem s;
@@ -481,11 +585,13 @@ ExternalSystem ParseExternalSystem(const nlohmann::json& j, const std::string& m
   try {
     RequireKnownKeys(
         j, "",
-        {"name", "kernel", "kind", "algorithm", "description", "input_format", "command", "time"});
+        {"name", "kernel", "kind", "algorithm", "description", "input_format", "command", "time",
+         "prepare", "threads_env"});
     ParseName(j, &s);
     s.description =
         j.contains("description") ? PlainString(j.at("description"), "description") : "";
     ParseWhatItRuns(j, &s);
+    ParsePreparation(j, &s);
     ParseTime(j, &s);
   } catch (const FieldError& e) {
     throw std::runtime_error(manifest + ": " + e.what());

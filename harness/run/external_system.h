@@ -18,8 +18,14 @@
 // {"json_field": F} (field F of the last line of output that is a JSON object), or
 // "process-wall" (the whole process's wall time, start-up included: flagged in the results).
 // Placeholders: {graph} {format} {threads} {procs} {iterations} {damping} {source} {values}
-// {kernel} {manifest_dir}. When the command writes {values} ("original-id value" lines), they are
-// validated; otherwise the row says it was not validated.
+// {kernel} {manifest_dir} {prepared} {rounds}. Optional fields: "prepare" (a command run once per
+// graph and manifest, its output cached: external_prepare.h; in it {graph} is the input and
+// {prepared} the path it writes, which the command then reads as {prepared}), "threads_env" (the
+// environment variable that sets the system's thread count, e.g. OMP_NUM_THREADS or
+// PARLAY_NUM_THREADS, exported as {threads}), and "per_round": true in "time" (one run of the
+// command does every warm-up and repetition, told their count as {rounds}; each regex match is
+// one round's time, the warm-ups' first). When the command writes {values} ("original-id value"
+// lines), they are validated; otherwise the row says it was not validated.
 #ifndef COST_HARNESS_RUN_EXTERNAL_SYSTEM_H_
 #define COST_HARNESS_RUN_EXTERNAL_SYSTEM_H_
 
@@ -42,7 +48,10 @@ struct ExternalSystem {
   std::string time_regex;  // one of these two, or neither for process-wall
   std::string time_json_field;
   double time_scale = 1;
-  std::string manifest;  // the file it was declared in
+  bool per_round = false;   // one run prints every round's time
+  std::string prepare;      // the system's own converter; empty: none
+  std::string threads_env;  // e.g. OMP_NUM_THREADS; empty: none
+  std::string manifest;     // the file it was declared in
 };
 
 // Throws std::runtime_error("MANIFEST: field: reason").
@@ -63,6 +72,11 @@ MeasurementOutput MeasureExternal(const ExternalSystem& system, const Measuremen
 // isolated ones for WCC and BFS (an edge list cannot hold them). Throws std::runtime_error
 // naming the file and line.
 Values ReadExternalValues(const std::string& path, const datasets::Graph& graph, Kernel kernel);
+
+// The prepare command's line: its template with {graph} = input, {prepared} = prepared,
+// {format} and {manifest_dir} filled in (shell-quoted).
+std::string PrepareCommandFor(const ExternalSystem& system, const std::string& input,
+                              const std::string& prepared);
 
 }  // namespace cost::harness
 

@@ -10,6 +10,7 @@
 #include "baselines/pagerank.h"
 #include "baselines/streaming.h"
 #include "baselines/wcc.h"
+#include "harness/run/igraph_rows.h"
 #include "parallel/graphblas/graphblas.h"
 #include "parallel/openmp.h"
 #include "parallel/openmp_stream.h"
@@ -241,6 +242,19 @@ const std::array kImplementations = {
                    .deviation = "Boost.Graph's page_rank drops dangling rank (no term for "
                                 "vertices without out-edges): valid only on graphs without sinks",
                    .deviation_applies = baselines::HasSinks},
+#if COST_HAVE_IGRAPH
+    // igraph 0.10, one thread; its own structure is built once per measurement and timed apart
+    // (system_preparation_seconds).
+    Implementation{.name = "igraph:pagerank",
+                   .kernel = Kernel::kPageRank,
+                   .system = "igraph",
+                   .algorithm = "pagerank-spmv",
+                   .kind = kSingle,
+                   .description = "PageRank, the definition's steps as igraph_sparsemat_gaxpy on "
+                                  "igraph's compressed sparse matrix (igraph_pagerank's PRPACK "
+                                  "solves to the fixed point instead), one thread",
+                   .runner = PreparingKernel{PrepareIgraphPageRank}},
+#endif
 
     // PageRank, threaded.
     Implementation{.name = "openmp:pagerank",
@@ -395,6 +409,16 @@ const std::array kImplementations = {
                    .description = "WCC, boost::connected_components (DFS) on a symmetrised BGL "
                                   "CSR, one thread",
                    .runner = BglConnectedComponents},
+#if COST_HAVE_IGRAPH
+    Implementation{.name = "igraph:connected-components",
+                   .kernel = Kernel::kWcc,
+                   .system = "igraph",
+                   .algorithm = "bfs",
+                   .kind = kSingle,
+                   .description = "WCC, igraph_connected_components (IGRAPH_WEAK) on igraph's "
+                                  "graph, one thread",
+                   .runner = PreparingKernel{PrepareIgraphComponents}},
+#endif
 
     // WCC, threaded.
     Implementation{.name = "openmp:label-propagation",
@@ -496,6 +520,16 @@ const std::array kImplementations = {
                    .kind = kSingle,
                    .description = "BFS, boost::breadth_first_search on BGL's CSR, one thread",
                    .runner = BglBfs},
+#if COST_HAVE_IGRAPH
+    Implementation{.name = "igraph:bfs",
+                   .kernel = Kernel::kBfs,
+                   .system = "igraph",
+                   .algorithm = "bfs-queue",
+                   .kind = kSingle,
+                   .description = "BFS, igraph_bfs_simple over out-edges on igraph's graph, one "
+                                  "thread",
+                   .runner = PreparingKernel{PrepareIgraphBfs}},
+#endif
 
     // BFS, threaded.
     Implementation{.name = "openmp:bfs-direction-optimizing",
@@ -539,13 +573,16 @@ const Implementation* FindImplementation(std::string_view name) {
 }
 
 bool RunsInProcess(const Implementation& impl) {
-  return std::holds_alternative<InProcessKernel>(impl.runner);
+  return !std::holds_alternative<MpiProgram>(impl.runner);
 }
 
 Values RunInProcess(const Implementation& impl, const datasets::Graph& graph,
                     const RunParams& params) {
   if (!RunsInProcess(impl)) {
     throw std::logic_error(std::string(impl.name) + " runs under mpirun, not in this process");
+  }
+  if (const auto* preparing = std::get_if<PreparingKernel>(&impl.runner)) {
+    return preparing->prepare(graph)->Run(params);
   }
   return std::get<InProcessKernel>(impl.runner)(graph, params);
 }

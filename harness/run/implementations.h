@@ -5,6 +5,7 @@
 #define COST_HARNESS_RUN_IMPLEMENTATIONS_H_
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -52,8 +53,21 @@ struct MpiProgram {
   std::string_view executable;  // built beside `cost`: "cost_mpi", "cost_pbgl"
 };
 
-// How a row runs: in this process, or as an MPI job.
-using Runner = std::variant<InProcessKernel, MpiProgram>;
+// A peer library's own copy of the graph, built once per measurement, and the row's kernel over
+// it. The building is the system's own preparation (igraph_create, say): a measurement times it
+// once, apart from the kernel, as the row's system_preparation_seconds.
+class PreparedGraph {
+ public:
+  virtual ~PreparedGraph() = default;
+  virtual Values Run(const RunParams& params) const = 0;
+};
+struct PreparingKernel {
+  std::unique_ptr<PreparedGraph> (*prepare)(const datasets::Graph& graph);
+};
+
+// How a row runs: in this process (on our graph, or on the system's own copy of it), or as an MPI
+// job.
+using Runner = std::variant<InProcessKernel, MpiProgram, PreparingKernel>;
 
 // What a row that streams its edges holds in memory besides its read buffer: bytes per vertex,
 // and per vertex and thread (per-thread copies of an array).
@@ -104,7 +118,8 @@ const Implementation* FindImplementation(std::string_view name);
 
 // Whether the row's kernel is called in this process (false: its runner is an MpiProgram).
 bool RunsInProcess(const Implementation& impl);
-// Calls the row's kernel in this process. Throws std::logic_error for a row run by mpirun.
+// Calls the row's kernel in this process (a PreparingKernel row prepares first, untimed here).
+// Throws std::logic_error for a row run by mpirun.
 Values RunInProcess(const Implementation& impl, const datasets::Graph& graph,
                     const RunParams& params);
 // The rows that run in this process, in table order: what can be timed or called without mpirun.

@@ -4,6 +4,7 @@
 // library's JSON reporter, whose output is kept unmodified beside our results.
 #include "harness/run/measurement.h"
 
+#include <functional>
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -189,9 +190,12 @@ void AdmitRow(const MeasurementRequest& request, const datasets::GraphFileInfo& 
                       MemoryNeededBy(*impl, header, request.params, request.validate));
 }
 
+// One call of a row's kernel with these parameters (a peer's calls use the structure it built).
+using KernelCall = std::function<Values(const RunParams&)>;
+
 // One timed call; the storage steps around it are outside the timing. A failed storage check
 // skips this and the remaining repetitions with the error.
-void TimeOneRepetition(const Implementation& impl, RepetitionStorage* storage,
+void TimeOneRepetition(const KernelCall& call, RepetitionStorage* storage,
                        benchmark::State* state, std::string* storage_error,
                        MeasurementOutput* out) {
   state->PauseTiming();
@@ -201,7 +205,7 @@ void TimeOneRepetition(const Implementation& impl, RepetitionStorage* storage,
     return;
   }
   state->ResumeTiming();
-  out->values = RunInProcess(impl, out->graph, params);
+  out->values = call(params);
   benchmark::ClobberMemory();
   state->PauseTiming();
   storage->After();
@@ -211,7 +215,8 @@ void TimeOneRepetition(const Implementation& impl, RepetitionStorage* storage,
 // The timed repetitions of an in-process row, through Google Benchmark; returns each one's
 // seconds and keeps the library's JSON report in out->benchmark_json.
 std::vector<double> TimeRepetitions(const Implementation& impl, const MeasurementRequest& request,
-                                    RepetitionStorage* storage, MeasurementOutput* out) {
+                                    const KernelCall& call, RepetitionStorage* storage,
+                                    MeasurementOutput* out) {
   InitializeBenchmarkOnce();
   std::ostringstream json;
   CapturingReporter reporter(&json);
@@ -221,7 +226,7 @@ std::vector<double> TimeRepetitions(const Implementation& impl, const Measuremen
   benchmark::RegisterBenchmark(name.c_str(),
                                [&](benchmark::State& state) {
                                  for (auto _ : state) {
-                                   TimeOneRepetition(impl, storage, &state, &storage_error, out);
+                                   TimeOneRepetition(call, storage, &state, &storage_error, out);
                                  }
                                })
       ->Iterations(1)
@@ -240,11 +245,22 @@ MeasurementOutput MeasureInProcess(const Implementation& impl, const Measurement
   MeasurementOutput out = PrepareMeasurement(request, IdentityOf(impl));
   // Before the warm-ups: a missing layout is a usage error (exit 1), not a crashed row.
   if (!impl.streams.from_file) datasets::RequireEdgeLayout(out.graph, impl.requires_layout);
+  // A peer's own structure is built once, timed apart from the kernel calls that use it.
+  std::unique_ptr<PreparedGraph> prepared;
+  if (const auto* preparing = std::get_if<PreparingKernel>(&impl.runner)) {
+    const auto start = std::chrono::steady_clock::now();
+    prepared = preparing->prepare(out.graph);
+    out.measurement.system_preparation_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  const KernelCall call = [&](const RunParams& params) {
+    return prepared ? prepared->Run(params) : RunInProcess(impl, out.graph, params);
+  };
   RepetitionStorage storage(impl, request.storage, request.graph_path, &out.graph);
   RunParams warmup = out.params;
   if (impl.streams.from_file) warmup.graph_path = request.graph_path;
-  for (int i = 0; i < request.warmups; ++i) out.values = RunInProcess(impl, out.graph, warmup);
-  Summarize(TimeRepetitions(impl, request, &storage, &out), &out.measurement);
+  for (int i = 0; i < request.warmups; ++i) out.values = call(warmup);
+  Summarize(TimeRepetitions(impl, request, call, &storage, &out), &out.measurement);
   storage.Record(&out.measurement);
   // A streaming row's graph holds no edges: validation maps them now, after the timing.
   if (impl.streams.from_file && request.validate) out.graph = LoadEdgesToValidate(request);

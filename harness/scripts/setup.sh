@@ -15,7 +15,7 @@ jobs="$(nproc)"
 # Debian packages the build, the tests and the reports need.
 packages=(cmake g++ make pkg-config git libbenchmark-dev libgtest-dev libgmock-dev
           nlohmann-json3-dev libcli11-dev libxxhash-dev zlib1g-dev libboost-graph-dev
-          libgraphblas-dev gnuplot-nox
+          libgraphblas-dev libigraph-dev gnuplot-nox
           libboost-graph-parallel-dev libboost-mpi-dev libopenmpi-dev openmpi-bin
           curl
           clang libclang-rt-14-dev libomp-dev ccache   # the sanitizer and fuzz stages (clang 14)
