@@ -10,6 +10,7 @@
 #include "harness/machine/memory_admission.h"
 #include "harness/run/external_system.h"
 #include "harness/run/measurement.h"
+#include "harness/run/multiprocess_report.h"
 
 namespace cost::harness {
 namespace {
@@ -70,6 +71,7 @@ void PrintMeasurement(const Measurement& m) {
                 m.limit_bound.c_str(), m.limit_seconds, m.limit_basis.c_str());
   }
   if (m.source >= 0) std::printf("bfs source: vertex %lld\n", static_cast<long long>(m.source));
+  std::printf("%s", DescribeRanks(m).c_str());
 }
 
 void RunOne(const RunOptions& o, int* exit_code) {

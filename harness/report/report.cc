@@ -439,7 +439,8 @@ std::string FailedSection(const ResultsFile& results) {
 
 // Returns the Markdown written.
 std::string WriteMarkdown(const fs::path& path, const ResultsFile& results,
-                          const std::vector<CostGroup>& groups, const std::vector<Plot>& plots) {
+                          const std::vector<CostGroup>& groups, const std::vector<Plot>& plots,
+                          const std::vector<LinkModel>& links) {
   std::string text = "# COST report\n\n" + MachineAndBuild(results);
   text += "\n## COST\n\n" + FormatCostTableMarkdown(groups);
   text +=
@@ -466,6 +467,7 @@ std::string WriteMarkdown(const fs::path& path, const ResultsFile& results,
       "a fit with no more core counts than parameters is underdetermined and projects "
       "nothing.\n\n" +
       ProjectionsMarkdown(ProjectCosts(results.measurements));
+  text += NetworkProjectionMarkdown(results.measurements, links);
   datasets::WriteFileAtomically(path.string(), text);
   return text;
 }
@@ -548,7 +550,8 @@ std::string PlotStem(const std::string& kernel, const std::string& dataset) {
   return stem;
 }
 
-ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir) {
+ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir,
+                        const std::vector<LinkModel>& links) {
   fs::path out(out_dir);
   fs::create_directories(out);
   // Everything is built here first, so a failure (no gnuplot, a bad plot) leaves out_dir as it was.
@@ -559,7 +562,8 @@ ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir) 
     std::vector<CostGroup> groups = ComputeCostTable(results.measurements);
     std::vector<Plot> plots = PlanPlots(results, groups);
     std::vector<std::string> names = WritePlots(staging, results, plots);
-    const std::string markdown = WriteMarkdown(staging / "report.md", results, groups, plots);
+    const std::string markdown =
+        WriteMarkdown(staging / "report.md", results, groups, plots, links);
     names.push_back("report.md");
     // The HTML page inlines every SVG it shows, so it is the one file to hand to someone.
     const std::string html =

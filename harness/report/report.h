@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "harness/core/results.h"
+#include "harness/report/network_projection.h"
 
 namespace cost::harness {
 
@@ -27,7 +28,9 @@ struct ReportFiles {
 // written, so an error leaves no half report. Existing files of the same names are replaced.
 // Throws std::runtime_error when gnuplot is not installed, when it fails (with its message), or
 // when a file cannot be written.
-ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir);
+// `links`: the network links multiprocess rows are projected onto (network_projection.h).
+ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir,
+                        const std::vector<LinkModel>& links = DefaultLinks());
 
 // The file name stem of a group's plot files: "pagerank-kron-18".
 std::string PlotStem(const std::string& kernel, const std::string& dataset);

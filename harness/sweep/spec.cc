@@ -117,7 +117,7 @@ void ParseImplementations(const nlohmann::json& j, const std::string& source,
   }
 }
 
-// "threads", "procs" and "hostfile": the configurations each row runs at.
+// "threads", "procs", "rank_threads" and "hostfile": the configurations each row runs at.
 void ParseConfigurations(const nlohmann::json& j, const std::string& source,
                          const std::string& base_dir, SweepSpec* spec) {
   spec->threads = j.value("threads", spec->threads);
@@ -127,6 +127,10 @@ void ParseConfigurations(const nlohmann::json& j, const std::string& source,
   spec->procs = j.value("procs", spec->procs);
   for (int p : spec->procs) {
     if (p < 1) SpecError(source, "procs", "process counts must be >= 1");
+  }
+  spec->rank_threads = j.value("rank_threads", spec->rank_threads);
+  for (int t : spec->rank_threads) {
+    if (t < 1) SpecError(source, "rank_threads", "thread counts must be >= 1");
   }
   if (j.contains("hostfile")) {
     spec->hostfile = Resolve(base_dir, j.at("hostfile").get<std::string>());
