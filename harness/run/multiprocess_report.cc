@@ -49,7 +49,7 @@ std::string MiB(const std::vector<uint64_t>& bytes) {
 }  // namespace
 
 std::string DescribeRanks(const Measurement& m) {
-  if (m.kind != Kind::kMultiprocess) return "";
+  if (m.kind != Kind::kMultiprocess || m.rank_hosts.empty()) return "";
   std::map<std::string, int> per_host;
   for (const std::string& host : m.rank_hosts) ++per_host[host];
   std::string hosts;

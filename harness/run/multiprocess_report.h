@@ -30,7 +30,8 @@ std::string TransportFromLog(const std::string& log);
 
 // What `cost run` prints for a multiprocess row: the hosts and ranks on each, threads per rank,
 // the transport and where the prepared file was read, then per rank its rows, ghosts, bytes
-// sent, rounds and peak memory, and the partition time. Empty for other rows.
+// sent, rounds and peak memory, and the partition time. Empty for other rows and for jobs whose
+// ranks reported nothing.
 std::string DescribeRanks(const Measurement& m);
 
 }  // namespace cost::harness
