@@ -25,10 +25,12 @@ constexpr Unit kLatencyUnits[] = {{"s", 1}, {"ms", 1e-3}, {"us", 1e-6}, {"ns", 1
 template <size_t N>
 double ParseQuantity(std::string_view part, const Unit (&units)[N], std::string_view text,
                      std::string_view what) {
+  while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+  while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
   double value = 0;
   const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), value);
   std::string_view unit(end, part.data() + part.size() - end);
-  while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+  while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);  // "10 Gbit/s"
   for (const Unit& u : units) {
     if (ec == std::errc() && unit == u.name) {
       if (!(value >= 0) || !std::isfinite(value)) break;
