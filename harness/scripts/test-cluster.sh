@@ -220,8 +220,9 @@ check_launch() {
   command -v mpirun >/dev/null || die "mpirun not found (package openmpi-bin)"
   local want got output
   want="$(recorded_hosts | sort)"
+  # --map-by node: one process per host even when each host has more slots than one.
   output="$(set -a; source "$state/env"; timeout 60 mpirun -np "$(recorded_hosts | wc -l)" \
-    --hostfile "$state/hostfile" sh -c 'echo "started-on=$(hostname)"' 2>&1)" || true
+    --map-by node --hostfile "$state/hostfile" sh -c 'echo "started-on=$(hostname)"' 2>&1)" || true
   got="$(echo "$output" | sed -n 's/^started-on=//p' | sort)"
   [[ $got == "$want" ]] || die "mpirun could not start a process on every host; it printed:
 $output"
@@ -370,7 +371,8 @@ cmd_transport() {
   trap 'rm -f "$log"' EXIT
   before="$(cmd_counters)"
   (set -a; source "$state/env"; timeout 120 mpirun -np "$(recorded_hosts | wc -l)" \
-    --hostfile "$state/hostfile" --mca btl_base_verbose 100 "$@") >"$log" 2>&1 || status=$?
+    --map-by node --hostfile "$state/hostfile" --mca btl_base_verbose 100 "$@") >"$log" 2>&1 ||
+    status=$?
   after="$(cmd_counters)"
   ((status == 0)) || { tail -20 "$log" >&2; die "the job failed (status $status)"; }
   # "[HOST:PID] mca: bml: Using BTL btl for send to [[JOB,1],RANK] on node PEER"
