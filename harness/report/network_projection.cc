@@ -50,7 +50,8 @@ uint64_t MaxOf(const std::vector<uint64_t>& values) {
 
 std::string CostCell(int cores) {
   if (cores < 0) return "not projected";
-  return cores == 0 ? "unbounded" : std::to_string(cores) + " cores";
+  if (cores == 0) return "unbounded";
+  return std::to_string(cores) + (cores == 1 ? " core" : " cores");
 }
 
 std::string BytesCell(uint64_t bytes) {
