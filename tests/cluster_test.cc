@@ -173,7 +173,46 @@ TEST_F(ClusterTest, EveryMultiprocessRowValidatesWithOneRankOnEachHost) {
     EXPECT_EQ(m.outcome, harness::Outcome::kOk) << impl << ": " << m.message;
     EXPECT_EQ(m.procs, 2) << impl;
     EXPECT_EQ(m.rank_peak_rss_bytes.size(), 2u) << impl;
+    // What crossed, recorded in the row: the hosts, the transport, the file's placement.
+    EXPECT_EQ(m.rank_hosts, kHosts) << impl;
+    EXPECT_EQ(m.transport, "tcp") << impl;
+    EXPECT_EQ(m.graph_placement, "shared") << impl;  // one file that both hosts see
+    EXPECT_EQ(m.rank_rows.size(), 2u) << impl;
+    EXPECT_EQ(m.rank_bytes_sent.size(), 2u) << impl;
+    EXPECT_EQ(m.rank_threads, std::vector<int>(2, m.system == "pbgl" ? 1 : m.threads)) << impl;
   }
+}
+
+// A host whose copy of the prepared file differs (here a different graph mounted over the path
+// on the second host only) is refused before any kernel runs, naming the host; an identical
+// per-host copy runs and is recorded as one.
+TEST_F(ClusterTest, AHostWhosePreparedFileDiffersIsRefused) {
+  const std::string graph = Prepare(8);
+  const std::string other = Prepare(7);
+  ASSERT_EQ(Script({"mount", kHosts[1], other, graph}).exit_code, 0);
+  for (const std::string impl : {"mpi:pagerank", "pbgl:wcc"}) {
+    int exit_code = -1;
+    const harness::Measurement m = RunRow(impl, graph, {}, &exit_code);
+    EXPECT_EQ(m.outcome, harness::Outcome::kFailedToStart) << impl << ": " << m.message;
+    EXPECT_EQ(exit_code, 6) << impl;
+    EXPECT_EQ(m.message.rfind("refused: the prepared file " + graph + " differs between hosts", 0),
+              0u)
+        << impl << ": " << m.message;
+    EXPECT_NE(m.message.find(kHosts[1] + " (xxh64 "), std::string::npos) << m.message;
+    EXPECT_EQ(m.message.find(kHosts[0] + " (xxh64 "), std::string::npos) << m.message;
+    EXPECT_EQ(m.graph_placement, "per-host-copies") << impl;
+    EXPECT_TRUE(m.repetition_seconds.empty()) << impl;
+  }
+
+  const std::string copy = Path("copy.cgraph");
+  fs::copy_file(graph, copy);
+  ASSERT_EQ(Script({"mount", kHosts[1], "off"}).exit_code, 0);
+  ASSERT_EQ(Script({"mount", kHosts[1], copy, graph}).exit_code, 0);
+  int exit_code = -1;
+  const harness::Measurement m = RunRow("mpi:union-find", graph, {}, &exit_code);
+  EXPECT_EQ(exit_code, 0) << m.message;
+  EXPECT_EQ(m.outcome, harness::Outcome::kOk) << m.message;
+  EXPECT_EQ(m.graph_placement, "per-host-copies");
 }
 
 // What the ranks count as sent must have crossed the links: each host's link carries at least

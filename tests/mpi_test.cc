@@ -16,10 +16,12 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <numeric>
 #include <set>
 #include <sstream>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "datasets/csr_build.h"
@@ -98,6 +100,26 @@ class MpiTest : public testing_support::ScratchDirTest {
   }
 };
 
+// What a row on this one machine records per rank: its host (this one, for every rank), its
+// threads, rows adding up to the graph's, what it sent; the transport between ranks is shared
+// memory, and the prepared file was read on one host.
+void ExpectOneHostRecord(const harness::Measurement& m, const Implementation& impl,
+                         uint64_t num_vertices, const std::string& where) {
+  const size_t procs = m.procs;
+  ASSERT_EQ(m.rank_hosts.size(), procs) << where;
+  for (const std::string& host : m.rank_hosts) EXPECT_EQ(host, m.rank_hosts[0]) << where;
+  const int threads = impl.system == "pbgl" ? 1 : m.threads;
+  EXPECT_EQ(m.rank_threads, std::vector<int>(procs, threads)) << where;
+  ASSERT_EQ(m.rank_rows.size(), procs) << where;
+  EXPECT_EQ(std::accumulate(m.rank_rows.begin(), m.rank_rows.end(), uint64_t{0}), num_vertices)
+      << where;
+  EXPECT_EQ(m.rank_bytes_sent.size(), procs) << where;
+  EXPECT_EQ(m.rank_rounds.size(), procs) << where;
+  EXPECT_EQ(m.rank_ghosts.size(), impl.system == "pbgl" ? 0u : procs) << where;
+  EXPECT_EQ(m.transport, procs == 1 ? "self" : "vader") << where;
+  EXPECT_EQ(m.graph_placement, "one-host") << where;
+}
+
 TEST_F(MpiTest, EveryRowMatchesTheSerialRowAtOneTwoAndThreeProcessesAndTwoThreads) {
   const datasets::EdgeList kron = datasets::GenerateKronecker({.scale = 9, .edge_factor = 8});
   const std::map<std::string, datasets::Graph> graphs = {
@@ -127,6 +149,7 @@ TEST_F(MpiTest, EveryRowMatchesTheSerialRowAtOneTwoAndThreeProcessesAndTwoThread
             << where;
         EXPECT_EQ(m.rank_peak_rss_bytes.size(), static_cast<size_t>(procs)) << where;
         EXPECT_EQ(m.repetition_seconds.size(), 1u) << where;
+        ExpectOneHostRecord(m, *impl, graph.num_vertices(), where);
         const harness::Values values =
             harness::ReadExternalValues(Path("values.txt"), graph, impl->kernel);
         const harness::ValidationResult check =
@@ -242,6 +265,7 @@ TEST_F(MpiTest, SweepRunsMultiprocessRowsPerProcessCount) {
     "implementations": ["serial:union-find", "mpi:union-find", "pbgl:wcc"],
     "threads": [1, 2],
     "procs": [1, 2],
+    "rank_threads": [1, 2],
     "repetitions": 1,
     "timeout_seconds": 60,
     "cache_dir": "cache"
@@ -249,16 +273,22 @@ TEST_F(MpiTest, SweepRunsMultiprocessRowsPerProcessCount) {
   const testing_support::CostRun run =
       testing_support::RunCost({"sweep", "spec.json", "--out", "results.json", "--quiet"}, dir_);
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  std::map<std::pair<std::string, int>, harness::Measurement> rows;
+  std::map<std::tuple<std::string, int, int>, harness::Measurement> rows;  // impl, procs, threads
   const harness::ResultsFile results = harness::ReadResultsFile(Path("results.json"));
   for (const harness::Measurement& m : results.measurements) {
-    rows[{m.implementation, m.procs}] = m;
+    rows[{m.implementation, m.procs, m.threads}] = m;
     EXPECT_EQ(m.outcome, harness::Outcome::kOk) << m.implementation << ": " << m.message;
-    EXPECT_EQ(m.threads, 1) << m.implementation;
   }
-  EXPECT_EQ(rows.size(), 5u);  // serial once; each multiprocess row at 1 and 2 processes
-  EXPECT_EQ(rows[std::make_pair("mpi:union-find", 2)].rank_peak_rss_bytes.size(), 2u);
-  EXPECT_EQ(rows[std::make_pair("pbgl:wcc", 2)].kind, harness::Kind::kMultiprocess);
+  // serial once; mpi:union-find at procs [1, 2] x rank_threads [1, 2]; Parallel BGL's
+  // single-threaded ranks at 1 and 2 processes only.
+  EXPECT_EQ(rows.size(), 7u);
+  const harness::Measurement& hybrid = rows[std::make_tuple("mpi:union-find", 2, 2)];
+  EXPECT_EQ(hybrid.rank_peak_rss_bytes.size(), 2u);
+  EXPECT_EQ(hybrid.rank_threads, (std::vector<int>{2, 2}));
+  EXPECT_EQ(hybrid.cores(), 4);
+  EXPECT_TRUE(rows.contains(std::make_tuple("mpi:union-find", 1, 2)));
+  EXPECT_FALSE(rows.contains(std::make_tuple("pbgl:wcc", 2, 2)));
+  EXPECT_EQ(rows[std::make_tuple("pbgl:wcc", 2, 1)].kind, harness::Kind::kMultiprocess);
 }
 
 // The drawn graph of the traffic tests (directed, n = 6, m = 7):

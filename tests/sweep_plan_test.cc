@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "harness/sweep/demo.h"
 #include "harness/sweep/plan.h"
 #include "harness/sweep/reproduce.h"
+#include "harness/sweep/spec.h"
 #include "tests/test_support.h"
 
 namespace cost {
@@ -80,6 +82,44 @@ TEST_F(SweepPlanTest, EachKindRunsAtItsConfigurations) {
   EXPECT_EQ(mpi.system, "mpi");
   EXPECT_EQ(mpi.algorithm, "union-find");
   EXPECT_EQ(mpi.kind, harness::Kind::kMultiprocess);
+}
+
+// "rank_threads": the mpi:* rows at every (threads per rank, procs) pair; Parallel BGL, whose
+// ranks are single-threaded, at one thread only; "threads" is for the other rows.
+TEST_F(SweepPlanTest, MpiRowsRunAtEveryRankThreadCountTimesEveryProcessCount) {
+  SweepSpec spec;
+  spec.datasets = {Grid("plain", datasets::EdgeLayout::kVertex)};
+  spec.kernels = {Kernel::kWcc};
+  spec.implementations = {"openmp:label-propagation", "mpi:union-find", "pbgl:wcc"};
+  spec.threads = {1};
+  spec.procs = {1, 2};
+  spec.rank_threads = {1, 2};
+  const std::vector<harness::SweepRow> rows =
+      harness::PlanRows(spec, {spec.datasets[0].graph}, {}, /*quiet=*/true);
+  EXPECT_THAT(
+      Keys(rows),
+      ElementsAre(RowKey{"plain", "openmp:label-propagation", 1, 1},
+                  RowKey{"plain", "mpi:union-find", 1, 1}, RowKey{"plain", "mpi:union-find", 1, 2},
+                  RowKey{"plain", "mpi:union-find", 2, 1}, RowKey{"plain", "mpi:union-find", 2, 2},
+                  RowKey{"plain", "pbgl:wcc", 1, 1}, RowKey{"plain", "pbgl:wcc", 1, 2}));
+}
+
+TEST(SweepSpecRankThreads, ParsedWithADefaultOfOneAndCountsBelowOneRefused) {
+  const nlohmann::json base = {
+      {"name", "s"}, {"datasets", {{{"name", "g"}, {"graph", "g.cgraph"}}}}, {"kernels", {"wcc"}}};
+  EXPECT_EQ(harness::ParseSweepSpec(base, "spec.json", "/tmp").rank_threads, std::vector<int>{1});
+  nlohmann::json two = base;
+  two["rank_threads"] = {1, 2};
+  EXPECT_EQ(harness::ParseSweepSpec(two, "spec.json", "/tmp").rank_threads,
+            (std::vector<int>{1, 2}));
+  nlohmann::json zero = base;
+  zero["rank_threads"] = {0};
+  try {
+    harness::ParseSweepSpec(zero, "spec.json", "/tmp");
+    FAIL() << "accepted 0 threads per rank";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()), "spec.json: rank_threads: thread counts must be >= 1");
+  }
 }
 
 TEST_F(SweepPlanTest, NoImplementationListMeansEveryOneOfTheKernel) {

@@ -19,6 +19,7 @@ void AddReportCommand(CLI::App& app, int*) {
     std::string results, out;
     std::string paper = DefaultPublishedTimesPath();
     CLI::Option* paper_given = nullptr;
+    std::vector<std::string> links;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
@@ -32,7 +33,14 @@ void AddReportCommand(CLI::App& app, int*) {
       "--paper", o->paper,
       "Published times for the paper's figure, drawn when the results hold twitter-like, "
       "uk-like, twitter_rv or uk-2007-05 (default: results/paper/ of the source, when there)");
+  cmd->add_option("--link", o->links,
+                  "Network link to project multiprocess rows onto, BANDWIDTH,LATENCY (e.g. "
+                  "1Gbit/s,25us); repeat for several; default 10Gbit/s,25us. Projected, not "
+                  "measured");
   cmd->callback([o] {
+    std::vector<LinkModel> links;
+    for (const std::string& text : o->links) links.push_back(ParseLinkModel(text));
+    if (links.empty()) links = DefaultLinks();
     ResultsFile results = ReadResultsFile(o->results);
     FillMissingFields(&results);
     std::cout << FormatCostTableText(ComputeCostTable(results.measurements));
@@ -40,7 +48,7 @@ void AddReportCommand(CLI::App& app, int*) {
     if (o->paper_given->count() > 0 || std::filesystem::exists(o->paper)) {
       published = ReadPublishedTimes(o->paper);
     }
-    const ReportFiles files = WriteReport(results, o->out, published ? &*published : nullptr);
+    const ReportFiles files = WriteReport(results, o->out, published ? &*published : nullptr, links);
     std::cout << "report: " << files.markdown << "\n";
   });
 }

@@ -14,6 +14,7 @@
 #include "harness/machine/memory_admission.h"
 #include "harness/run/external_system.h"
 #include "harness/run/measurement.h"
+#include "harness/run/multiprocess_report.h"
 
 namespace cost::harness {
 namespace {
@@ -75,6 +76,7 @@ void PrintMeasurement(const Measurement& m) {
                 m.limit_bound.c_str(), m.limit_seconds, m.limit_basis.c_str());
   }
   if (m.source >= 0) std::printf("bfs source: vertex %lld\n", static_cast<long long>(m.source));
+  std::printf("%s", DescribeRanks(m).c_str());
 }
 
 // What the options cannot say for themselves: no output over an input, no control character in

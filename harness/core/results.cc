@@ -77,12 +77,18 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(
     preparation_seconds, peak_rss_bytes, limit_seconds, fraction_of_limit, limit_bound, limit_basis,
     rank_peak_rss_bytes, startup_seconds, partition_seconds, layout, preparation_split,
     preparation_source_seconds, preparation_build_seconds, preparation_layout_seconds,
-    system_preparation_seconds, system_preparation_cached)
+    system_preparation_seconds, system_preparation_cached, rank_hosts, rank_threads, rank_rows,
+    rank_ghosts, rank_bytes_sent, rank_messages_sent, rank_rounds, transport, graph_placement)
 
 nlohmann::json ToJson(const Measurement& m) {
   nlohmann::json j = m;
   j["cores"] = m.cores();  // derived, written for readers of the file; ignored when read back
   WriteStorageFields(m, &j);
+  if (!m.rank_hosts.empty()) {
+    nlohmann::json per_host = nlohmann::json::object();  // derived too
+    for (const std::string& host : m.rank_hosts) per_host[host] = per_host.value(host, 0) + 1;
+    j["ranks_per_host"] = per_host;
+  }
   return j;
 }
 

@@ -87,6 +87,20 @@ struct Measurement {
   std::vector<uint64_t> rank_peak_rss_bytes;
   double startup_seconds = 0;
   double partition_seconds = 0;
+  // Multiprocess rows only, per rank in rank order (empty when not recorded): the host it ran on
+  // (ranks_per_host in the file is derived from it), its OpenMP threads, the vertices it owned,
+  // the remote vertices its edges reach (none recorded for Parallel BGL), and what it handed MPI
+  // for other ranks in the last timed repetition (parallel/mpi/counting_comm.h has the rules).
+  std::vector<std::string> rank_hosts;
+  std::vector<int> rank_threads;
+  std::vector<uint64_t> rank_rows, rank_ghosts;
+  std::vector<uint64_t> rank_bytes_sent, rank_messages_sent, rank_rounds;
+  // The transports (Open MPI BTLs) that carried sends between distinct ranks, sorted and joined
+  // by "+": "tcp" across hosts, "vader" within one, "tcp+vader" for both; "self" with one rank.
+  std::string transport;
+  // Where the ranks read the prepared file, each host's copy checked by XXH64 before the run:
+  // "one-host", "shared" (one file every host sees) or "per-host-copies".
+  std::string graph_placement;
   // The cost model's shortest time for this run on this machine (cost_model.h) and the median's
   // distance from it; 0 and empty when the machine's limits were not measured (`cost machine`).
   double limit_seconds = 0;

@@ -461,7 +461,7 @@ std::string FailedSection(const ResultsFile& results) {
 // Returns the Markdown written.
 std::string WriteMarkdown(const fs::path& path, const ResultsFile& results,
                           const std::vector<CostGroup>& groups, const std::vector<Plot>& plots,
-                          const std::string& paper_figures) {
+                          const std::string& paper_figures, const std::vector<LinkModel>& links) {
   std::string text = "# COST report\n\n" + MachineAndBuild(results);
   text += "\n## COST\n\n" + FormatCostTableMarkdown(groups);
   text +=
@@ -489,6 +489,7 @@ std::string WriteMarkdown(const fs::path& path, const ResultsFile& results,
       "a fit with no more core counts than parameters is underdetermined and projects "
       "nothing.\n\n" +
       ProjectionsMarkdown(ProjectCosts(results.measurements));
+  text += NetworkProjectionMarkdown(results.measurements, links);
   datasets::WriteFileAtomically(path.string(), text);
   return text;
 }
@@ -576,7 +577,7 @@ std::string PlotStem(const std::string& kernel, const std::string& dataset) {
 }
 
 ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir,
-                        const nlohmann::json* published) {
+                        const nlohmann::json* published, const std::vector<LinkModel>& links) {
   const fs::path out(out_dir);
   // Everything is built here first, so a failure (no gnuplot, a bad plot) leaves out_dir as it
   // was, or absent when it was.
@@ -590,7 +591,7 @@ ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir,
                 : PaperFigureFiles{};
   names.insert(names.end(), figures.names.begin(), figures.names.end());
   const std::string markdown =
-      WriteMarkdown(staging / "report.md", results, groups, plots, figures.markdown);
+      WriteMarkdown(staging / "report.md", results, groups, plots, figures.markdown, links);
   names.push_back("report.md");
   // The HTML page inlines every SVG it shows, so it is the one file to hand to someone.
   const std::string html =

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "harness/core/results.h"
+#include "harness/report/network_projection.h"
 
 namespace cost::harness {
 
@@ -26,11 +27,13 @@ struct ReportFiles {
 // Files are built in a staging folder inside out_dir and moved in only when all of them are
 // written, so an error leaves no half report. Existing files of the same names are replaced.
 // With `published` (a cost-published-times file) it also draws the paper's systems against this
-// run's single threads (paper_figure.h: paper-figure-KERNEL-DATASET.*). Throws
-// std::runtime_error when gnuplot is not installed, when it fails (with its message), or when a
-// file cannot be written.
+// run's single threads (paper_figure.h: paper-figure-KERNEL-DATASET.*). `links`: the network
+// links multiprocess rows are projected onto (network_projection.h). Throws std::runtime_error
+// when gnuplot is not installed, when it fails (with its message), or when a file cannot be
+// written.
 ReportFiles WriteReport(const ResultsFile& results, const std::string& out_dir,
-                        const nlohmann::json* published = nullptr);
+                        const nlohmann::json* published = nullptr,
+                        const std::vector<LinkModel>& links = DefaultLinks());
 
 // The file name stem of a group's plot files: "pagerank-kron-18".
 std::string PlotStem(const std::string& kernel, const std::string& dataset);

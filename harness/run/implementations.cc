@@ -165,7 +165,7 @@ constexpr datasets::PreparedSections kCompressedStreamAndOffsets{
     .csr = true, .transpose = false, .hilbert = false, .compressed = true};
 // The MPI programs (parallel/mpi/), one thread per rank; see harness/run/multiprocess.h.
 constexpr MpiProgram kCostMpi{.executable = "cost_mpi"};
-constexpr MpiProgram kCostPbgl{.executable = "cost_pbgl"};
+constexpr MpiProgram kCostPbgl{.executable = "cost_pbgl", .single_threaded_ranks = true};
 
 // Grouped by kernel, then by kind. In each kernel's single-threaded group the simple rows come
 // first, then the Hilbert-order ones (the COST paper's Table 4: the graph must be prepared with

@@ -51,6 +51,9 @@ using InProcessKernel = Values (*)(const datasets::Graph& graph, const RunParams
 // (the name after the colon) as --algorithm.
 struct MpiProgram {
   std::string_view executable;  // built beside `cost`: "cost_mpi", "cost_pbgl"
+  // Its ranks run one thread whatever they are given (Parallel BGL), so a sweep runs it at one
+  // thread per rank only.
+  bool single_threaded_ranks = false;
 };
 
 // A peer library's own copy of the graph, built once per measurement, and the row's kernel over

@@ -13,13 +13,14 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "harness/analysis/statistics.h"
+#include "datasets/catalog.h"
 #include "harness/core/child_process.h"
 #include "harness/core/format.h"
 #include "harness/core/results_checks.h"
 #include "harness/core/temp_folder.h"
 #include "harness/run/external_system.h"
 #include "harness/run/failure.h"
+#include "harness/run/multiprocess_report.h"
 
 namespace cost::harness {
 namespace fs = std::filesystem;
@@ -28,26 +29,16 @@ namespace {
 // Seconds mpirun has to end its ranks after its own --timeout or a SIGTERM, before SIGKILL.
 constexpr double kCleanupSeconds = 10;
 
-// The JSON line rank 0 prints (parallel/mpi/rank_driver.h), or a discarded value.
-nlohmann::json FindReport(const std::string& log_path) {
-  std::ifstream log(log_path);
-  std::string line;
-  nlohmann::json report = nlohmann::json::value_t::discarded;
-  while (std::getline(log, line)) {
-    if (line.rfind("{\"cost_mpi_report\"", 0) != 0) continue;
-    report = nlohmann::json::parse(line, nullptr, false);
-  }
-  return report;
-}
-
 // The job's options: in the measuring process's group, so a sweep's kill reaches mpirun too; the
 // ranks are in groups of their own, which only mpirun can end: its --timeout fires first, then
 // SIGTERM.
 ChildOptions JobOptions(const Implementation& impl, const MeasurementRequest& request,
                         const MeasurementOutput& out, const fs::path& dir) {
   ChildOptions child;
+  // The whole file, hashed here, is what every host's copy must match (file_check.h).
+  const std::string xxh64 = Hex16(datasets::HashFile(request.graph_path));
   child.argv = MpirunCommand(impl, request, out.params.source, out.measurement.oversubscribed,
-                             (dir / "values.txt").string());
+                             (dir / "values.txt").string(), xxh64);
   child.log_path = (dir / "mpirun.log").string();
   child.own_process_group = false;
   if (request.timeout_seconds > 0) {
@@ -59,31 +50,41 @@ ChildOptions JobOptions(const Implementation& impl, const MeasurementRequest& re
 
 // Rank 0's report and the gathered values of a job that exited 0, validated.
 void ReadJobResult(const Implementation& impl, const MeasurementRequest& request,
-                   const ChildResult& run, const ChildOptions& child, const fs::path& dir,
+                   const ChildResult& run, const std::string& log, const fs::path& dir,
                    MeasurementOutput* out) {
   Measurement& m = out->measurement;
-  const nlohmann::json report = FindReport(child.log_path);
+  const nlohmann::json report = FindJsonLine(log, "cost_mpi_report");
   if (report.is_discarded()) {
     m.outcome = Outcome::kCrashed;
     m.message = "mpirun exited 0 but rank 0 printed no report. Output: " + run.log_tail;
     return;
   }
-  Summarize(report.at("repetition_seconds").get<std::vector<double>>(), &m);
-  if (const std::string implausible = ImplausibleTimes(m.repetition_seconds);
-      !implausible.empty()) {
-    m.outcome = Outcome::kInvalidOutput;  // a time the COST table must not believe
-    m.message = "rank 0 reported: " + implausible;
-    return;
-  }
-  m.startup_seconds = report.value("startup_seconds", 0.0);
-  m.partition_seconds = report.value("partition_seconds", 0.0);
-  m.rank_peak_rss_bytes = report.value("rank_peak_rss_bytes", std::vector<uint64_t>{});
   try {
+    ReadRankReport(report, &m);
+    if (const std::string implausible = ImplausibleTimes(m.repetition_seconds);
+        !implausible.empty()) {
+      m.outcome = Outcome::kInvalidOutput;  // a time the COST table must not believe
+      m.message = "rank 0 reported: " + implausible;
+      return;
+    }
     out->values = ReadExternalValues((dir / "values.txt").string(), out->graph, impl.kernel);
     FinishMeasurement(request, impl.kernel, out);
   } catch (const std::exception& e) {
     m.outcome = Outcome::kInvalidOutput;
     m.message = e.what();
+  }
+}
+
+// What the job's log says besides the report: the transport, and where the ranks read the
+// prepared file. A job the file check ended is refused, with the check's message.
+void ReadJobContext(const std::string& log, Measurement* m) {
+  m->transport = TransportFromLog(log);
+  const nlohmann::json check = FindJsonLine(log, "cost_mpi_file_check");
+  if (check.is_discarded()) return;
+  m->graph_placement = check.value("placement", "");
+  if (!check.value("ok", true)) {
+    m->outcome = Outcome::kFailedToStart;
+    m->message = "refused: " + check.value("message", std::string("the prepared file differs"));
   }
 }
 
@@ -106,15 +107,17 @@ std::string MultiprocessExecutable(const Implementation& impl) {
 
 std::vector<std::string> MpirunCommand(const Implementation& impl,
                                        const MeasurementRequest& request, uint32_t source,
-                                       bool oversubscribed, const std::string& values_path) {
+                                       bool oversubscribed, const std::string& values_path,
+                                       const std::string& graph_xxh64) {
   const int threads = request.params.threads;
   std::vector<std::string> argv = {"mpirun", "-np", std::to_string(request.procs)};
   if (oversubscribed && request.hostfile.empty()) argv.push_back("--oversubscribe");
-  if (threads > 1) {
-    // Open MPI binds each rank to one core; a hybrid rank's threads need them all.
-    argv.insert(argv.end(),
-                {"--bind-to", "none", "-x", "OMP_NUM_THREADS=" + std::to_string(threads)});
-  }
+  // Open MPI binds each rank to one core; a hybrid rank's threads need them all.
+  if (threads > 1) argv.insert(argv.end(), {"--bind-to", "none"});
+  // Passive waiting: ranks that share cores must not spin in OpenMP barriers. The BTL log
+  // says which transport carried the messages (multiprocess_report.h).
+  argv.insert(argv.end(), {"-x", "OMP_NUM_THREADS=" + std::to_string(threads), "-x",
+                           "OMP_WAIT_POLICY=passive", "--mca", "btl_base_verbose", "100"});
   if (!request.hostfile.empty()) argv.insert(argv.end(), {"--hostfile", request.hostfile});
   if (request.timeout_seconds > 0) {
     argv.insert(argv.end(),
@@ -128,6 +131,7 @@ std::vector<std::string> MpirunCommand(const Implementation& impl,
        "--iterations", std::to_string(request.params.iterations), "--damping",
        Printf("%.17g", request.params.damping), "--source", std::to_string(source), "--repetitions",
        std::to_string(request.repetitions), "--warmups", std::to_string(request.warmups)});
+  if (!graph_xxh64.empty()) argv.insert(argv.end(), {"--graph-xxh64", graph_xxh64});
   if (request.test_crash_rank >= 0) {
     argv.insert(argv.end(), {"--test-crash-rank", std::to_string(request.test_crash_rank)});
   }
@@ -159,11 +163,12 @@ MeasurementOutput MeasureMultiprocess(const Implementation& impl,
   const ChildOutcome job = ClassifyChild(
       run, {.subject = "mpirun", .timeout_seconds = request.timeout_seconds, .log = log});
   if (job.outcome == Outcome::kOk) {
-    ReadJobResult(impl, request, run, child, dir, &out);
+    ReadJobResult(impl, request, run, log, dir, &out);
   } else {
     m.outcome = job.outcome;
     m.message = job.message;
   }
+  ReadJobContext(log, &m);
   // The measurement's own memory is the largest rank's, not the harness process's.
   m.peak_rss_bytes =
       m.rank_peak_rss_bytes.empty()

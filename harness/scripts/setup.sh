@@ -18,6 +18,7 @@ packages=(cmake g++ make pkg-config git libbenchmark-dev libgtest-dev libgmock-d
           libgraphblas-dev libigraph-dev gnuplot-nox
           libboost-graph-parallel-dev libboost-mpi-dev libopenmpi-dev openmpi-bin
           curl
+          iproute2                                    # the test cluster: ip, tc (test-cluster.sh)
           clang libclang-rt-14-dev libomp-dev ccache   # the sanitizer and fuzz stages (clang 14)
           clang-format-14)                            # CI's format check (.ci/check-format.sh)
 missing=()

@@ -23,6 +23,11 @@
 #                     directions with a token bucket (tbf; BURST default 64kb), or remove it.
 #                     There is no delay emulation: the kernels here have no netem, so latency
 #                     cannot be added; project it instead (the harness's projection).
+#   mount HOST SOURCE TARGET | mount HOST off
+#                     Show the file or folder SOURCE at TARGET on HOST only: a bind mount made
+#                     in the mount namespace of every process the launcher starts there (mpirun's
+#                     ranks), as a host's own copy of a prepared file would be; `off` removes
+#                     HOST's mounts. Paths must be absolute and free of quotes.
 #   counters          Print per host the bytes and packets it sent and received on its link since
 #                     it was made: "host=H sent_bytes=.. received_bytes=.. sent_packets=..
 #                     received_packets=..". Compare two readings around a run: this is what
@@ -159,11 +164,19 @@ if [[ ! -e \$uts || ! -e /run/netns/\$host ]]; then
   echo "launch: '\$host' is not a host of test cluster $name" >&2
   exit 255
 fi
+# The host's own mounts (test-cluster.sh mount), made inside the mount namespace that
+# ip netns exec gives the command, so that no other host sees them.
+mounts=""
+if [[ -r $state/mounts/\$host ]]; then
+  while read -r source target; do
+    mounts+="mount --bind '\$source' '\$target' && "
+  done <"$state/mounts/\$host"
+fi
 keep=(PATH="\$PATH" HOME="\${HOME:-/root}" OMP_WAIT_POLICY=passive)
 for var in LD_LIBRARY_PATH TMPDIR ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS TSAN_OPTIONS; do
   if [[ -n \${!var:-} ]]; then keep+=("\$var=\${!var}"); fi
 done
-exec ip netns exec "\$host" nsenter --uts="\$uts" -- env -i "\${keep[@]}" /bin/sh -c "\$*"
+exec ip netns exec "\$host" nsenter --uts="\$uts" -- env -i "\${keep[@]}" /bin/sh -c "\$mounts\$*"
 EOF
   chmod 755 "$state/launch"
 }
@@ -207,8 +220,9 @@ check_launch() {
   command -v mpirun >/dev/null || die "mpirun not found (package openmpi-bin)"
   local want got output
   want="$(recorded_hosts | sort)"
+  # --map-by node: one process per host even when each host has more slots than one.
   output="$(set -a; source "$state/env"; timeout 60 mpirun -np "$(recorded_hosts | wc -l)" \
-    --hostfile "$state/hostfile" sh -c 'echo "started-on=$(hostname)"' 2>&1)" || true
+    --map-by node --hostfile "$state/hostfile" sh -c 'echo "started-on=$(hostname)"' 2>&1)" || true
   got="$(echo "$output" | sed -n 's/^started-on=//p' | sort)"
   [[ $got == "$want" ]] || die "mpirun could not start a process on every host; it printed:
 $output"
@@ -309,6 +323,23 @@ cmd_throttle() {
   if [[ $rate == off ]]; then rm -f "$state/rate"; else echo "$rate" >"$state/rate"; fi
 }
 
+cmd_mount() {
+  require_root
+  require_up
+  lock
+  local host="${1:?mount HOST SOURCE TARGET | mount HOST off}" source="${2:-}" target="${3:-}"
+  grep -qx "$host" "$state/hosts" || die "'$host' is not a host of cluster $name"
+  if [[ $source == off ]]; then
+    rm -f "$state/mounts/$host"
+    return 0
+  fi
+  [[ $source == /* && $target == /* ]] || die "mount $host: SOURCE and TARGET must be absolute"
+  [[ $source$target != *[\'\"[:space:]]* ]] || die "mount $host: no quotes or spaces in paths"
+  [[ -e $source && -e $target ]] || die "mount $host: '$source' or '$target' does not exist"
+  mkdir -p "$state/mounts"
+  echo "$source $target" >>"$state/mounts/$host"
+}
+
 cmd_counters() {
   require_up
   local host stats
@@ -340,7 +371,8 @@ cmd_transport() {
   trap 'rm -f "$log"' EXIT
   before="$(cmd_counters)"
   (set -a; source "$state/env"; timeout 120 mpirun -np "$(recorded_hosts | wc -l)" \
-    --hostfile "$state/hostfile" --mca btl_base_verbose 100 "$@") >"$log" 2>&1 || status=$?
+    --map-by node --hostfile "$state/hostfile" --mca btl_base_verbose 100 "$@") >"$log" 2>&1 ||
+    status=$?
   after="$(cmd_counters)"
   ((status == 0)) || { tail -20 "$log" >&2; die "the job failed (status $status)"; }
   # "[HOST:PID] mca: bml: Using BTL btl for send to [[JOB,1],RANK] on node PEER"
@@ -368,6 +400,7 @@ case "$command" in
   hostfile) require_up; echo "$state/hostfile" ;;
   env) require_up; cat "$state/env" ;;
   throttle) cmd_throttle "$@" ;;
+  mount) cmd_mount "$@" ;;
   counters) cmd_counters ;;
   transport) cmd_transport "$@" ;;
   *) die "unknown command '$command' (see --help)" ;;

@@ -15,7 +15,8 @@ namespace {
 struct Candidate {
   SweepRow identity;  // implementation, kernel, system, algorithm, kind; no dataset yet
   datasets::PreparedSections sections;  // the sections it reads (validation's come on top)
-  bool in_tree_multiprocess;            // MPI ranks: one thread each, at every process count
+  bool in_tree_multiprocess;            // MPI ranks: rank_threads each, at every process count
+  bool single_threaded_ranks;           // Parallel BGL: one thread a rank whatever it is given
 };
 
 // A row's identity before its dataset and configuration are known.
@@ -30,17 +31,23 @@ SweepRow IdentityRow(std::string name, Kernel kernel, std::string system, std::s
   return row;
 }
 
+bool SingleThreadedRanks(const Implementation& impl) {
+  const auto* program = std::get_if<MpiProgram>(&impl.runner);
+  return program != nullptr && program->single_threaded_ranks;
+}
+
 // Every implementation: in-tree ones in table order, then external systems.
 std::vector<Candidate> Candidates(const std::vector<ExternalSystem>& externals) {
   std::vector<Candidate> candidates;
   for (const Implementation& impl : Implementations()) {
     candidates.push_back({IdentityRow(std::string(impl.name), impl.kernel, std::string(impl.system),
                                       std::string(impl.algorithm), impl.kind),
-                          impl.requires_sections, impl.kind == Kind::kMultiprocess});
+                          impl.requires_sections, impl.kind == Kind::kMultiprocess,
+                          SingleThreadedRanks(impl)});
   }
   for (const ExternalSystem& e : externals) {
     candidates.push_back({IdentityRow(e.name, e.kernel, e.system, e.algorithm, e.kind),
-                          datasets::PreparedSections{}, false});
+                          datasets::PreparedSections{}, false, false});
   }
   return candidates;
 }
@@ -69,10 +76,15 @@ bool Fits(const Candidate& c, const datasets::GraphFileInfo& info, const Dataset
 }
 
 // The (threads, procs) pairs a candidate runs at: single-threaded ones at 1 thread only,
-// in-tree multiprocess ones at 1 thread and every process count, the rest at every thread count.
+// in-tree multiprocess ones at every (rank_threads, procs) pair (Parallel BGL's at 1 thread),
+// the rest at every thread count.
 std::vector<std::pair<int, int>> Configurations(const Candidate& c, const SweepSpec& spec) {
   std::vector<std::pair<int, int>> configurations;
-  for (int t : c.in_tree_multiprocess ? std::vector<int>{1} : spec.threads) {
+  const std::vector<int> one{1};
+  const std::vector<int>& threads = !c.in_tree_multiprocess   ? spec.threads
+                                    : c.single_threaded_ranks ? one
+                                                              : spec.rank_threads;
+  for (int t : threads) {
     if (c.identity.kind == Kind::kSingleThreaded && t != 1) continue;
     for (int p : c.in_tree_multiprocess ? spec.procs : std::vector<int>{1}) {
       configurations.emplace_back(t, p);

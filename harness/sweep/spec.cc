@@ -26,7 +26,7 @@ namespace {
 constexpr std::string_view kSpecKeys[] = {
     "name",       "datasets", "kernels",     "implementations", "threads",
     "procs",      "hostfile", "repetitions", "iterations",      "timeout_seconds",
-    "memory_cap", "systems",  "cache_dir",   "storage"};
+    "memory_cap", "systems",  "cache_dir",   "storage",         "rank_threads"};
 constexpr std::string_view kDatasetKeys[] = {"name",       "graph",  "edges", "kronecker",
                                              "symmetrize", "format", "layout",  "catalog"};
 constexpr std::string_view kKroneckerKeys[] = {"scale", "edge_factor", "seed"};
@@ -294,11 +294,14 @@ std::vector<int> ParseThreads(const nlohmann::json& threads, const std::string& 
   return ThreadsUpTo(n);
 }
 
-// "threads", "procs" and "hostfile": the configurations each row runs at.
+// "threads", "procs", "rank_threads" and "hostfile": the configurations each row runs at.
 void ParseConfigurations(const nlohmann::json& j, const std::string& source,
                          const std::string& base_dir, SweepSpec* spec) {
   if (j.contains("threads")) spec->threads = ParseThreads(j.at("threads"), source);
   if (j.contains("procs")) spec->procs = IntegerList(j.at("procs"), "procs", 1, kMaxProcs);
+  if (j.contains("rank_threads")) {
+    spec->rank_threads = IntegerList(j.at("rank_threads"), "rank_threads", 1, kMaxThreads);
+  }
   if (j.contains("hostfile")) {
     spec->hostfile = Resolve(base_dir, PlainString(j.at("hostfile"), "hostfile"));
   }

@@ -13,6 +13,7 @@
 //                                          // is every row of SYSTEM for the kernels and layouts
 //     "threads": [1, 2],                   // or "1..N", or "1..nproc" (this machine's CPUs)
 //     "procs": [1, 2],                                             // multiprocess (MPI) rows
+//     "rank_threads": [1, 2],                                      // optional: threads per rank
 //     "hostfile": "hosts.txt",                                     // optional, for mpirun
 //     "repetitions": 5, "iterations": 20, "timeout_seconds": 600,
 //     "memory_cap": "8G",                                          // optional, per row
@@ -61,9 +62,12 @@ struct SweepSpec {
   std::vector<Kernel> kernels;
   std::vector<std::string> implementations;  // empty: every implementation of each kernel
   std::vector<int> threads{1};
-  // MPI processes for multiprocess rows (one thread per rank; cores = procs x threads); other
+  // MPI processes for multiprocess rows (threads per rank: rank_threads); other
   // rows run as one process. "hostfile" is passed to mpirun for runs across machines.
   std::vector<int> procs{1};
+  // OpenMP threads in each rank of the mpi:* rows, each count at every process count (cores =
+  // procs x rank_threads); Parallel BGL's ranks are single-threaded and run at 1 only.
+  std::vector<int> rank_threads{1};
   std::string hostfile;
   // "storage": "ram" | "disk" or a list of them: each in-process row runs once per mode
   // (harness/run/storage_mode.h); other rows once, uncontrolled. Empty: not controlled.

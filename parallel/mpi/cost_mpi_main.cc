@@ -11,6 +11,7 @@
 
 #include "datasets/graph_file_part.h"
 #include "parallel/mpi/counting_comm.h"
+#include "parallel/mpi/file_check.h"
 #include "parallel/mpi/local_view.h"
 #include "parallel/mpi/mpi_kernels.h"
 #include "parallel/mpi/partition.h"
@@ -105,6 +106,7 @@ void Run(const RankOptions& options, double startup_seconds) {
   RunReport report;
   report.threads = threads;
   report.startup_seconds = MaxOverRanks(startup_seconds, comm);
+  CheckGraphFileOnEveryHost(options, comm);  // before any rank reads its part
   const RankGraph graph = PartitionGraph(options, threads, &report, comm);
   if (a == "bfs" && options.source >= graph.view.num_vertices) {
     throw std::invalid_argument("--source " + std::to_string(options.source) + " >= n");

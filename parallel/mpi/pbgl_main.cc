@@ -8,6 +8,7 @@
 
 #include "datasets/graph_file.h"
 #include "datasets/graph_file_part.h"
+#include "parallel/mpi/file_check.h"
 #include "parallel/mpi/pbgl.h"
 
 namespace cost::parallel::mpi {
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
     const RankOptions options = ParseRankOptions(argc, argv);
     RunReport report;
     report.startup_seconds = MaxOverRanks(startup, MPI_COMM_WORLD);
+    CheckGraphFileOnEveryHost(options, MPI_COMM_WORLD);  // before any rank reads its part
     if (options.algorithm == "pagerank") {
       RunPageRankPbgl(options, &report);
     } else if (options.algorithm == "wcc") {

@@ -26,6 +26,17 @@ T ParseNumber(std::string_view flag, const char* text) {
   return value;
 }
 
+// A 64-bit number written in hex, as the harness prints checksums.
+uint64_t ParseHex(std::string_view flag, const char* text) {
+  uint64_t value = 0;
+  const std::string_view s(text);
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value, 16);
+  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) {
+    throw std::invalid_argument(std::string(flag) + ": '" + text + "' is not a hex number");
+  }
+  return value;
+}
+
 // Every rank's `value` at rank 0 (empty elsewhere).
 std::vector<uint64_t> GatherToRoot(uint64_t value, MPI_Comm comm) {
   int rank = 0, ranks = 1;
@@ -139,6 +150,8 @@ RankOptions ParseRankOptions(int argc, char** argv) {
       o.crash_rank = ParseNumber<int>(flag, value);
     } else if (flag == "--test-hang-rank") {
       o.hang_rank = ParseNumber<int>(flag, value);
+    } else if (flag == "--graph-xxh64") {
+      o.graph_xxh64 = ParseHex(flag, value);
     } else {
       throw std::invalid_argument("unknown option " + std::string(flag));
     }

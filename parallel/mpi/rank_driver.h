@@ -35,11 +35,14 @@ struct RankOptions {
   // first kernel call, so tests can check that a failing rank ends the measurement.
   int crash_rank = -1;
   int hang_rank = -1;
+  // XXH64 of the whole prepared file as the harness hashed it on its own host (--graph-xxh64,
+  // hex); 0: not given, and the hosts are only compared with each other (file_check.h).
+  uint64_t graph_xxh64 = 0;
 };
 
 // Parses --algorithm --graph --values --iterations --damping --source --repetitions --warmups
-// --threads --test-crash-rank --test-hang-rank. Throws std::invalid_argument naming the bad
-// argument.
+// --threads --test-crash-rank --test-hang-rank --graph-xxh64. Throws std::invalid_argument naming
+// the bad argument.
 RankOptions ParseRankOptions(int argc, char** argv);
 
 // The threads a rank runs its kernel with: options.threads, else OMP_NUM_THREADS, else 1.
