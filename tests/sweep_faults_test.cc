@@ -179,6 +179,8 @@ TEST_F(SweepFaultsTest, FailedSweepLeavesExistingResultsUntouched) {
   row.implementation = "serial:union-find";
   row.kernel = harness::Kernel::kWcc;
   row.repetition_seconds = {0.5};
+  // A row the reader believes: an ok row's median is a positive time.
+  row.median_seconds = row.min_seconds = row.max_seconds = 0.5;
   kept.measurements = {row};
   harness::WriteResultsFile(kept, (dir_ / "results.json").string());
   const std::string before = testing_support::ReadFile(dir_ / "results.json");
