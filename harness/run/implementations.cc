@@ -100,6 +100,8 @@ constexpr Kind kThreaded = Kind::kThreaded;
 constexpr Kind kMultiprocess = Kind::kMultiprocess;
 constexpr datasets::EdgeLayout kHilbert = datasets::EdgeLayout::kHilbert;
 constexpr datasets::EdgeLayout kCompressed = datasets::EdgeLayout::kCompressed;
+constexpr BaselineRole kSimpleBaseline = BaselineRole::kSimple;
+constexpr BaselineRole kOptimisedBaseline = BaselineRole::kOptimised;
 // The MPI programs (parallel/mpi/), one thread per rank; see harness/run/multiprocess.h.
 constexpr MpiProgram kCostMpi{.executable = "cost_mpi"};
 constexpr MpiProgram kCostPbgl{.executable = "cost_pbgl"};
@@ -115,7 +117,8 @@ const std::array kImplementations = {
                    .algorithm = "pagerank-pull",
                    .kind = kSingle,
                    .description = "PageRank, pull over the CSR transpose, one thread",
-                   .runner = SerialPageRank},
+                   .runner = SerialPageRank,
+                   .baseline = kSimpleBaseline},
     Implementation{.name = "serial:pagerank-push",
                    .kernel = Kernel::kPageRank,
                    .system = "serial",
@@ -150,7 +153,8 @@ const std::array kImplementations = {
                                   "and sums and software prefetch (--layout hilbert), one thread",
                    .runner = SerialPageRankHilbertFloat,
                    .requires_layout = kHilbert,
-                   .precision = Precision::kFloat},
+                   .precision = Precision::kFloat,
+                   .baseline = kOptimisedBaseline},
     // Boost.Graph 1.74, one thread; each call includes copying our CSR into BGL's.
     Implementation{.name = "bgl:pagerank",
                    .kernel = Kernel::kPageRank,
@@ -212,7 +216,8 @@ const std::array kImplementations = {
                    .kind = kMultiprocess,
                    .description = "PageRank, Parallel BGL page_rank on a distributed CSR "
                                   "(dangling term added through its done hook)",
-                   .runner = kCostPbgl},
+                   .runner = kCostPbgl,
+                   .slow = true},
 
     // WCC, single-threaded.
     Implementation{.name = "serial:label-propagation",
@@ -222,7 +227,8 @@ const std::array kImplementations = {
                    .kind = kSingle,
                    .description = "WCC, label propagation in place over the edge stream, one "
                                   "thread",
-                   .runner = SerialLabelPropagation},
+                   .runner = SerialLabelPropagation,
+                   .baseline = kSimpleBaseline},
     Implementation{.name = "serial:union-find",
                    .kernel = Kernel::kWcc,
                    .system = "serial",
@@ -247,7 +253,8 @@ const std::array kImplementations = {
                    .description = "WCC, union by rank in one pass over the Hilbert-ordered arcs "
                                   "(--layout hilbert), one thread",
                    .runner = SerialUnionFindHilbert,
-                   .requires_layout = kHilbert},
+                   .requires_layout = kHilbert,
+                   .baseline = kOptimisedBaseline},
     Implementation{.name = "serial:afforest",
                    .kernel = Kernel::kWcc,
                    .system = "serial",
@@ -256,7 +263,8 @@ const std::array kImplementations = {
                    .description = "WCC, union-find linking 2 sampled neighbours per vertex, then "
                                   "only the edges of vertices outside the giant component "
                                   "(Afforest), one thread",
-                   .runner = SerialAfforest},
+                   .runner = SerialAfforest,
+                   .baseline = kOptimisedBaseline},
     Implementation{.name = "bgl:union-find",
                    .kernel = Kernel::kWcc,
                    .system = "bgl",
@@ -334,7 +342,8 @@ const std::array kImplementations = {
                    .kind = kMultiprocess,
                    .description = "WCC, Parallel BGL connected_components on a distributed "
                                   "adjacency_list",
-                   .runner = kCostPbgl},
+                   .runner = kCostPbgl,
+                   .slow = true},
 
     // BFS, single-threaded.
     Implementation{.name = "serial:bfs",
@@ -343,7 +352,8 @@ const std::array kImplementations = {
                    .algorithm = "bfs-queue",
                    .kind = kSingle,
                    .description = "BFS, FIFO queue over the out-CSR (top-down), one thread",
-                   .runner = SerialBfs},
+                   .runner = SerialBfs,
+                   .baseline = kSimpleBaseline},
     Implementation{.name = "serial:bfs-direction-optimizing",
                    .kernel = Kernel::kBfs,
                    .system = "serial",
@@ -351,7 +361,8 @@ const std::array kImplementations = {
                    .kind = kSingle,
                    .description = "BFS, top-down queue steps and bottom-up bitmap steps over the "
                                   "in-CSR, switched by frontier size (Beamer), one thread",
-                   .runner = SerialBfsDirectionOptimizing},
+                   .runner = SerialBfsDirectionOptimizing,
+                   .baseline = kOptimisedBaseline},
     Implementation{.name = "bgl:bfs",
                    .kernel = Kernel::kBfs,
                    .system = "bgl",
