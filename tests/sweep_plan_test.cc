@@ -126,8 +126,12 @@ TEST(DemoSpec, BothBaselinesOfEveryKernelAndEveryRowButTheSlowOnes) {
   for (const harness::Implementation& impl : harness::Implementations()) {
     if (impl.baseline == harness::BaselineRole::kSimple) ++simple;
     if (impl.baseline == harness::BaselineRole::kOptimised) ++optimised;
-    if (impl.baseline != harness::BaselineRole::kNone) EXPECT_TRUE(has(impl.name)) << impl.name;
-    if (impl.slow) EXPECT_FALSE(has(impl.name)) << impl.name;
+    if (impl.baseline != harness::BaselineRole::kNone) {
+      EXPECT_TRUE(has(impl.name)) << impl.name;
+    }
+    if (impl.slow) {
+      EXPECT_FALSE(has(impl.name)) << impl.name;
+    }
   }
   EXPECT_EQ(simple, 3);  // one per kernel
   EXPECT_GE(optimised, 3);

@@ -48,11 +48,16 @@ std::string ExitStatusEpilogue() {
 }
 
 std::string UsageErrorLine(const CLI::App& app, const CLI::Error& error) {
+  const CLI::App* deepest = Deepest(&app);
   std::string command;
-  for (const CLI::App* a = Deepest(&app); a != nullptr; a = a->get_parent()) {
+  for (const CLI::App* a = deepest; a != nullptr; a = a->get_parent()) {
     command = a->get_name() + (command.empty() ? "" : " ") + command;
   }
   std::string message = error.what();
+  // "cost frob": CLI11 reports the missing command, not the word it could not place.
+  if (deepest == &app && !app.remaining().empty()) {
+    message = "'" + app.remaining().front() + "' is not a command";
+  }
   std::replace(message.begin(), message.end(), '\n', ' ');
   while (!message.empty() && message.back() == ' ') message.pop_back();
   return "cost: error: " + message + "; see " + command + " --help";
