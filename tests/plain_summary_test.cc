@@ -82,7 +82,8 @@ TEST(PlainSummaryTest, AVerdictWithinTheNoiseSaysSo) {
   e.status = CostStatus::kNotSeparable;
   e.cost_cores = 2;
   e.ratio = 0.98;
-  EXPECT_EQ(VerdictInWords(e), "graphblas:wcc is within the noise of it (best 0.98x, at 2 cores)");
+  EXPECT_EQ(VerdictInWords(e),
+            "graphblas:wcc is within the noise of it (0.98x its time, at 2 cores)");
 }
 
 }  // namespace

@@ -23,7 +23,7 @@ std::string VerdictInWords(const CostEntry& e) {
     case CostStatus::kBounded:
       return name + " beats it from " + CoresText(e.cost_cores);
     case CostStatus::kNotSeparable:
-      return name + " is within the noise of it (best " + FormatRatio(e.ratio) + ", at " +
+      return name + " is within the noise of it (" + FormatRatio(e.ratio) + " its time, at " +
              CoresText(e.cost_cores) + ")";
     case CostStatus::kUnbounded:
       return name + " never does (best " + FormatRatio(e.ratio) + " slower)";

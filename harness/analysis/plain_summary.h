@@ -14,7 +14,7 @@ namespace cost::harness {
 
 // What one parallel entry did against its group's best single thread, as a clause:
 // "openmp:afforest beats it from 2 cores", "openmp:pagerank never does (best 1.30x slower)",
-// "graphblas:wcc is within the noise of it (best 0.98x, at 2 cores)", "mpi:bfs failed
+// "graphblas:wcc is within the noise of it (0.98x its time, at 2 cores)", "mpi:bfs failed
 // (timeout)". Requires: e is a parallel entry of a group with a baseline.
 std::string VerdictInWords(const CostEntry& e);
 
