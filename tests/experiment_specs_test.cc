@@ -112,6 +112,30 @@ TEST_P(ExperimentSpecTest, PlansEveryNamedRowAtEveryConfiguration) {
   EXPECT_EQ(planned, expected);
 }
 
+// A spec that measures a parallel row of a kernel names that kernel's optimised single threads
+// (implementations.h's BaselineRole): its COST tables say "the best single thread", and that
+// must be the best the tree has, not the best of the rows someone remembered to list.
+TEST_P(ExperimentSpecTest, ParallelRowsMeetEveryOptimisedBaselineOfTheirKernel) {
+  const harness::SweepSpec spec = harness::ReadSweepSpec(
+      std::string(COST_SOURCE_DIR) + "/harness/experiments/" + GetParam() + ".json");
+  const auto named = [&](std::string_view name) {
+    return std::ranges::find(spec.implementations, name) != spec.implementations.end();
+  };
+  std::set<harness::Kernel> parallel_kernels;
+  for (const std::string& name : spec.implementations) {
+    const harness::Implementation* impl = harness::FindImplementation(name);
+    if (impl != nullptr && impl->kind != harness::Kind::kSingleThreaded) {
+      parallel_kernels.insert(impl->kernel);
+    }
+  }
+  for (const harness::Implementation& impl : harness::Implementations()) {
+    if (impl.baseline == harness::BaselineRole::kOptimised &&
+        parallel_kernels.contains(impl.kernel)) {
+      EXPECT_TRUE(named(impl.name)) << GetParam() << " lacks " << impl.name;
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Committed, ExperimentSpecTest, testing::ValuesIn(CommittedSpecs()),
                          [](const testing::TestParamInfo<std::string>& info) {
                            std::string name = info.param;

@@ -109,32 +109,46 @@ TEST_F(ReportHtmlTest, PlotsShowTheExpectedSeries) {
   EXPECT_NE(preparation.find("best parallel"), std::string::npos);
 }
 
+// The body rows of every table whose header row starts with these cells (the report has one
+// such table per kernel and dataset), after the header of the first.
+Table FindTables(const XmlElement& root, const std::vector<std::string>& header_start) {
+  std::vector<const XmlElement*> tables;
+  root.FindAll("table", &tables);
+  Table all;
+  for (const XmlElement* t : tables) {
+    Table cells = CellsOf(*t);
+    if (cells.empty() || cells[0].size() < header_start.size() ||
+        !std::equal(header_start.begin(), header_start.end(), cells[0].begin())) {
+      continue;
+    }
+    all.insert(all.end(), cells.begin() + (all.empty() ? 0 : 1), cells.end());
+  }
+  return all;
+}
+
 TEST_F(ReportHtmlTest, CostAgainstEachBaseline) {
-  const Table t = FindTable(*html_, {"kernel", "dataset", "implementation", "baseline"});
+  // A table per kernel; the heading above it names kernel and dataset.
+  const Table t = FindTables(*html_, {"implementation", "baseline", "baseline time"});
   ASSERT_EQ(t.size(), 5u);  // header + 2 baselines x 1 parallel implementation x 2 kernels
   // openmp:pagerank beats the best baseline (1.0 s) clearly at 2 cores, the simple one at 1.
-  auto best = Row(t, {"pagerank", "kron-10", "openmp:pagerank (pagerank-pull)",
-                      "serial:pagerank-hilbert (best)"});
+  auto best = Row(t, {"openmp:pagerank (pagerank-pull)", "serial:pagerank-hilbert (best)"});
   ASSERT_FALSE(best.empty());
-  EXPECT_EQ(best[5], "bounded: 2 cores");
-  EXPECT_EQ(best[6], "0.820 s");
-  EXPECT_EQ(best[7], "0.82x");
-  auto simple =
-      Row(t, {"pagerank", "kron-10", "openmp:pagerank (pagerank-pull)", "serial:pagerank-push"});
+  EXPECT_EQ(best[3], "bounded: 2 cores");
+  EXPECT_EQ(best[4], "0.820 s");
+  EXPECT_EQ(best[5], "0.82x");
+  auto simple = Row(t, {"openmp:pagerank (pagerank-pull)", "serial:pagerank-push"});
   ASSERT_FALSE(simple.empty());
-  EXPECT_EQ(simple[4], "3.00 s");
-  EXPECT_EQ(simple[5], "bounded: 1 core");
+  EXPECT_EQ(simple[2], "3.00 s");
+  EXPECT_EQ(simple[3], "bounded: 1 core");
   // Label propagation never gets near union-find, but beats label propagation at 2 cores.
-  auto uf = Row(t, {"wcc", "kron-10", "openmp:label-propagation (label-propagation)",
-                    "serial:union-find (best)"});
+  auto uf = Row(t, {"openmp:label-propagation (label-propagation)", "serial:union-find (best)"});
   ASSERT_FALSE(uf.empty());
-  EXPECT_EQ(uf[5], "unbounded");
-  EXPECT_EQ(uf[6], "best 1.30 s at 2 cores");
-  EXPECT_EQ(uf[7], "6.50x");
-  auto lp = Row(t, {"wcc", "kron-10", "openmp:label-propagation (label-propagation)",
-                    "serial:label-propagation"});
+  EXPECT_EQ(uf[3], "unbounded");
+  EXPECT_EQ(uf[4], "best 1.30 s at 2 cores");
+  EXPECT_EQ(uf[5], "6.50x");
+  auto lp = Row(t, {"openmp:label-propagation (label-propagation)", "serial:label-propagation"});
   ASSERT_FALSE(lp.empty());
-  EXPECT_EQ(lp[5], "bounded: 2 cores");
+  EXPECT_EQ(lp[3], "bounded: 2 cores");
 }
 
 TEST_F(ReportHtmlTest, PreparationPerLayout) {
@@ -157,8 +171,10 @@ TEST_F(ReportHtmlTest, ProjectionIsSeparateAndLabelled) {
   html_->FindAll("h2", &headings);
   std::vector<std::string> titles;
   for (const XmlElement* h : headings) titles.push_back(h->AllText());
-  ASSERT_FALSE(titles.empty());
-  EXPECT_EQ(titles.back(), "Projection beyond this machine (not measured)");
+  // The projection follows every measured section; only the appendix comes after it.
+  ASSERT_GE(titles.size(), 2u);
+  EXPECT_EQ(titles[titles.size() - 2], "Projection beyond this machine (not measured)");
+  EXPECT_EQ(titles.back(), "Appendix: machine, limits and build");
   const Table t = FindTable(*html_, {"kernel", "dataset", "implementation", "model"});
   // 2 implementations x 2 models x 2 baselines.
   ASSERT_EQ(t.size(), 9u);

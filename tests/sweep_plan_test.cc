@@ -143,7 +143,7 @@ TEST_F(SweepPlanTest, NoImplementationListMeansEveryOneOfTheKernel) {
   EXPECT_FALSE(expected.empty());
 }
 
-TEST(DemoSpec, EveryVertexLayoutRowButParallelBgl) {
+TEST(DemoSpec, BothBaselinesOfEveryKernelAndEveryRowButTheSlowOnes) {
   const SweepSpec spec =
       harness::DemoSpec({.scale = 12, .max_threads = 3, .repetitions = 2, .cache_dir = "here"});
   ASSERT_EQ(spec.datasets.size(), 1u);
@@ -151,22 +151,55 @@ TEST(DemoSpec, EveryVertexLayoutRowButParallelBgl) {
   ASSERT_TRUE(spec.datasets[0].kronecker.has_value());
   EXPECT_EQ(spec.datasets[0].kronecker->scale, 12);
   EXPECT_EQ(spec.datasets[0].kronecker->edge_factor, 16);
-  EXPECT_EQ(spec.datasets[0].layout, datasets::EdgeLayout::kVertex);
-  EXPECT_EQ(spec.kernels, (std::vector<Kernel>{Kernel::kPageRank, Kernel::kWcc}));
+  // The optimised baselines read Hilbert-ordered arcs: the demo's graph carries them.
+  EXPECT_EQ(spec.datasets[0].layout, datasets::EdgeLayout::kHilbert);
+  EXPECT_EQ(spec.kernels, (std::vector<Kernel>{Kernel::kPageRank, Kernel::kWcc, Kernel::kBfs}));
   EXPECT_EQ(spec.threads, (std::vector<int>{1, 2, 3}));
   EXPECT_EQ(spec.repetitions, 2);
   EXPECT_EQ(spec.cache_dir, "here");
-  const auto has = [&](const std::string& name) {
+  const auto has = [&](std::string_view name) {
     return std::find(spec.implementations.begin(), spec.implementations.end(), name) !=
            spec.implementations.end();
   };
-  EXPECT_TRUE(has("serial:pagerank"));
+  // Chosen by the table's fields, so a new optimised row joins without an edit here.
+  int simple = 0, optimised = 0;
+  for (const harness::Implementation& impl : harness::Implementations()) {
+    if (impl.baseline == harness::BaselineRole::kSimple) ++simple;
+    if (impl.baseline == harness::BaselineRole::kOptimised) ++optimised;
+    if (impl.baseline != harness::BaselineRole::kNone) {
+      EXPECT_TRUE(has(impl.name)) << impl.name;
+    }
+    if (impl.slow) {
+      EXPECT_FALSE(has(impl.name)) << impl.name;
+    }
+  }
+  EXPECT_EQ(simple, 3);  // one per kernel
+  EXPECT_GE(optimised, 3);
+  EXPECT_TRUE(has("serial:pagerank-hilbert-float"));
+  EXPECT_TRUE(has("serial:union-find-hilbert"));
+  EXPECT_TRUE(has("serial:bfs"));
+  EXPECT_TRUE(has("openmp:bfs-direction-optimizing"));
   EXPECT_TRUE(has("openmp:afforest"));
   EXPECT_TRUE(has("mpi:pagerank"));
   EXPECT_FALSE(has("pbgl:pagerank"));
   EXPECT_FALSE(has("pbgl:wcc"));
-  EXPECT_FALSE(has("serial:pagerank-hilbert"));
-  EXPECT_FALSE(has("serial:pagerank-hilbert-compressed"));
+  EXPECT_FALSE(has("serial:pagerank-hilbert-compressed"));  // its layout is not in the file
+}
+
+// The rows the demo plans on a graph prepared as DemoSpec asks: the optimised baselines run.
+TEST_F(SweepPlanTest, DemoPlanRunsTheOptimisedBaselinesAndBfs) {
+  SweepSpec spec = harness::DemoSpec({.scale = 12, .max_threads = 2});
+  spec.datasets = {Grid("demo", spec.datasets[0].layout)};
+  const std::vector<harness::SweepRow> rows =
+      harness::PlanRows(spec, {spec.datasets[0].graph}, {}, /*quiet=*/true);
+  std::vector<std::string> planned;
+  for (const harness::SweepRow& r : rows) planned.push_back(r.implementation);
+  for (const harness::Implementation& impl : harness::Implementations()) {
+    if (impl.baseline == harness::BaselineRole::kOptimised) {
+      EXPECT_THAT(planned, ::testing::Contains(std::string(impl.name)));
+    }
+  }
+  EXPECT_THAT(planned, ::testing::Contains("openmp:bfs-direction-optimizing"));
 }
 
 TEST(ReproduceSpec, RealGraphSelection) {
@@ -203,8 +236,11 @@ TEST(ReproduceSpec, HilbertLayoutEverywhereButAGivenPreparedFile) {
     EXPECT_EQ(spec.datasets[i].layout, datasets::EdgeLayout::kHilbert) << spec.datasets[i].name;
   }
   EXPECT_EQ(spec.datasets[3].layout, datasets::EdgeLayout::kVertex);
+  // The published lists and every optimised single thread of PageRank and WCC, sorted.
   EXPECT_THAT(spec.implementations,
-              ElementsAre("openmp:pagerank", "serial:pagerank-hilbert", "serial:union-find"));
+              ElementsAre("openmp:pagerank", "serial:afforest", "serial:pagerank-hilbert",
+                          "serial:pagerank-hilbert-float", "serial:union-find",
+                          "serial:union-find-hilbert"));
   EXPECT_EQ(spec.threads, (std::vector<int>{1, 2}));
 
   options.shared_dir = "/nonexistent";  // the real graphs' files are missing: left out, noted

@@ -130,13 +130,41 @@ std::vector<BaselineCost> CostAgainstEachBaseline(const std::vector<Measurement>
   return out;
 }
 
-std::string CostAgainstEachBaselineMarkdown(const std::vector<BaselineCost>& costs) {
+const std::vector<std::string> kBaselineCostHeader = {
+    "kernel", "dataset",    "implementation", "baseline", "baseline time",
+    "COST",   "time there", "vs baseline",    "reps",     "cv"};
+
+std::string CostAgainstEachBaselineText(const std::vector<BaselineCost>& costs) {
   if (costs.empty()) return "No group has both a single-threaded and a parallel row.\n";
-  std::string text =
-      "| kernel | dataset | implementation | baseline | baseline time | COST | time there | "
-      "vs baseline | reps | cv |\n| --- | --- | --- | --- | ---: | --- | ---: | ---: | ---: | "
-      "---: |\n";
-  for (const BaselineCost& c : costs) text += MarkdownRow(BaselineCostCells(c));
+  std::vector<std::vector<std::string>> lines = {kBaselineCostHeader};
+  for (const BaselineCost& c : costs) lines.push_back(BaselineCostCells(c));
+  const std::vector<size_t> widths = ColumnWidths(lines);
+  std::string text;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    // A blank line before each new (kernel, dataset, baseline): one block per horizontal line.
+    if (i > 1 && (lines[i][0] != lines[i - 1][0] || lines[i][1] != lines[i - 1][1] ||
+                  lines[i][3] != lines[i - 1][3])) {
+      text += "\n";
+    }
+    text += JoinPadded(lines[i], widths);
+  }
+  return text;
+}
+
+std::string CostAgainstEachBaselineMarkdown(const std::vector<BaselineCost>& costs,
+                                            bool group_columns) {
+  if (costs.empty()) return "No group has both a single-threaded and a parallel row.\n";
+  const size_t first = group_columns ? 0 : 2;  // kernel and dataset are the first two
+  const std::vector<std::string> header(kBaselineCostHeader.begin() + first,
+                                        kBaselineCostHeader.end());
+  std::string text = MarkdownRow(header);
+  std::vector<std::string> rule = {
+      "---", "---", "---", "---", "---:", "---", "---:", "---:", "---:", "---:"};
+  text += MarkdownRow(std::vector<std::string>(rule.begin() + first, rule.end()));
+  for (const BaselineCost& c : costs) {
+    const std::vector<std::string> cells = BaselineCostCells(c);
+    text += MarkdownRow(std::vector<std::string>(cells.begin() + first, cells.end()));
+  }
   return text;
 }
 

@@ -27,9 +27,13 @@ struct BaselineCost {
 // implementation (by name). Groups without a single-threaded or a parallel row give nothing.
 std::vector<BaselineCost> CostAgainstEachBaseline(const std::vector<Measurement>& rows);
 
-// Markdown table: dataset, kernel, implementation, baseline, verdict, crossing configuration,
-// its time, ratio to that baseline, reps/cv.
-std::string CostAgainstEachBaselineMarkdown(const std::vector<BaselineCost>& costs);
+// Markdown table: kernel, dataset, implementation, baseline, verdict, crossing configuration,
+// its time, ratio to that baseline, reps/cv. Without `group_columns` the kernel and dataset
+// columns are left out (for a report that heads each group with them).
+std::string CostAgainstEachBaselineMarkdown(const std::vector<BaselineCost>& costs,
+                                            bool group_columns = true);
+// The same as an aligned plain-text table for a terminal, a block per (kernel, dataset, baseline).
+std::string CostAgainstEachBaselineText(const std::vector<BaselineCost>& costs);
 
 struct CostProjection {
   std::string kernel, dataset, implementation;

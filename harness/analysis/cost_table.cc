@@ -288,19 +288,34 @@ std::string FormatCostTableText(const std::vector<CostGroup>& groups) {
   return text;
 }
 
+std::string FormatCostGroupMarkdown(const CostGroup& group) {
+  // The kernel and dataset columns are the first two: the group's heading says them.
+  const std::vector<std::string> header(kHeader.begin() + 2, kHeader.end());
+  std::string text = MarkdownRow(header);
+  text += MarkdownRow(std::vector<std::string>(header.size(), "---"));
+  for (const CostEntry& e : group.entries) {
+    const std::vector<std::string> cells = Cells(group, e, std::string::npos);
+    text += MarkdownRow(std::vector<std::string>(cells.begin() + 2, cells.end()));
+  }
+  return text;
+}
+
+std::string CostTableLegend() {
+  return "COST: the fewest cores (threads x processes) whose median's 95% confidence interval "
+         "lies entirely below the baseline's (the best single-threaded median). *not separable*: "
+         "no configuration is clearly faster but some overlaps the baseline within the noise; the "
+         "cores shown are the candidate. *unbounded*: every configuration is clearly slower. "
+         "*vs baseline*: time / baseline time (below 1.00x is faster). *reps* and *cv* (stddev / "
+         "mean) describe the row the time came from.\n";
+}
+
 std::string FormatCostTableMarkdown(const std::vector<CostGroup>& groups) {
   std::string text = MarkdownRow(kHeader);
   text += MarkdownRow(std::vector<std::string>(kHeader.size(), "---"));
   for (const CostGroup& g : groups) {
     for (const CostEntry& e : g.entries) text += MarkdownRow(Cells(g, e, std::string::npos));
   }
-  text +=
-      "\nCOST: the fewest cores (threads x processes) whose median's 95% confidence interval "
-      "lies entirely below the baseline's (the best single-threaded median). *not separable*: "
-      "no configuration is clearly faster but some overlaps the baseline within the noise; the "
-      "cores shown are the candidate. *unbounded*: every configuration is clearly slower. "
-      "*vs baseline*: time / baseline time (below 1.00x is faster). *reps* and *cv* (stddev / "
-      "mean) describe the row the time came from.\n";
+  text += "\n" + CostTableLegend();
   return text;
 }
 

@@ -95,6 +95,10 @@ std::string CoresText(int cores);
 std::string FormatCostTableText(const std::vector<CostGroup>& groups);
 // A GitHub Markdown table (one table, a row per entry) followed by a short legend.
 std::string FormatCostTableMarkdown(const std::vector<CostGroup>& groups);
+// One group's rows as a Markdown table without the kernel and dataset columns, for a report that
+// heads each group with them; and the legend FormatCostTableMarkdown ends with.
+std::string FormatCostGroupMarkdown(const CostGroup& group);
+std::string CostTableLegend();
 
 }  // namespace cost::harness
 

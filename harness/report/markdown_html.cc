@@ -261,7 +261,9 @@ std::string MarkdownToHtml(const std::string& markdown, const std::string& title
   std::vector<std::string> lines;
   std::istringstream stream(markdown);
   for (std::string line; std::getline(stream, line);) lines.push_back(line);
-  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<title>" +
+  // The viewport line lets a phone lay the page out at its own width instead of a desktop's.
+  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>" +
          HtmlEscape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n" +
          Body(lines, Inline{load_svg}) + "</body>\n</html>\n";
 }

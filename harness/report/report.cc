@@ -14,6 +14,7 @@
 #include "harness/analysis/cost_per_baseline.h"
 #include "harness/analysis/cost_table.h"
 #include "harness/analysis/preparation_cost.h"
+#include "harness/analysis/plain_summary.h"
 #include "harness/analysis/single_thread_comparisons.h"
 #include "harness/analysis/table_cells.h"
 #include "harness/core/format.h"
@@ -46,6 +47,15 @@ struct Plot {
   std::vector<int> cores;  // distinct cores measured (and 1 when a baseline exists)
   // Names of the companion plots written beside it; empty when there was nothing to draw.
   std::string speedup_stem, preparation_stem;
+};
+
+// What every section of the report is made from.
+struct ReportInput {
+  const ResultsFile& results;
+  const std::vector<CostGroup>& groups;
+  const std::vector<Plot>& plots;
+  const std::string& paper_figures;     // the paper's figure section, empty without one
+  const std::vector<LinkModel>& links;  // the links multiprocess rows are projected onto
 };
 
 std::string ReadText(const fs::path& path) {
@@ -247,6 +257,34 @@ void WritePlotScript(const fs::path& path, const Plot& plot) {
   datasets::WriteFileAtomically(path.string(), text);
 }
 
+// The kernel's "32K", "2048K", "307200K" as "32 KiB", "2 MiB", "300 MiB"; other text unchanged.
+std::string CacheSizeText(const std::string& size) {
+  size_t digits = 0;
+  while (digits < size.size() && std::isdigit(static_cast<unsigned char>(size[digits]))) ++digits;
+  const std::string suffix = size.substr(digits);
+  if (digits == 0 || digits > 12 || (suffix != "K" && suffix != "M")) return size;
+  const uint64_t kib = std::stoull(size.substr(0, digits)) * (suffix == "M" ? 1024 : 1);
+  if (kib >= 1024 && kib % 1024 == 0) return std::to_string(kib / 1024) + " MiB";
+  return std::to_string(kib) + " KiB";
+}
+
+// "L1d 48 KiB, L1i 32 KiB, L2 2 MiB, L3 300 MiB" from the machine's cache list (machine_info.cc);
+// the JSON as it is when it is not such a list.
+std::string CachesText(const nlohmann::json& caches) {
+  std::string text;
+  try {
+    for (const nlohmann::json& c : caches) {
+      const std::string type = c.value("type", "");
+      const std::string kind = type == "Data" ? "d" : type == "Instruction" ? "i" : "";
+      text += (text.empty() ? "L" : ", L") + std::to_string(c.value("level", 0)) + kind + " " +
+              CacheSizeText(c.value("size", ""));
+    }
+  } catch (const nlohmann::json::exception&) {
+    return caches.dump();
+  }
+  return caches.is_array() && !text.empty() ? text : caches.dump();
+}
+
 // Known fields first, in a fixed order and with readable labels; then any others by name.
 std::string MetadataList(const nlohmann::json& object,
                          const std::vector<std::pair<std::string, std::string>>& known) {
@@ -257,6 +295,7 @@ std::string MetadataList(const nlohmann::json& object,
     if (key == "memory_bytes" && v.is_number()) {
       return FormatGiB(v.get<double>(), 1) + " (" + v.dump() + " bytes)";
     }
+    if (key == "caches") return CachesText(v);
     return v.is_string() ? v.get<std::string>() : v.dump();
   };
   std::string text;
@@ -309,18 +348,19 @@ std::string LimitsSection(const nlohmann::json& machine) {
 std::string MachineAndBuild(const ResultsFile& results) {
   std::string text =
       "Measured: " + (results.created.empty() ? "(date not recorded)" : results.created) + "\n\n";
-  text += "## Machine\n\n" + MetadataList(results.machine, {{"cpu_model", "CPU"},
-                                                            {"physical_cores", "physical cores"},
-                                                            {"logical_cpus", "logical CPUs"},
-                                                            {"memory_bytes", "memory"},
-                                                            {"kernel", "kernel"},
-                                                            {"os", "OS"},
-                                                            {"hostname", "host"}});
+  text += "### Machine\n\n" + MetadataList(results.machine, {{"cpu_model", "CPU"},
+                                                             {"physical_cores", "physical cores"},
+                                                             {"logical_cpus", "logical CPUs"},
+                                                             {"memory_bytes", "memory"},
+                                                             {"caches", "caches"},
+                                                             {"kernel", "kernel"},
+                                                             {"os", "OS"},
+                                                             {"hostname", "host"}});
   text += LimitsSection(results.machine);
-  text += "\n## Build\n\n" + MetadataList(results.build, {{"compiler", "compiler"},
-                                                          {"build_type", "build type"},
-                                                          {"flags", "flags"},
-                                                          {"git_revision", "git revision"}});
+  text += "\n### Build\n\n" + MetadataList(results.build, {{"compiler", "compiler"},
+                                                           {"build_type", "build type"},
+                                                           {"flags", "flags"},
+                                                           {"git_revision", "git revision"}});
   return text;
 }
 
@@ -330,14 +370,15 @@ std::string PlotFiles(const std::string& title, const std::string& stem) {
          stem + ".gp) · [data](" + stem + ".dat)\n";
 }
 
-std::string PlotsSection(const std::vector<Plot>& plots) {
-  std::string text =
-      "\n## Plots\n\nMedian seconds against cores on log-log axes; bars span the "
-      "fastest to the slowest repetition; dashed lines are single-threaded medians; "
-      "circles mark each implementation's COST.\n";
-  for (const Plot& p : plots) {
+// The companions of each COST plot (the summary shows the COST plots themselves).
+std::string MorePlotsSection(const ReportInput& in) {
+  std::string text = "\n## More plots\n";
+  bool any = false;
+  for (const Plot& p : in.plots) {
+    if (p.speedup_stem.empty() && p.preparation_stem.empty()) continue;
+    any = true;
     std::string title = std::string(KernelName(p.group->kernel)) + " on " + p.group->dataset;
-    text += "\n### " + title + "\n\n" + PlotFiles(title, p.stem);
+    text += "\n### " + title + "\n";
     if (!p.speedup_stem.empty()) {
       text +=
           "\nSpeed-up relative to each implementation's own 1-core time (left) and relative "
@@ -351,7 +392,7 @@ std::string PlotsSection(const std::vector<Plot>& plots) {
           PlotFiles(title + ", preparation", p.preparation_stem);
     }
   }
-  return text;
+  return any ? text : "";
 }
 
 std::vector<const Measurement*> SortedMeasurements(const ResultsFile& results) {
@@ -406,12 +447,9 @@ std::string IntervalCell(const Measurement& m) {
          FormatPercent(m.ci_level) + ")";
 }
 
+// A row's cells but its kernel and dataset, which head its group.
 std::vector<std::string> MeasurementCells(const Measurement& m) {
-  std::vector<std::string> cells = {m.implementation,
-                                    m.algorithm,
-                                    std::string(KernelName(m.kernel)),
-                                    m.dataset,
-                                    std::to_string(m.threads),
+  std::vector<std::string> cells = {m.implementation, m.algorithm, std::to_string(m.threads),
                                     std::to_string(m.procs)};
   if (m.ok()) {
     cells.insert(cells.end(),
@@ -425,15 +463,20 @@ std::vector<std::string> MeasurementCells(const Measurement& m) {
   return cells;
 }
 
-std::string MeasurementsSection(const ResultsFile& results) {
-  std::string text =
-      "\n## Measurements\n\n| implementation | algorithm | kernel | dataset | threads | procs | "
-      "median | 95% CI of median | min | max | cv | of limit | repetitions | outcome | notes | "
-      "message |\n"
-      "| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | "
-      "--- "
-      "| --- | --- |\n";
-  for (const Measurement* m : SortedMeasurements(results)) {
+// Every row, a table per (kernel, dataset) in the COST table's order.
+std::string MeasurementsSection(const ReportInput& in) {
+  std::string text = "\n## Measurements\n";
+  std::string group;
+  for (const Measurement* m : SortedMeasurements(in.results)) {
+    const std::string title = std::string(KernelName(m->kernel)) + " on " + m->dataset;
+    if (title != group) {
+      group = title;
+      text += "\n### " + title +
+              "\n\n| implementation | algorithm | threads | procs | median | 95% CI of median | "
+              "min | max | cv | of limit | repetitions | outcome | notes | message |\n"
+              "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- "
+              "| --- | --- |\n";
+    }
     text += MarkdownRow(MeasurementCells(*m));
   }
   return text;
@@ -443,10 +486,10 @@ std::string Count(int n, const std::string& one, const std::string& many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-std::string FailedSection(const ResultsFile& results) {
+std::string FailedSection(const ReportInput& in) {
   std::string text = "\n## Failed rows\n\n";
   bool any = false;
-  for (const Measurement* m : SortedMeasurements(results)) {
+  for (const Measurement* m : SortedMeasurements(in.results)) {
     if (m->ok()) continue;
     any = true;
     text += "- " + m->implementation + " " + std::string(KernelName(m->kernel)) + " on " +
@@ -458,38 +501,107 @@ std::string FailedSection(const ResultsFile& results) {
   return text + (any ? "" : "None: every measurement finished with a valid output.\n");
 }
 
+std::string GroupTitle(Kernel kernel, const std::string& dataset) {
+  return std::string(KernelName(kernel)) + " on " + dataset;
+}
+
+// The answer first: per (kernel, dataset) the COST table in one sentence and its COST plot.
+std::string SummarySection(const ReportInput& in) {
+  std::string text =
+      "## Summary\n\nEach kernel's best single thread, and whether and from how many cores "
+      "each parallel implementation beats it. The plot shows every configuration's median "
+      "against the single-threaded medians (dashed lines); circles mark each COST.\n";
+  for (const CostGroup& g : in.groups) {
+    text += "\n### " + GroupTitle(g.kernel, g.dataset) + "\n\n" + PlainSummary({g}).front() + "\n";
+    for (const Plot& p : in.plots) {
+      if (p.group == &g) text += "\n" + PlotFiles(GroupTitle(g.kernel, g.dataset), p.stem);
+    }
+  }
+  return text;
+}
+
+std::string CostSection(const ReportInput& in) {
+  std::string text = "\n## COST\n\nAgainst the best single thread of each kernel and dataset.\n";
+  for (const CostGroup& g : in.groups) {
+    text += "\n### " + GroupTitle(g.kernel, g.dataset) + "\n\n" + FormatCostGroupMarkdown(g);
+  }
+  return text + "\n" + CostTableLegend();
+}
+
+std::string CostAgainstEachBaselineSection(const ReportInput& in) {
+  std::string text =
+      "\n## COST against each baseline\n\nThe same rule with each single-threaded "
+      "implementation in turn as the baseline (the paper's simple and optimised lines): "
+      "*bounded* at the configuration shown, *not separable* within the noise, or "
+      "*unbounded* with the best time and its ratio.\n";
+  const std::vector<BaselineCost> costs = CostAgainstEachBaseline(in.results.measurements);
+  if (costs.empty()) return text + "\n" + CostAgainstEachBaselineMarkdown(costs);
+  for (const CostGroup& g : in.groups) {
+    std::vector<BaselineCost> group;
+    for (const BaselineCost& c : costs) {
+      if (c.kernel == KernelName(g.kernel) && c.dataset == g.dataset) group.push_back(c);
+    }
+    if (group.empty()) continue;
+    text += "\n### " + GroupTitle(g.kernel, g.dataset) + "\n\n" +
+            CostAgainstEachBaselineMarkdown(group, /*group_columns=*/false);
+  }
+  return text;
+}
+
+std::string LayoutSection(const ReportInput& in) {
+  return "\n## Preparation and kernel time per layout\n\n" +
+         LayoutCostsMarkdown(LayoutCosts(in.results.measurements));
+}
+
+std::string SingleThreadSection(const ReportInput& in) {
+  return "\n## Single threads\n\nThe paper's single-thread claims as ratios of best medians on "
+         "each dataset, then every single-threaded row's throughput and preparation time.\n\n" +
+         SingleThreadMarkdown(in.results.measurements);
+}
+
+std::string ProjectionSection(const ReportInput& in) {
+  return "\n## Projection beyond this machine (not measured)\n\n**Projected, not measured.** "
+         "Amdahl's law and the Universal Scalability Law fitted by least squares (relative "
+         "error) to each parallel implementation's medians, and the core count at which the "
+         "fitted curve would cross each baseline. A model's guess from the measured range: it "
+         "is never a COST. Residuals are (fit - measured) / measured per measured core count; "
+         "a fit with no more core counts than parameters is underdetermined and projects "
+         "nothing.\n\n" +
+         ProjectionsMarkdown(ProjectCosts(in.results.measurements));
+}
+
+std::string PreparationCostReportSection(const ReportInput& in) {
+  return PreparationCostSection(PreparationCosts(in.results.measurements));
+}
+
+std::string PaperFigureSection(const ReportInput& in) { return in.paper_figures; }
+
+std::string NetworkProjectionSection(const ReportInput& in) {
+  return NetworkProjectionMarkdown(in.results.measurements, in.links);
+}
+
+std::string AppendixSection(const ReportInput& in) {
+  return "\n## Appendix: machine, limits and build\n\n" + MachineAndBuild(in.results);
+}
+
+// The report's sections in reading order: the answer, then the tables grouped by kernel and
+// dataset, then the appendix. A new section is a function above and one entry here.
+using Section = std::string (*)(const ReportInput&);
+constexpr Section kSections[] = {
+    SummarySection,      CostSection,        CostAgainstEachBaselineSection,
+    PreparationCostReportSection,            PaperFigureSection,
+    MorePlotsSection,    LayoutSection,      SingleThreadSection,
+    MeasurementsSection, FailedSection,      ProjectionSection,
+    NetworkProjectionSection,                AppendixSection,
+};
+
 // Returns the Markdown written.
 std::string WriteMarkdown(const fs::path& path, const ResultsFile& results,
                           const std::vector<CostGroup>& groups, const std::vector<Plot>& plots,
                           const std::string& paper_figures, const std::vector<LinkModel>& links) {
-  std::string text = "# COST report\n\n" + MachineAndBuild(results);
-  text += "\n## COST\n\n" + FormatCostTableMarkdown(groups);
-  text +=
-      "\n## COST against each baseline\n\nThe same rule with each single-threaded "
-      "implementation in turn as the baseline (the paper's simple and optimised lines): "
-      "*bounded* at the configuration shown, *not separable* within the noise, or "
-      "*unbounded* with the best time and its ratio.\n\n" +
-      CostAgainstEachBaselineMarkdown(CostAgainstEachBaseline(results.measurements));
-  text += PreparationCostSection(PreparationCosts(results.measurements));
-  text += paper_figures + PlotsSection(plots);
-  text += "\n## Preparation and kernel time per layout\n\n" +
-          LayoutCostsMarkdown(LayoutCosts(results.measurements));
-  text +=
-      "\n## Single threads\n\nThe paper's single-thread claims as ratios of best medians on "
-      "each dataset, then every single-threaded row's throughput and preparation time.\n\n" +
-      SingleThreadMarkdown(results.measurements);
-  text += MeasurementsSection(results);
-  text += FailedSection(results);
-  text +=
-      "\n## Projection beyond this machine (not measured)\n\n**Projected, not measured.** "
-      "Amdahl's law and the Universal Scalability Law fitted by least squares (relative "
-      "error) to each parallel implementation's medians, and the core count at which the "
-      "fitted curve would cross each baseline. A model's guess from the measured range: it "
-      "is never a COST. Residuals are (fit - measured) / measured per measured core count; "
-      "a fit with no more core counts than parameters is underdetermined and projects "
-      "nothing.\n\n" +
-      ProjectionsMarkdown(ProjectCosts(results.measurements));
-  text += NetworkProjectionMarkdown(results.measurements, links);
+  const ReportInput in{results, groups, plots, paper_figures, links};
+  std::string text = "# COST report\n\n";
+  for (Section section : kSections) text += section(in);
   datasets::WriteFileAtomically(path.string(), text);
   return text;
 }

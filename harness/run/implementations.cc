@@ -163,6 +163,8 @@ constexpr datasets::PreparedSections kCompressedStream{
     .csr = false, .transpose = false, .hilbert = false, .compressed = true};
 constexpr datasets::PreparedSections kCompressedStreamAndOffsets{
     .csr = true, .transpose = false, .hilbert = false, .compressed = true};
+constexpr BaselineRole kSimpleBaseline = BaselineRole::kSimple;
+constexpr BaselineRole kOptimisedBaseline = BaselineRole::kOptimised;
 // The MPI programs (parallel/mpi/), one thread per rank; see harness/run/multiprocess.h.
 constexpr MpiProgram kCostMpi{.executable = "cost_mpi"};
 constexpr MpiProgram kCostPbgl{.executable = "cost_pbgl", .single_threaded_ranks = true};
@@ -178,7 +180,8 @@ const std::array kImplementations = {
                    .algorithm = "pagerank-pull",
                    .kind = kSingle,
                    .description = "PageRank, pull over the CSR transpose, one thread",
-                   .runner = SerialPageRank},
+                   .runner = SerialPageRank,
+                   .baseline = kSimpleBaseline},
     Implementation{.name = "serial:pagerank-push",
                    .kernel = Kernel::kPageRank,
                    .system = "serial",
@@ -216,7 +219,8 @@ const std::array kImplementations = {
                    .runner = SerialPageRankHilbertFloat,
                    .requires_layout = kHilbert,
                    .requires_sections = kHilbertArcsAndOffsets,
-                   .precision = Precision::kFloat},
+                   .precision = Precision::kFloat,
+                   .baseline = kOptimisedBaseline},
     Implementation{
         .name = "serial:pagerank-stream",
         .kernel = Kernel::kPageRank,
@@ -321,7 +325,8 @@ const std::array kImplementations = {
                    .kind = kMultiprocess,
                    .description = "PageRank, Parallel BGL page_rank on a distributed CSR "
                                   "(dangling term added through its done hook)",
-                   .runner = kCostPbgl},
+                   .runner = kCostPbgl,
+                   .slow = true},
 
     // WCC, single-threaded.
     Implementation{.name = "serial:label-propagation",
@@ -331,7 +336,8 @@ const std::array kImplementations = {
                    .kind = kSingle,
                    .description = "WCC, label propagation in place over the edge stream, one "
                                   "thread",
-                   .runner = SerialLabelPropagation},
+                   .runner = SerialLabelPropagation,
+                   .baseline = kSimpleBaseline},
     Implementation{.name = "serial:union-find",
                    .kernel = Kernel::kWcc,
                    .system = "serial",
@@ -358,7 +364,8 @@ const std::array kImplementations = {
                                   "(--layout hilbert), one thread",
                    .runner = SerialUnionFindHilbert,
                    .requires_layout = kHilbert,
-                   .requires_sections = kHilbertArcs},
+                   .requires_sections = kHilbertArcs,
+                   .baseline = kOptimisedBaseline},
     Implementation{
         .name = "serial:label-propagation-stream",
         .kernel = Kernel::kWcc,
@@ -393,7 +400,8 @@ const std::array kImplementations = {
                    .description = "WCC, union-find linking 2 sampled neighbours per vertex, then "
                                   "only the edges of vertices outside the giant component "
                                   "(Afforest), one thread",
-                   .runner = SerialAfforest},
+                   .runner = SerialAfforest,
+                   .baseline = kOptimisedBaseline},
     Implementation{.name = "bgl:union-find",
                    .kernel = Kernel::kWcc,
                    .system = "bgl",
@@ -495,7 +503,8 @@ const std::array kImplementations = {
                    .kind = kMultiprocess,
                    .description = "WCC, Parallel BGL connected_components on a distributed "
                                   "adjacency_list",
-                   .runner = kCostPbgl},
+                   .runner = kCostPbgl,
+                   .slow = true},
 
     // BFS, single-threaded.
     Implementation{.name = "serial:bfs",
@@ -504,7 +513,8 @@ const std::array kImplementations = {
                    .algorithm = "bfs-queue",
                    .kind = kSingle,
                    .description = "BFS, FIFO queue over the out-CSR (top-down), one thread",
-                   .runner = SerialBfs},
+                   .runner = SerialBfs,
+                   .baseline = kSimpleBaseline},
     Implementation{.name = "serial:bfs-direction-optimizing",
                    .kernel = Kernel::kBfs,
                    .system = "serial",
@@ -512,7 +522,8 @@ const std::array kImplementations = {
                    .kind = kSingle,
                    .description = "BFS, top-down queue steps and bottom-up bitmap steps over the "
                                   "in-CSR, switched by frontier size (Beamer), one thread",
-                   .runner = SerialBfsDirectionOptimizing},
+                   .runner = SerialBfsDirectionOptimizing,
+                   .baseline = kOptimisedBaseline},
     Implementation{.name = "bgl:bfs",
                    .kernel = Kernel::kBfs,
                    .system = "bgl",

@@ -84,6 +84,14 @@ struct StreamedEdges {
 // The floating type a row keeps its working sums in (PageRank's shares and ranks).
 enum class Precision { kDouble, kFloat };
 
+// A single-threaded row's part among its kernel's baselines, the two horizontal lines of the
+// paper's Figure 5. kSimple: the plain code over the vertex-order CSR (the upper line);
+// kOptimised: the fastest single thread the tree has (a better layout or algorithm; the lower
+// line). A sweep that names "the best single thread" must measure every kOptimised row of its
+// kernels (the demo and `cost reproduce` add them). kNone: parallel rows and the other
+// single-threaded variants (push, compressed, Boost.Graph).
+enum class BaselineRole { kNone, kSimple, kOptimised };
+
 struct Implementation {
   std::string_view name;  // "system:algorithm", what --impl takes
   Kernel kernel;
@@ -113,6 +121,10 @@ struct Implementation {
   // mapping them (datasets/compressed_arc_stream.h): what they keep in memory, for their
   // admission (harness/run/row_memory.h). from_file false: the row maps its sections.
   StreamedEdges streams = {};
+  BaselineRole baseline = BaselineRole::kNone;
+  // Minutes per call where the kernel's other rows take seconds (Parallel BGL's): quick sweeps
+  // (`cost demo`) leave such rows out; harness/experiments/mpi-scaling.json measures them.
+  bool slow = false;
 };
 
 std::span<const Implementation> Implementations();

@@ -33,8 +33,22 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release
-cmake --build "$build" -j "$jobs"
+# ccache, when present, makes a rebuild after `git pull` take seconds; COST_CMAKE_ARGS adds
+# options (CI: -DCOST_WERROR=ON).
+launcher=()
+if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+# The demo needs neither the tests nor the LDBC graphs they read from ../shared.
+tests=ON
+[ "$mode" = demo ] && tests=OFF
+# shellcheck disable=SC2086  # COST_CMAKE_ARGS is a list of options
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCOST_BUILD_TESTS=$tests "${launcher[@]}" \
+  ${COST_CMAKE_ARGS:-} >/dev/null
+# The demo needs only `cost` and the programs its rows start (the demo_programs target); the
+# tests, fuzzers and benchmarks are built for `test` and `build`.
+case "$mode" in
+  demo) cmake --build "$build" -j "$jobs" --target demo_programs ;;
+  *) cmake --build "$build" -j "$jobs" ;;
+esac
 
 case "$mode" in
   demo) cd "$root" && exec "$build/harness/cost" demo ;;
