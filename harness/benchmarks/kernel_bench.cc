@@ -115,7 +115,9 @@ MachineLimits LoadOrMeasureLimits() {
   if (std::optional<MachineLimits> limits = LoadMachineLimits(limits_path)) return *limits;
   std::fprintf(stderr, "kernel_bench: measuring this machine's limits (--quick) into %s\n",
                limits_path.c_str());
-  const MachineLimits limits = MeasureMachineLimits({.quick = true});
+  MachineLimitsOptions options;
+  options.quick = true;
+  const MachineLimits limits = MeasureMachineLimits(options);
   SaveMachineLimits(limits, limits_path);
   return limits;
 }

@@ -606,7 +606,8 @@ ImplementationIdentity IdentityOf(const ExternalSystem& system) {
           .system = system.system,
           .algorithm = system.algorithm,
           .kernel = system.kernel,
-          .kind = system.kind};
+          .kind = system.kind,
+          .sections = {}};
 }
 
 std::vector<ExternalSystem> LoadExternalSystems(const std::string& path) {

@@ -313,13 +313,19 @@ MeasurementOutput PrepareMeasurement(const MeasurementRequest& request,
                                      const ImplementationIdentity& who) {
   CheckRequest(request, who);
   MeasurementOutput out;
-  // Refused before mapping: a file lacking a section the row reads (a usage error), a row whose
-  // sections, arrays and buffers exceed the free memory (it would only swap or be killed).
+  // Refused before mapping: a row whose sections, arrays and buffers exceed the free memory (it
+  // would only swap or be killed; an out-of-memory row whatever the file lacks, so checked over
+  // the sections it has), then a file lacking a section the row reads (a usage error).
   const datasets::GraphFileInfo header = datasets::ReadGraphFileInfo(request.graph_path);
-  RequireSections(request.graph_path, header, who.name, who.kernel, who.sections, request.validate);
   const datasets::PreparedSections sections =
       request.validate ? UnionOf(who.sections, ValidationSections(who.kernel)) : who.sections;
-  AdmitRow(request, header, sections);
+  const datasets::PreparedSections& has = header.prepared;
+  AdmitRow(request, header,
+           {.csr = sections.csr && has.csr,
+            .transpose = sections.transpose && has.transpose,
+            .hilbert = sections.hilbert && has.hilbert,
+            .compressed = sections.compressed && has.compressed});
+  RequireSections(request.graph_path, header, who.name, who.kernel, who.sections, request.validate);
   const auto load_start = std::chrono::steady_clock::now();
   datasets::GraphFileInfo info;
   out.graph = LoadForRow(request, sections, &info);

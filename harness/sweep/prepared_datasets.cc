@@ -29,7 +29,8 @@ GraphRecipe RecipeOf(const DatasetSpec& dataset, const SweepSpec* spec) {
   GraphRecipe recipe{.name = dataset.name,
                      .source = SourceFile{.path = dataset.edges, .format = dataset.format},
                      .symmetrize = dataset.symmetrize,
-                     .layout = dataset.layout};
+                     .layout = dataset.layout,
+                     .sections = std::nullopt};
   if (spec != nullptr) recipe.sections = SweepSectionsOf(*spec, dataset);
   if (dataset.kronecker) {
     recipe.source = *dataset.kronecker;

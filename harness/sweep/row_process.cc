@@ -55,7 +55,8 @@ ImplementationIdentity IdentityOf(const SweepRow& row) {
           .algorithm = row.algorithm,
           .kernel = row.kernel,
           .kind = row.kind,
-          .layout = LayoutReadBy(row.implementation)};
+          .layout = LayoutReadBy(row.implementation),
+          .sections = SectionsReadBy(row.implementation)};
 }
 
 // The row `cost run` wrote when it wrote one; otherwise the row, keyed as a measured one would

@@ -42,7 +42,9 @@ void RecordMachineLimits(const std::string& cache_dir, bool quiet, nlohmann::jso
                    "saved to %s\n",
                    path.c_str());
     }
-    limits = MeasureMachineLimits({.quick = true});
+    MachineLimitsOptions quick;
+    quick.quick = true;
+    limits = MeasureMachineLimits(quick);
     SaveMachineLimits(*limits, path);
   }
   (*machine)["limits"] = ToJson(*limits);
