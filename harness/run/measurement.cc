@@ -205,10 +205,17 @@ MeasurementOutput PrepareMeasurement(const MeasurementRequest& request,
   // larger than the free memory (it would only swap or be killed). Only the sections the row
   // and its validation read are mapped, and only they count.
   const datasets::GraphFileInfo header = datasets::ReadGraphFileInfo(request.graph_path);
-  RequireSections(request.graph_path, header, who.name, who.kernel, who.sections, request.validate);
   const datasets::PreparedSections sections =
       request.validate ? UnionOf(who.sections, ValidationSections(who.kernel)) : who.sections;
-  RequireMemoryForGraph(request.graph_path, header, sections);
+  // The memory check first (an out-of-memory row, as before sections existed), over the sections
+  // the file has of those asked for; then the refusal of a missing one.
+  const datasets::PreparedSections& has = header.prepared;
+  RequireMemoryForGraph(request.graph_path, header,
+                        {.csr = sections.csr && has.csr,
+                         .transpose = sections.transpose && has.transpose,
+                         .hilbert = sections.hilbert && has.hilbert,
+                         .compressed = sections.compressed && has.compressed});
+  RequireSections(request.graph_path, header, who.name, who.kernel, who.sections, request.validate);
   const auto load_start = std::chrono::steady_clock::now();
   datasets::GraphFileInfo info;
   out.graph = datasets::LoadGraphFile(request.graph_path, sections, &info);
