@@ -63,7 +63,7 @@ TEST_F(OutputSafetyTest, AnOutputThatIsTheInputIsRefused) {
   const std::string before = ReadFile(Path("g.cgraph"));
   fs::create_hard_link(Path("g.cgraph"), Path("link.cgraph"));
   fs::create_symlink(Path("g.cgraph"), Path("sym.txt"));
-  for (const std::string out : {Path("g.cgraph"), Path("link.cgraph"), Path("sym.txt")}) {
+  for (const std::string& out : {Path("g.cgraph"), Path("link.cgraph"), Path("sym.txt")}) {
     const CostRun r = Cost({"dataset", "export", Path("g.cgraph"), "--format", "snap", "-o", out});
     EXPECT_EQ(r.exit_code, 1) << out;
     EXPECT_THAT(r.err, HasSubstr(out + ": is ")) << out;

@@ -89,6 +89,7 @@ TEST(PaperScalePlan, EverySingleThreadOnceAndEveryOpenMPRowAtEachThreadCount) {
   const SweepSpec spec = PaperScaleSpec(WithThreads(3));
   std::set<std::tuple<std::string, std::string, int>> planned, expected;
   for (const SweepRow& row : PaperScalePlan(spec)) {
+    if (row.storage == "disk") continue;  // each configuration again from disk
     EXPECT_TRUE(planned.insert({row.dataset, row.implementation, row.threads}).second);
   }
   for (const std::string& name : RowsByProperty()) {

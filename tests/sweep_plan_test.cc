@@ -118,7 +118,7 @@ TEST(SweepSpecRankThreads, ParsedWithADefaultOfOneAndCountsBelowOneRefused) {
     harness::ParseSweepSpec(zero, "spec.json", "/tmp");
     FAIL() << "accepted 0 threads per rank";
   } catch (const std::runtime_error& e) {
-    EXPECT_EQ(std::string(e.what()), "spec.json: rank_threads: thread counts must be >= 1");
+    EXPECT_EQ(std::string(e.what()), "spec.json: rank_threads[0]: must be in 1..4096, got 0");
   }
 }
 

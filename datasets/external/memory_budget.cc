@@ -1,6 +1,9 @@
 // Memory figures from /proc; see memory_budget.h.
 #include "datasets/external/memory_budget.h"
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -31,8 +34,17 @@ std::optional<uint64_t> MemAvailableBytes() {
 
 uint64_t DefaultMemoryBudget() {
   const std::optional<uint64_t> available = MemAvailableBytes();
-  if (!available) return uint64_t{1} << 30;
-  return static_cast<uint64_t>(static_cast<double>(*available) * kDefaultBudgetFractionOfAvailable);
+  uint64_t budget = available ? static_cast<uint64_t>(static_cast<double>(*available) *
+                                                      kDefaultBudgetFractionOfAvailable)
+                              : uint64_t{1} << 30;
+  // A process under an address-space cap (a sweep's memory_cap) cannot map more than the cap,
+  // whatever the machine has free.
+  rlimit cap{};
+  if (getrlimit(RLIMIT_AS, &cap) == 0 && cap.rlim_cur != RLIM_INFINITY) {
+    budget = std::min<uint64_t>(budget, static_cast<uint64_t>(static_cast<double>(cap.rlim_cur) *
+                                                              kDefaultBudgetFractionOfAvailable));
+  }
+  return budget;
 }
 
 uint64_t PeakResidentBytes() { return ProcKilobytes("/proc/self/status", "VmHWM:").value_or(0); }

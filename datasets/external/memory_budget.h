@@ -22,7 +22,8 @@ inline constexpr double kDefaultBudgetFractionOfAvailable = 0.6;
 // MemAvailable from /proc/meminfo; nullopt when it cannot be read.
 std::optional<uint64_t> MemAvailableBytes();
 
-// kDefaultBudgetFractionOfAvailable of MemAvailable, or 1 GiB when MemAvailable is unknown.
+// kDefaultBudgetFractionOfAvailable of MemAvailable (1 GiB when MemAvailable is unknown), and of
+// the address-space limit (RLIMIT_AS) when that is lower.
 uint64_t DefaultMemoryBudget();
 
 // The process's peak resident set (VmHWM of /proc/self/status), 0 when unknown.

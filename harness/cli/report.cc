@@ -48,7 +48,8 @@ void AddReportCommand(CLI::App& app, int*) {
     if (o->paper_given->count() > 0 || std::filesystem::exists(o->paper)) {
       published = ReadPublishedTimes(o->paper);
     }
-    const ReportFiles files = WriteReport(results, o->out, published ? &*published : nullptr, links);
+    const ReportFiles files =
+        WriteReport(results, o->out, published ? &*published : nullptr, links);
     std::cout << "report: " << files.markdown << "\n";
   });
 }

@@ -13,8 +13,8 @@
 #include "datasets/output_file.h"
 #include "harness/analysis/cost_per_baseline.h"
 #include "harness/analysis/cost_table.h"
-#include "harness/analysis/preparation_cost.h"
 #include "harness/analysis/plain_summary.h"
+#include "harness/analysis/preparation_cost.h"
 #include "harness/analysis/single_thread_comparisons.h"
 #include "harness/analysis/table_cells.h"
 #include "harness/core/format.h"
@@ -588,11 +588,19 @@ std::string AppendixSection(const ReportInput& in) {
 // dataset, then the appendix. A new section is a function above and one entry here.
 using Section = std::string (*)(const ReportInput&);
 constexpr Section kSections[] = {
-    SummarySection,      CostSection,        CostAgainstEachBaselineSection,
-    PreparationCostReportSection,            PaperFigureSection,
-    MorePlotsSection,    LayoutSection,      SingleThreadSection,
-    MeasurementsSection, FailedSection,      ProjectionSection,
-    NetworkProjectionSection,                AppendixSection,
+    SummarySection,
+    CostSection,
+    CostAgainstEachBaselineSection,
+    PreparationCostReportSection,
+    PaperFigureSection,
+    MorePlotsSection,
+    LayoutSection,
+    SingleThreadSection,
+    MeasurementsSection,
+    FailedSection,
+    ProjectionSection,
+    NetworkProjectionSection,
+    AppendixSection,
 };
 
 // Returns the Markdown written.

@@ -583,10 +583,9 @@ ExternalSystem ParseExternalSystem(const nlohmann::json& j, const std::string& m
   ExternalSystem s;
   s.manifest = manifest;
   try {
-    RequireKnownKeys(
-        j, "",
-        {"name", "kernel", "kind", "algorithm", "description", "input_format", "command", "time",
-         "prepare", "threads_env"});
+    RequireKnownKeys(j, "",
+                     {"name", "kernel", "kind", "algorithm", "description", "input_format",
+                      "command", "time", "prepare", "threads_env"});
     ParseName(j, &s);
     s.description =
         j.contains("description") ? PlainString(j.at("description"), "description") : "";

@@ -4,7 +4,6 @@
 // library's JSON reporter, whose output is kept unmodified beside our results.
 #include "harness/run/measurement.h"
 
-#include <functional>
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -14,6 +13,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <new>
 #include <sstream>
 #include <stdexcept>
@@ -195,9 +195,8 @@ using KernelCall = std::function<Values(const RunParams&)>;
 
 // One timed call; the storage steps around it are outside the timing. A failed storage check
 // skips this and the remaining repetitions with the error.
-void TimeOneRepetition(const KernelCall& call, RepetitionStorage* storage,
-                       benchmark::State* state, std::string* storage_error,
-                       MeasurementOutput* out) {
+void TimeOneRepetition(const KernelCall& call, RepetitionStorage* storage, benchmark::State* state,
+                       std::string* storage_error, MeasurementOutput* out) {
   state->PauseTiming();
   RunParams params = out->params;
   if (!storage_error->empty() || !BeforeRepetition(storage, &params, storage_error)) {

@@ -13,8 +13,8 @@
 #include "harness/analysis/cost_per_baseline.h"
 #include "harness/analysis/cost_table.h"
 #include "harness/analysis/single_thread_comparisons.h"
-#include "harness/sweep/text_table.h"
 #include "harness/run/implementations.h"
+#include "harness/sweep/text_table.h"
 
 #ifndef COST_PUBLISHED_TIMES_JSON
 #define COST_PUBLISHED_TIMES_JSON "results/paper/published_times.json"

@@ -27,8 +27,8 @@ constexpr std::string_view kSpecKeys[] = {
     "name",       "datasets", "kernels",     "implementations", "threads",
     "procs",      "hostfile", "repetitions", "iterations",      "timeout_seconds",
     "memory_cap", "systems",  "cache_dir",   "storage",         "rank_threads"};
-constexpr std::string_view kDatasetKeys[] = {"name",       "graph",  "edges", "kronecker",
-                                             "symmetrize", "format", "layout",  "catalog"};
+constexpr std::string_view kDatasetKeys[] = {"name",       "graph",  "edges",  "kronecker",
+                                             "symmetrize", "format", "layout", "catalog"};
 constexpr std::string_view kKroneckerKeys[] = {"scale", "edge_factor", "seed"};
 
 template <size_t N>

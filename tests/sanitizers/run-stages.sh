@@ -25,10 +25,11 @@ jobs="$(nproc)"
 cxx="${COST_SANITIZER_CXX:-clang++-14}"
 launcher=()
 if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
-# Line tables only: symbolised reports at a fraction of full debug info's compile time.
-# COST_WERROR: a warning in project code fails the stage (users build with it off).
+# Line tables only: symbolised reports at a fraction of full debug info's compile time. Warnings
+# fail CI in the GCC build of the build-and-test stage (COST_WERROR in .ci/run); clang's here are
+# printed, not fatal.
 common=(-DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER="$cxx" "-DCMAKE_CXX_FLAGS=-gline-tables-only"
-        -DCOST_WERROR=ON "${launcher[@]}")
+        "${launcher[@]}")
 
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"

@@ -68,8 +68,8 @@ void AddPreparationOptions(CLI::App& cmd, PreparationFlags* flags) {
       ->excludes(layout);
   cmd.add_option("--memory-budget", flags->memory_budget,
                  "Most memory the preparation allocates: BYTES, or 512M, 8G (powers of 1024). "
-                 "Default 60% of MemAvailable; a graph larger than the budget is sorted in runs "
-                 "spilled to --tmp-dir and merged");
+                 "Default 60% of MemAvailable (or of the address-space limit, when lower); a graph "
+                 "larger than the budget is sorted in runs spilled to --tmp-dir and merged");
   cmd.add_option("--tmp-dir", flags->tmp_dir,
                  "Folder for the temp folder of spilled runs (default: the output's folder); "
                  "removed on every way out");
