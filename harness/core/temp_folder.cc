@@ -7,7 +7,9 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
+#include <string>
 #include <system_error>
 
 namespace cost::harness {
@@ -27,7 +29,20 @@ pid_t OwnerOf(const std::string& name, const std::string& prefix) {
   return static_cast<pid_t>(pid);
 }
 
-bool IsAlive(pid_t pid) { return ::kill(pid, 0) == 0 || errno != ESRCH; }
+// A zombie (killed, not yet reaped by whoever inherited it) answers kill(pid, 0) but will never
+// use its folder again: it counts as dead.
+bool IsZombie(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line)) return false;
+  const size_t close = line.rfind(')');  // the command name may hold spaces and parentheses
+  return close != std::string::npos && line.size() > close + 2 && line[close + 2] == 'Z';
+}
+
+bool IsAlive(pid_t pid) {
+  if (::kill(pid, 0) != 0 && errno == ESRCH) return false;
+  return !IsZombie(pid);
+}
 
 }  // namespace
 
