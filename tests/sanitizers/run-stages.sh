@@ -46,7 +46,7 @@ stage_asan_build() {
 
 stage_asan_tests() {
   # Left out: the tests whose rows or preparations run under a memory cap (RLIMIT_AS): ASan reserves
-  # of shadow address space at start-up, which no cap allows.
+  # ~20 TiB of shadow address space at start-up, which no cap allows.
   (cd "$asan_build" && ctest --output-on-failure -j "$jobs" -LE '^(fuzz|mpi|mpi-cluster)$' \
     -E '^(SweepFaultsTest.EachFaultCostsOnlyItsRow|PaperScaleCli.SmokeRunWritesResultsTablesAndTheFigure)$')
 }
