@@ -53,7 +53,7 @@ std::string Cell(const std::string& text) {
 }
 
 // The rows ListSystems gives, as the table docs/implementations.md embeds (tests/docs_test.cc
-// compares the two, so the docs cannot drift from the table in harness/run/implementations.cc).
+// compares the two, so the docs cannot drift from the table in harness/run/implementations/).
 std::string SystemsMarkdown(const nlohmann::json& rows) {
   std::string text =
       "| name | kind | algorithm | description | required layout | deviation |\n"

@@ -1,6 +1,7 @@
 // The table of implementations: one row per (system, algorithm) pair. Adding an in-tree
-// implementation is one kernel function plus one row in implementations.cc; the CLI, sweeps and the
-// conformance tests all read this table.
+// implementation is one kernel function plus one row in its system's file under implementations/
+// (implementations.cc assembles the table); the CLI, sweeps and the conformance tests all read
+// this table.
 #ifndef COST_HARNESS_RUN_IMPLEMENTATIONS_H_
 #define COST_HARNESS_RUN_IMPLEMENTATIONS_H_
 
