@@ -37,6 +37,18 @@ std::vector<Implementation> AssembleTable() {
 
 }  // namespace
 
+std::string_view BaselineRoleName(BaselineRole role) {
+  switch (role) {
+    case BaselineRole::kSimple:
+      return "simple";
+    case BaselineRole::kOptimised:
+      return "optimised";
+    case BaselineRole::kNone:
+      break;
+  }
+  return "none";
+}
+
 std::span<const Implementation> Implementations() {
   static const std::vector<Implementation> table = AssembleTable();
   return table;

@@ -92,6 +92,8 @@ enum class Precision { kDouble, kFloat };
 // kernels (the demo and `cost reproduce` add them). kNone: parallel rows and the other
 // single-threaded variants (push, compressed, Boost.Graph).
 enum class BaselineRole { kNone, kSimple, kOptimised };
+// "none", "simple", "optimised": the role as `cost systems` prints it.
+std::string_view BaselineRoleName(BaselineRole role);
 
 struct Implementation {
   std::string_view name;  // "system:algorithm", what --impl takes
