@@ -47,16 +47,6 @@ nlohmann::json ListSystems(const std::vector<std::string>& manifests) {
   return rows;
 }
 
-// A Markdown table cell: a bare pipe would end the cell, a line break the row.
-std::string Cell(const std::string& text) {
-  std::string cell;
-  for (char c : text) {
-    if (c == '|') cell += '\\';
-    cell += (c == '\n' || c == '\r') ? ' ' : c;
-  }
-  return cell;
-}
-
 // The rows ListSystems gives, as the table docs/implementations.md embeds (tests/docs_test.cc
 // compares the two, so the docs cannot drift from the table in harness/run/implementations/).
 std::string SystemsMarkdown(const nlohmann::json& rows) {
@@ -69,10 +59,11 @@ std::string SystemsMarkdown(const nlohmann::json& rows) {
       description += " (declared in " + r["declared_in"].get<std::string>() + ")";
     }
     const std::string deviation = r["deviation"].get<std::string>();
-    text += "| `" + Cell(r["name"].get<std::string>()) + "` | " +
-            Cell(r["kind"].get<std::string>()) + " | " + Cell(r["algorithm"].get<std::string>()) +
-            " | " + Cell(description) + " | " + Cell(r["requires_layout"].get<std::string>()) +
-            " | " + (deviation.empty() ? "none" : Cell(deviation)) + " |\n";
+    text += "| `" + MarkdownCell(r["name"].get<std::string>()) + "` | " +
+            MarkdownCell(r["kind"].get<std::string>()) + " | " +
+            MarkdownCell(r["algorithm"].get<std::string>()) + " | " + MarkdownCell(description) +
+            " | " + MarkdownCell(r["requires_layout"].get<std::string>()) + " | " +
+            (deviation.empty() ? "none" : MarkdownCell(deviation)) + " |\n";
   }
   return text;
 }

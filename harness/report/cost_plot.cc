@@ -47,6 +47,10 @@ Plot PlanPlot(const ResultsFile& results, const CostGroup& g) {
 
 }  // namespace
 
+std::string GroupTitle(Kernel kernel, const std::string& dataset) {
+  return std::string(KernelName(kernel)) + " on " + dataset;
+}
+
 std::vector<Plot> PlanPlots(const ResultsFile& results, const std::vector<CostGroup>& groups) {
   std::vector<Plot> plots;
   std::set<std::string> stems;
@@ -64,8 +68,7 @@ std::vector<Plot> PlanPlots(const ResultsFile& results, const std::vector<CostGr
 }
 
 void WriteCostPlotData(const std::filesystem::path& path, const Plot& plot) {
-  std::string text = "# " + std::string(KernelName(plot.group->kernel)) + " on " +
-                     plot.group->dataset +
+  std::string text = "# " + GroupTitle(plot.group->kernel, plot.group->dataset) +
                      ": median, min and max seconds per configuration. Written by cost report.\n";
   for (const BaselineLine& b : plot.group->single_threaded) {
     text += "# single-threaded " + b.implementation + " (" + b.algorithm +

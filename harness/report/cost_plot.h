@@ -32,6 +32,9 @@ struct Plot {
   std::string speedup_stem, preparation_stem;
 };
 
+// "pagerank on kron-18": the title of a (kernel, dataset) group, its plot's and its sections'.
+std::string GroupTitle(Kernel kernel, const std::string& dataset);
+
 // One plot per group with something to draw, each under its own file name stem.
 std::vector<Plot> PlanPlots(const ResultsFile& results, const std::vector<CostGroup>& groups);
 

@@ -120,14 +120,11 @@ std::vector<std::string> SeriesTerms(const Plot& plot) {
 
 void WriteCostPlotScript(const std::filesystem::path& path, const Plot& plot) {
   std::string text =
-      "# " +
-      GnuplotComment(std::string(KernelName(plot.group->kernel)) + " on " + plot.group->dataset) +
+      "# " + GnuplotComment(GroupTitle(plot.group->kernel, plot.group->dataset)) +
       ": median seconds vs cores, log-log; dashed lines are single-threaded medians.\n"
       "# Written by cost report. Redraw with: gnuplot " +
       plot.stem + ".gp\n\n";
-  text += "set title " +
-          GnuplotQuote(std::string(KernelName(plot.group->kernel)) + " on " + plot.group->dataset) +
-          "\n";
+  text += "set title " + GnuplotQuote(GroupTitle(plot.group->kernel, plot.group->dataset)) + "\n";
   text += ScriptAxes(plot) + ScriptKey(plot);
   std::vector<std::string> terms = SeriesTerms(plot);
   text += BaselineSettings(*plot.group, &terms);

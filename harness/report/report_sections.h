@@ -23,8 +23,6 @@ struct ReportInput {
   const std::vector<LinkModel>& links;  // the links multiprocess rows are projected onto
 };
 
-// "pagerank on kron-18": the heading of a (kernel, dataset) group.
-std::string GroupTitle(Kernel kernel, const std::string& dataset);
 // An inline figure and links to its PNG, script and data.
 std::string PlotFiles(const std::string& title, const std::string& stem);
 

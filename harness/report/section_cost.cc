@@ -9,10 +9,6 @@
 
 namespace cost::harness {
 
-std::string GroupTitle(Kernel kernel, const std::string& dataset) {
-  return std::string(KernelName(kernel)) + " on " + dataset;
-}
-
 std::string PlotFiles(const std::string& title, const std::string& stem) {
   return "![" + title + "](" + stem + ".svg)\n\n[PNG](" + stem + ".png) · [gnuplot script](" +
          stem + ".gp) · [data](" + stem + ".dat)\n";
@@ -68,7 +64,7 @@ std::string MorePlotsSection(const ReportInput& in) {
   for (const Plot& p : in.plots) {
     if (p.speedup_stem.empty() && p.preparation_stem.empty()) continue;
     any = true;
-    std::string title = std::string(KernelName(p.group->kernel)) + " on " + p.group->dataset;
+    const std::string title = GroupTitle(p.group->kernel, p.group->dataset);
     text += "\n### " + title + "\n";
     if (!p.speedup_stem.empty()) {
       text +=

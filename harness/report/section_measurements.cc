@@ -91,7 +91,7 @@ std::string MeasurementsSection(const ReportInput& in) {
   std::string text = "\n## Measurements\n";
   std::string group;
   for (const Measurement* m : SortedMeasurements(in.results)) {
-    const std::string title = std::string(KernelName(m->kernel)) + " on " + m->dataset;
+    const std::string title = GroupTitle(m->kernel, m->dataset);
     if (title != group) {
       group = title;
       text += "\n### " + title +

@@ -180,22 +180,18 @@ std::vector<double> RunCommand(const ExternalSystem& system, const MeasurementRe
   Measurement& m = out->measurement;
   std::vector<double> seconds;
   const int runs = system.per_round ? 1 : request.warmups + request.repetitions;
+  const std::string log_path = (dir / "output.log").string();
   for (int run = 0; run < runs; ++run) {
-    ChildOptions options;
-    options.argv = {"/bin/sh", "-c", command};
-    options.log_path = (dir / "output.log").string();
-    options.own_process_group = false;  // a sweep's timeout must reach the command too
-    const ChildResult result = RunChild(options);
-    const ChildOutcome outcome = ClassifyChild(result, {.subject = "the command"});
-    if (outcome.outcome != Outcome::kOk) {
-      m.outcome = outcome.outcome;
-      m.message = outcome.message;
+    const ShellCommandRun shell = RunShellCommand(command, log_path, "the command");
+    if (shell.outcome.outcome != Outcome::kOk) {
+      m.outcome = shell.outcome.outcome;
+      m.message = shell.outcome.message;
       return seconds;
     }
     if (!system.per_round && run < request.warmups) continue;
     try {
       for (double s :
-           TimesOfRun(system, request, ReadChildLog(options.log_path), result.wall_seconds)) {
+           TimesOfRun(system, request, ReadChildLog(log_path), shell.child.wall_seconds)) {
         // -0.5 s, 0 s, nan or inf is no measurement: it would win the COST table, or leave a
         // results file no reader accepts.
         if (!ImplausibleTimes({s}).empty()) {
@@ -207,7 +203,7 @@ std::vector<double> RunCommand(const ExternalSystem& system, const MeasurementRe
       }
     } catch (const std::exception& e) {
       m.outcome = Outcome::kInvalidOutput;
-      m.message = e.what() + std::string(". Output: ") + result.log_tail;
+      m.message = e.what() + std::string(". Output: ") + shell.child.log_tail;
       return seconds;
     }
   }
@@ -274,6 +270,18 @@ std::string PrepareCommandFor(const ExternalSystem& system, const std::string& i
                                      {"format", system.input_format},
                                      {"manifest_dir", ManifestDir(system)},
                                      {"prepared", prepared}});
+}
+
+ShellCommandRun RunShellCommand(const std::string& command, const std::string& log_path,
+                                const std::string& subject) {
+  ChildOptions options;
+  options.argv = {"/bin/sh", "-c", command};
+  options.log_path = log_path;
+  options.own_process_group = false;
+  ShellCommandRun run;
+  run.child = RunChild(options);
+  run.outcome = ClassifyChild(run.child, {.subject = subject});
+  return run;
 }
 
 ImplementationIdentity IdentityOf(const ExternalSystem& system) {

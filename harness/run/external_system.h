@@ -6,7 +6,9 @@
 
 #include <string>
 
+#include "harness/core/child_process.h"
 #include "harness/run/external_values.h"
+#include "harness/run/failure.h"
 #include "harness/run/measurement.h"
 #include "harness/run/system_manifest.h"
 
@@ -23,6 +25,17 @@ MeasurementOutput MeasureExternal(const ExternalSystem& system, const Measuremen
 // {format} and {manifest_dir} filled in (shell-quoted).
 std::string PrepareCommandFor(const ExternalSystem& system, const std::string& input,
                               const std::string& prepared);
+
+// One run of a manifest's shell command (its command or its prepare step): the child, and what
+// became of it as failure.h classifies it, `subject` naming the command in the message.
+struct ShellCommandRun {
+  ChildResult child;
+  ChildOutcome outcome;
+};
+// Runs `command` with /bin/sh, its output to log_path, in this process group: a sweep's timeout
+// must reach the command too.
+ShellCommandRun RunShellCommand(const std::string& command, const std::string& log_path,
+                                const std::string& subject);
 
 }  // namespace cost::harness
 

@@ -10,10 +10,17 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "harness/core/name_table.h"
 #include "harness/run/implementations/table_rows.h"
 
 namespace cost::harness {
 namespace {
+
+constexpr Named<BaselineRole> kBaselineRoleNames[] = {
+    {BaselineRole::kNone, "none"},
+    {BaselineRole::kSimple, "simple"},
+    {BaselineRole::kOptimised, "optimised"},
+};
 
 // The systems in the order their rows appear within each (kernel, kind) group: in each kernel's
 // single-threaded group our rows come first (the simple ones, then the Hilbert-order ones, then
@@ -37,17 +44,7 @@ std::vector<Implementation> AssembleTable() {
 
 }  // namespace
 
-std::string_view BaselineRoleName(BaselineRole role) {
-  switch (role) {
-    case BaselineRole::kSimple:
-      return "simple";
-    case BaselineRole::kOptimised:
-      return "optimised";
-    case BaselineRole::kNone:
-      break;
-  }
-  return "none";
-}
+std::string_view BaselineRoleName(BaselineRole role) { return NameIn(kBaselineRoleNames, role); }
 
 std::span<const Implementation> Implementations() {
   static const std::vector<Implementation> table = AssembleTable();

@@ -17,11 +17,6 @@ namespace cost::harness {
 namespace fs = std::filesystem;
 namespace {
 
-[[noreturn]] void ManifestError(const std::string& manifest, const std::string& field,
-                                const std::string& reason) {
-  throw std::runtime_error(manifest + ": " + field + ": " + reason);
-}
-
 const std::vector<std::string> kPlaceholders = {"graph",      "format",       "threads",  "procs",
                                                 "iterations", "damping",      "source",   "values",
                                                 "kernel",     "manifest_dir", "prepared", "rounds"};
@@ -35,7 +30,7 @@ void CheckPlaceholders(const std::string& command, const std::string& manifest) 
        it != std::sregex_iterator(); ++it) {
     const std::string name = (*it)[1].str();
     if (std::find(kPlaceholders.begin(), kPlaceholders.end(), name) == kPlaceholders.end()) {
-      ManifestError(manifest, "command", "unknown placeholder {" + name + "}");
+      ThrowFieldError(manifest, "command", "unknown placeholder {" + name + "}");
     }
   }
 }
@@ -60,10 +55,10 @@ void CheckPlaceholdersUnquoted(const std::string& command, const std::string& ma
       if (std::find(kPlaceholders.begin(), kPlaceholders.end(), name) == kPlaceholders.end()) {
         continue;
       }
-      ManifestError(manifest, entry + ": command",
-                    "placeholder {" + name + "} is inside " +
-                        (quote == '\'' ? "single" : "double") +
-                        " quotes; write it bare: the harness shell-quotes every value itself");
+      ThrowFieldError(manifest, entry + ": command",
+                      "placeholder {" + name + "} is inside " +
+                          (quote == '\'' ? "single" : "double") +
+                          " quotes; write it bare: the harness shell-quotes every value itself");
     }
   }
 }
@@ -73,10 +68,10 @@ void ParseName(const nlohmann::json& j, ExternalSystem* s) {
   s->name = j.contains("name") ? PlainString(j.at("name"), "name") : "";
   const size_t colon = s->name.find(':');
   if (colon == std::string::npos || colon == 0 || colon + 1 == s->name.size()) {
-    ManifestError(s->manifest, "name", "must be SYSTEM:ALGORITHM, got \"" + s->name + "\"");
+    ThrowFieldError(s->manifest, "name", "must be SYSTEM:ALGORITHM, got \"" + s->name + "\"");
   }
   if (FindImplementation(s->name)) {
-    ManifestError(s->manifest, "name", "\"" + s->name + "\" is a built-in implementation");
+    ThrowFieldError(s->manifest, "name", "\"" + s->name + "\" is a built-in implementation");
   }
   s->system = s->name.substr(0, colon);
   s->algorithm = j.contains("algorithm") ? PlainString(j.at("algorithm"), "algorithm")
@@ -90,20 +85,20 @@ void ParseWhatItRuns(const nlohmann::json& j, ExternalSystem* s) {
     return j.contains(field) ? PlainString(j.at(field), field) : std::string(otherwise);
   };
   if (!ParseKernel(text("kernel", ""), &s->kernel)) {
-    ManifestError(manifest, "kernel", "must be one of pagerank, wcc, bfs");
+    ThrowFieldError(manifest, "kernel", "must be one of pagerank, wcc, bfs");
   }
   if (!ParseKind(text("kind", "single-threaded"), &s->kind)) {
-    ManifestError(manifest, "kind", "must be single-threaded, threaded or multiprocess");
+    ThrowFieldError(manifest, "kind", "must be single-threaded, threaded or multiprocess");
   }
   s->input_format = text("input_format", "cgraph");
   if (s->input_format != "cgraph" && s->input_format != "edge-list") {
-    ManifestError(manifest, "input_format", "must be cgraph or edge-list");
+    ThrowFieldError(manifest, "input_format", "must be cgraph or edge-list");
   }
   if (j.contains("command") && !j.at("command").is_string()) {
-    ManifestError(manifest, "command", "must be a string");
+    ThrowFieldError(manifest, "command", "must be a string");
   }
   s->command = j.value("command", "");
-  if (s->command.empty()) ManifestError(manifest, "command", "missing");
+  if (s->command.empty()) ThrowFieldError(manifest, "command", "missing");
   CheckPlaceholders(s->command, manifest);
   CheckPlaceholdersUnquoted(s->command, manifest, "\"" + s->name + "\"");
 }
@@ -113,21 +108,21 @@ void ParsePreparation(const nlohmann::json& j, ExternalSystem* s) {
   const std::string& manifest = s->manifest;
   s->prepare = j.value("prepare", "");
   if (j.contains("prepare") && s->prepare.empty()) {
-    ManifestError(manifest, "prepare", "must be a non-empty command");
+    ThrowFieldError(manifest, "prepare", "must be a non-empty command");
   }
   CheckPlaceholders(s->prepare, manifest);
   if (!s->prepare.empty()) CheckPlaceholdersUnquoted(s->prepare, manifest, "\"" + s->name + "\"");
   if (!s->prepare.empty() && s->prepare.find("{prepared}") == std::string::npos) {
-    ManifestError(manifest, "prepare", "must write its output to {prepared}");
+    ThrowFieldError(manifest, "prepare", "must write its output to {prepared}");
   }
   if (s->prepare.empty() && s->command.find("{prepared}") != std::string::npos) {
-    ManifestError(manifest, "command", "{prepared} needs a \"prepare\" command");
+    ThrowFieldError(manifest, "command", "{prepared} needs a \"prepare\" command");
   }
   s->threads_env = j.value("threads_env", "");
   static const std::regex name("[A-Za-z_][A-Za-z0-9_]*");
   if (j.contains("threads_env") && !std::regex_match(s->threads_env, name)) {
-    ManifestError(manifest, "threads_env",
-                  "must be an environment variable's name, got \"" + s->threads_env + "\"");
+    ThrowFieldError(manifest, "threads_env",
+                    "must be an environment variable's name, got \"" + s->threads_env + "\"");
   }
 }
 
@@ -137,8 +132,8 @@ void ParseTime(const nlohmann::json& j, ExternalSystem* s) {
   const nlohmann::json time = j.value("time", nlohmann::json("process-wall"));
   if (!time.is_object()) {
     if (time == "process-wall") return;
-    ManifestError(manifest, "time",
-                  "must be {\"regex\": ...}, {\"json_field\": ...} or \"process-wall\"");
+    ThrowFieldError(manifest, "time",
+                    "must be {\"regex\": ...}, {\"json_field\": ...} or \"process-wall\"");
   }
   RequireKnownKeys(time, "time", {"regex", "json_field", "scale", "per_round"});
   s->time_regex = time.contains("regex") ? PlainString(time.at("regex"), "time.regex") : "";
@@ -146,34 +141,34 @@ void ParseTime(const nlohmann::json& j, ExternalSystem* s) {
       time.contains("json_field") ? PlainString(time.at("json_field"), "time.json_field") : "";
   if (time.contains("scale")) {
     s->time_scale = NumberIn(time.at("scale"), "time.scale", 0, 1e12);
-    if (s->time_scale <= 0) ManifestError(manifest, "time.scale", "must be > 0");
+    if (s->time_scale <= 0) ThrowFieldError(manifest, "time.scale", "must be > 0");
   }
   if (time.contains("per_round")) {
     if (!time.at("per_round").is_boolean()) {
-      ManifestError(manifest, "time.per_round", "must be true or false");
+      ThrowFieldError(manifest, "time.per_round", "must be true or false");
     }
     s->per_round = time.at("per_round").get<bool>();
   }
   if (s->time_regex.empty() == s->time_json_field.empty()) {
-    ManifestError(manifest, "time", "give exactly one of \"regex\" and \"json_field\"");
+    ThrowFieldError(manifest, "time", "give exactly one of \"regex\" and \"json_field\"");
   }
   if (s->per_round && s->time_regex.empty()) {
-    ManifestError(manifest, "time.per_round", "needs a \"regex\" matching each round's time");
+    ThrowFieldError(manifest, "time.per_round", "needs a \"regex\" matching each round's time");
   }
   if (s->time_regex.empty()) return;
   try {
     if (std::regex(s->time_regex).mark_count() < 1) {
-      ManifestError(manifest, "time.regex", "needs a capture group for the seconds");
+      ThrowFieldError(manifest, "time.regex", "needs a capture group for the seconds");
     }
   } catch (const std::regex_error& e) {
-    ManifestError(manifest, "time.regex", e.what());
+    ThrowFieldError(manifest, "time.regex", e.what());
   }
 }
 
 }  // namespace
 
 ExternalSystem ParseExternalSystem(const nlohmann::json& j, const std::string& manifest) {
-  if (!j.is_object()) ManifestError(manifest, "(top level)", "must be a JSON object");
+  if (!j.is_object()) ThrowFieldError(manifest, "(top level)", "must be a JSON object");
   ExternalSystem s;
   s.manifest = manifest;
   try {
