@@ -5,11 +5,15 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string>
+#include <utility>
 
 #include "harness/core/results.h"
 #include "harness/prepare/dataset_cache.h"
+#include "harness/run/implementations.h"
 #include "harness/sweep/prepared_datasets.h"
 #include "harness/sweep/spec.h"
 #include "tests/test_support.h"
@@ -215,6 +219,45 @@ TEST_F(CliTest, SystemsJsonListsTheTable) {
   }
   EXPECT_TRUE(names.count("serial:union-find"));
   EXPECT_TRUE(names.count("openmp:pagerank"));
+}
+
+// Each row's baseline role and slowness as the table holds them, and a few rows' known values:
+// the paper's simple line is one row per kernel; Parallel BGL's rows are the slow ones.
+TEST_F(CliTest, SystemsJsonGivesEveryRowsBaselineAndSlow) {
+  const CostRun r =
+      Cost({"systems", "--json", "--systems", std::string(COST_SOURCE_DIR) + "/harness/manifests"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json rows = nlohmann::json::parse(r.out);
+  std::map<std::string, std::pair<std::string, bool>> by_name;
+  std::map<std::string, int> simple_per_kernel;
+  int external = 0;
+  for (const auto& row : rows) {
+    const std::string name = row.at("name").get<std::string>();
+    const std::string baseline = row.at("baseline").get<std::string>();
+    by_name[name] = {baseline, row.at("slow").get<bool>()};
+    const harness::Implementation* impl = harness::FindImplementation(name);
+    if (impl == nullptr) {  // declared by a manifest
+      ++external;
+      EXPECT_EQ(baseline, "none") << name;
+      EXPECT_FALSE(row.at("slow").get<bool>()) << name;
+      continue;
+    }
+    EXPECT_EQ(baseline, harness::BaselineRoleName(impl->baseline)) << name;
+    EXPECT_EQ(row.at("slow").get<bool>(), impl->slow) << name;
+    if (baseline == "simple") ++simple_per_kernel[row.at("kernel").get<std::string>()];
+  }
+  EXPECT_GT(external, 0);
+  EXPECT_EQ(simple_per_kernel,
+            (std::map<std::string, int>{{"bfs", 1}, {"pagerank", 1}, {"wcc", 1}}));
+  using Fields = std::pair<std::string, bool>;
+  EXPECT_EQ(by_name.at("serial:pagerank"), Fields("simple", false));
+  EXPECT_EQ(by_name.at("serial:union-find-hilbert"), Fields("optimised", false));
+  EXPECT_EQ(by_name.at("serial:bfs-direction-optimizing"), Fields("optimised", false));
+  EXPECT_EQ(by_name.at("openmp:pagerank"), Fields("none", false));
+  EXPECT_EQ(by_name.at("pbgl:wcc"), Fields("none", true));
+  EXPECT_EQ(by_name.at("mpi:pagerank"), Fields("none", false));
+  // The plain table succeeds too (its layout is for people, so only its exit code is checked).
+  EXPECT_EQ(Cost({"systems"}).exit_code, 0);
 }
 
 TEST_F(CliTest, EveryCommandHasHelp) {

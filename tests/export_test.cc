@@ -1,7 +1,8 @@
 // The CSV export (ResultsToCsv, `cost export`), read back with an RFC 4180 reader: a header of
 // every column, one record per measurement in file order, each field in its column, numbers that
 // read back to the same double, every repetition joined with ';', and fields holding a comma, a
-// quote or a line break quoted with the quotes doubled. Lines end in CRLF.
+// quote or a line break quoted with the quotes doubled, and text a spreadsheet would run as a
+// formula given a leading quote. Lines end in CRLF.
 #include "harness/analysis/export.h"
 
 #include <gmock/gmock.h>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/analysis/table_cells.h"
 #include "harness/core/results.h"
 #include "tests/test_support.h"
 
@@ -160,6 +162,49 @@ TEST(ExportTest, FieldsWithCommasQuotesOrLineBreaksAreQuoted) {
   EXPECT_EQ(failed.at("message"), "rank 2: signal 11,\nno output");
 }
 
+// Rows whose names and messages start with each character a spreadsheet runs as a formula (a
+// dataset named in a user's spec, a message a command printed): the names reach CSV as they are
+// in the results file; control characters reach it only in messages, which may hold them.
+ResultsFile FormulaRows() {
+  return ResultsFromJson(nlohmann::json::parse(R"json({
+    "format": "cost-results", "version": 1, "created": "2024-01-01T00:00:00Z",
+    "measurements": [
+      {"dataset": "=HYPERLINK(\"http://example.com\",\"x\")", "kernel": "wcc",
+       "implementation": "+ext:wcc", "system": "-ext", "algorithm": "@sum", "kind": "threaded",
+       "threads": 2, "procs": 1, "source": -1, "outcome": "crashed", "message": "\tcmd"},
+      {"dataset": "-2+3", "kernel": "wcc", "implementation": "@ext:wcc", "system": "=ext",
+       "algorithm": "+x", "kind": "threaded", "threads": 2, "procs": 1, "outcome": "crashed",
+       "message": "\r=1+1"}
+    ]})json"));
+}
+
+TEST(ExportTest, TextThatWouldRunAsAFormulaOpensAsText) {
+  const std::string csv = ResultsToCsv(FormulaRows());
+  const auto records = ParseCsv(csv);
+  ASSERT_EQ(records.size(), 3u);
+  using Fields = std::map<std::string, std::string>;
+  EXPECT_THAT(ByColumn(records[0], records[1]),
+              testing::IsSupersetOf(Fields{{"dataset", "'=HYPERLINK(\"http://example.com\",\"x\")"},
+                                           {"implementation", "'+ext:wcc"},
+                                           {"system", "'-ext"},
+                                           {"algorithm", "'@sum"},
+                                           {"message", "'\tcmd"},
+                                           {"source", "-1"},  // a number, not a formula
+                                           {"threads", "2"}}));
+  EXPECT_THAT(ByColumn(records[0], records[2]),
+              testing::IsSupersetOf(Fields{{"dataset", "'-2+3"},
+                                           {"implementation", "'@ext:wcc"},
+                                           {"system", "'=ext"},
+                                           {"algorithm", "'+x"},
+                                           {"message", "'\r=1+1"}}));
+  // No field of any record starts with a formula character unless it is a number.
+  for (const auto& record : records) {
+    for (const std::string& field : record) {
+      EXPECT_FALSE(RunsAsFormula(field)) << field;
+    }
+  }
+}
+
 TEST(ExportTest, NoMeasurementsGiveTheHeaderAlone) {
   const auto records = ParseCsv(ResultsToCsv(ResultsFile{}));
   ASSERT_EQ(records.size(), 1u);
@@ -182,6 +227,17 @@ TEST_F(ExportCommandTest, WritesTheCsvToStandardOutputOrAFile) {
   run = testing_support::RunCost({"export", "missing.json"}, dir_);
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_THAT(run.err, testing::HasSubstr("missing.json"));
+}
+
+TEST_F(ExportCommandTest, ANameThatWouldRunAsAFormulaIsWrittenAsText) {
+  WriteResultsFile(FormulaRows(), Path("results.json"));
+  const testing_support::CostRun run = testing_support::RunCost({"export", "results.json"}, dir_);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto records = ParseCsv(run.out);
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(ByColumn(records[0], records[1]).at("dataset"),
+            "'=HYPERLINK(\"http://example.com\",\"x\")");
+  EXPECT_EQ(ByColumn(records[0], records[2]).at("dataset"), "'-2+3");
 }
 
 }  // namespace

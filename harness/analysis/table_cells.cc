@@ -1,6 +1,9 @@
 #include "harness/analysis/table_cells.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string_view>
 
 namespace cost::harness {
 
@@ -24,10 +27,29 @@ std::string MarkdownRow(const std::vector<std::string>& cells) {
   return row;
 }
 
+namespace {
+
+// A finite number written in full, as a spreadsheet reads one: "-1", "-2.5e-07", "+3". Infinity
+// and NaN are not: a spreadsheet would run "-inf" as a formula naming "inf".
+bool IsNumber(std::string_view text) {
+  if (text.size() > 1 && text[0] == '+' && text[1] != '-' && text[1] != '+') text.remove_prefix(1);
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size() && std::isfinite(value);
+}
+
+}  // namespace
+
+bool RunsAsFormula(const std::string& text) {
+  constexpr std::string_view kFormulaStarts = "=+-@\t\r";
+  return !text.empty() && kFormulaStarts.find(text[0]) != std::string_view::npos && !IsNumber(text);
+}
+
 std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  const std::string cell = RunsAsFormula(text) ? "'" + text : text;
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
   std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
   return quoted + "\"";
 }
 

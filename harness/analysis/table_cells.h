@@ -16,8 +16,14 @@ std::string MarkdownCell(const std::string& text);
 // "| a | b |" and a line break: one row of a pipe table, every cell through MarkdownCell.
 std::string MarkdownRow(const std::vector<std::string>& cells);
 
-// RFC 4180: the text as it is, or in double quotes with each quote doubled when it holds a
-// comma, a quote or a line break.
+// Whether a spreadsheet opening a CSV cell holding the text would run it as a formula (OWASP's
+// CSV injection rule): text that starts with '=', '+', '-', '@', a tab or a carriage return and is
+// not a number ("-1" and "-2.5e-07" are numbers, not formulas).
+bool RunsAsFormula(const std::string& text);
+
+// RFC 4180, safe to open in a spreadsheet: text that RunsAsFormula gets a leading "'" (shown as
+// text, never run); then the cell as it is, or in double quotes with each quote doubled when it
+// holds a comma, a quote or a line break.
 std::string CsvField(const std::string& text);
 
 // The widths of an aligned plain-text table's columns: the longest cell of each.

@@ -50,6 +50,36 @@ void AddPaperScaleOptions(CLI::App& cmd, ReproduceCommandOptions* o) {
                "and run nothing");
 }
 
+// The paper's tables of a run: a function of the published times and the results (as text for the
+// terminal, or Markdown), and the file under OUT that holds the Markdown, headed by `title`.
+struct PaperTablesFile {
+  std::string (*tables)(const nlohmann::json& published, const ResultsFile& results, bool markdown);
+  std::string name, title;
+};
+
+// Runs the spec into OUT/results.json (resumed with --resume), prints the paper's tables and
+// writes them to OUT/NAME, writes the report with the paper's figures to OUT/report/, and says
+// where each went. An interrupted sweep still writes all three, from the rows it finished.
+void SweepAndReport(const SweepSpec& spec, const ReproduceCommandOptions& o,
+                    const nlohmann::json& published, const PaperTablesFile& tables,
+                    int* exit_code) {
+  const std::filesystem::path out(o.out);
+  SweepOptions options;
+  options.out = (out / "results.json").string();
+  options.resume = o.resume;
+  options.overwrite = !o.resume;
+  bool interrupted = false;
+  const ResultsFile results = RunSweep(spec, options, &interrupted);
+  std::cout << "\n" << tables.tables(published, results, /*markdown=*/false);
+  const std::string tables_path = (out / tables.name).string();
+  datasets::WriteFileAtomically(
+      tables_path, "# " + tables.title + "\n\n" + tables.tables(published, results, true));
+  const ReportFiles files = WriteReport(results, (out / "report").string(), &published);
+  std::cout << "results: " << options.out << "\ntables:  " << tables_path
+            << "\nreport:  " << files.html << "\n";
+  if (interrupted) *exit_code = ExitCodeOf(Outcome::kInterrupted);
+}
+
 // `cost reproduce --paper-scale`: the committed spec, adapted by the options, then the paper's
 // tables with the measured rows in them and the report with the paper's figure.
 void RunPaperScale(ReproduceCommandOptions& o, int* exit_code) {
@@ -65,21 +95,9 @@ void RunPaperScale(ReproduceCommandOptions& o, int* exit_code) {
     std::cout << PaperScalePlanText(spec, PaperScalePlan(spec));
     return;
   }
-  const std::filesystem::path out(o.out);
-  SweepOptions options;
-  options.out = (out / "results.json").string();
-  options.resume = o.resume;
-  options.overwrite = !o.resume;
-  bool interrupted = false;
-  const ResultsFile results = RunSweep(spec, options, &interrupted);
-  std::cout << "\n" << PaperScaleTablesText(published, results, /*markdown=*/false);
-  datasets::WriteFileAtomically(
-      (out / "paper-scale.md").string(),
-      "# cost reproduce --paper-scale\n\n" + PaperScaleTablesText(published, results, true));
-  const ReportFiles files = WriteReport(results, (out / "report").string(), &published);
-  std::cout << "results: " << options.out << "\ntables:  " << (out / "paper-scale.md").string()
-            << "\nreport:  " << files.html << "\n";
-  if (interrupted) *exit_code = ExitCodeOf(Outcome::kInterrupted);
+  SweepAndReport(spec, o, published,
+                 {PaperScaleTablesText, "paper-scale.md", "cost reproduce --paper-scale"},
+                 exit_code);
 }
 
 void AddReproduceOptions(CLI::App& cmd, ReproduceCommandOptions* o) {
@@ -127,19 +145,8 @@ void RunReproduce(ReproduceCommandOptions& o, int* exit_code) {
             << " stands in for twitter_rv), " << spec.implementations.size()
             << " implementations, 1.." << o.run.max_threads << " threads, " << o.run.repetitions
             << " repetitions per row\n";
-  const std::filesystem::path out(o.out);
-  SweepOptions options;
-  options.out = (out / "results.json").string();
-  options.resume = o.resume;
-  options.overwrite = !o.resume;
-  bool interrupted = false;
-  const ResultsFile results = RunSweep(spec, options, &interrupted);
-  std::cout << "\n" << ReproduceTables(published, results, /*markdown=*/false);
-  WriteReproduceMarkdown(published, results, (out / "reproduce.md").string());
-  const ReportFiles files = WriteReport(results, (out / "report").string(), &published);
-  std::cout << "results: " << options.out << "\ntables:  " << (out / "reproduce.md").string()
-            << "\nreport:  " << files.html << "\n";
-  if (interrupted) *exit_code = ExitCodeOf(Outcome::kInterrupted);
+  SweepAndReport(spec, o, published, {ReproduceTables, "reproduce.md", "cost reproduce"},
+                 exit_code);
 }
 
 }  // namespace

@@ -1,10 +1,11 @@
 // `cost systems`: the implementation table, plus external systems from manifests.
-#include <cstdio>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
+#include "harness/analysis/table_cells.h"
 #include "harness/cli/commands.h"
 #include "harness/run/external_system.h"
 #include "harness/run/implementations.h"
@@ -24,6 +25,8 @@ nlohmann::json ListSystems(const std::vector<std::string>& manifests) {
                     {"description", impl.description},
                     {"deviation", impl.deviation},
                     {"requires_layout", datasets::EdgeLayoutName(impl.requires_layout)},
+                    {"baseline", BaselineRoleName(impl.baseline)},
+                    {"slow", impl.slow},
                     {"declared_in", "built-in"}});
   }
   for (const std::string& path : manifests) {
@@ -36,24 +39,16 @@ nlohmann::json ListSystems(const std::vector<std::string>& manifests) {
                       {"description", e.description},
                       {"deviation", ""},
                       {"requires_layout", "vertex"},
+                      {"baseline", BaselineRoleName(BaselineRole::kNone)},
+                      {"slow", false},
                       {"declared_in", e.manifest}});
     }
   }
   return rows;
 }
 
-// A Markdown table cell: a bare pipe would end the cell, a line break the row.
-std::string Cell(const std::string& text) {
-  std::string cell;
-  for (char c : text) {
-    if (c == '|') cell += '\\';
-    cell += (c == '\n' || c == '\r') ? ' ' : c;
-  }
-  return cell;
-}
-
 // The rows ListSystems gives, as the table docs/implementations.md embeds (tests/docs_test.cc
-// compares the two, so the docs cannot drift from the table in harness/run/implementations.cc).
+// compares the two, so the docs cannot drift from the table in harness/run/implementations/).
 std::string SystemsMarkdown(const nlohmann::json& rows) {
   std::string text =
       "| name | kind | algorithm | description | required layout | deviation |\n"
@@ -64,11 +59,36 @@ std::string SystemsMarkdown(const nlohmann::json& rows) {
       description += " (declared in " + r["declared_in"].get<std::string>() + ")";
     }
     const std::string deviation = r["deviation"].get<std::string>();
-    text += "| `" + Cell(r["name"].get<std::string>()) + "` | " +
-            Cell(r["kind"].get<std::string>()) + " | " + Cell(r["algorithm"].get<std::string>()) +
-            " | " + Cell(description) + " | " + Cell(r["requires_layout"].get<std::string>()) +
-            " | " + (deviation.empty() ? "none" : Cell(deviation)) + " |\n";
+    text += "| `" + MarkdownCell(r["name"].get<std::string>()) + "` | " +
+            MarkdownCell(r["kind"].get<std::string>()) + " | " +
+            MarkdownCell(r["algorithm"].get<std::string>()) + " | " + MarkdownCell(description) +
+            " | " + MarkdownCell(r["requires_layout"].get<std::string>()) + " | " +
+            (deviation.empty() ? "none" : MarkdownCell(deviation)) + " |\n";
   }
+  return text;
+}
+
+// The rows as an aligned table for a terminal; the description (with where an external row was
+// declared and any deviation) last, as it is the long one.
+std::string SystemsText(const nlohmann::json& rows) {
+  std::vector<std::vector<std::string>> lines = {
+      {"name", "kernel", "system", "algorithm", "kind", "baseline", "slow", "description"}};
+  for (const nlohmann::json& r : rows) {
+    std::string description = r["description"].get<std::string>();
+    if (r["declared_in"] != "built-in") {
+      description += " [" + r["declared_in"].get<std::string>() + "]";
+    }
+    if (!r["deviation"].get<std::string>().empty()) {
+      description += " (deviation: " + r["deviation"].get<std::string>() + ")";
+    }
+    lines.push_back({r["name"].get<std::string>(), r["kernel"].get<std::string>(),
+                     r["system"].get<std::string>(), r["algorithm"].get<std::string>(),
+                     r["kind"].get<std::string>(), r["baseline"].get<std::string>(),
+                     r["slow"].get<bool>() ? "yes" : "no", description});
+  }
+  const std::vector<size_t> widths = ColumnWidths(lines);
+  std::string text;
+  for (const std::vector<std::string>& line : lines) text += JoinPadded(line, widths);
   return text;
 }
 
@@ -83,8 +103,10 @@ void AddSystemsCommand(CLI::App& app, int*) {
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
       "systems",
-      "List every implementation: name (what --impl takes), kernel, system, "
-      "algorithm and kind; built-in ones and those declared by --systems manifests");
+      "List every implementation: name (what --impl takes), kernel, system, algorithm, kind, "
+      "baseline role (simple, optimised or none: the paper's two single-threaded lines) and "
+      "whether it is slow (left out of quick sweeps); built-in ones and those declared by "
+      "--systems manifests");
   CLI::Option* json = cmd->add_flag("--json", o->json, "Print a JSON array instead of a table");
   cmd->add_flag("--markdown", o->markdown,
                 "Print a Markdown table (name, kind, algorithm, description, required layout, "
@@ -104,20 +126,7 @@ void AddSystemsCommand(CLI::App& app, int*) {
       std::cout << SystemsMarkdown(rows);
       return;
     }
-    std::printf("%-28s %-9s %-10s %-18s %-16s %s\n", "name", "kernel", "system", "algorithm",
-                "kind", "description");
-    for (const nlohmann::json& r : rows) {
-      std::string description = r["description"].get<std::string>();
-      if (r["declared_in"] != "built-in")
-        description += " [" + r["declared_in"].get<std::string>() + "]";
-      if (!r["deviation"].get<std::string>().empty()) {
-        description += " (deviation: " + r["deviation"].get<std::string>() + ")";
-      }
-      std::printf("%-28s %-9s %-10s %-18s %-16s %s\n", r["name"].get<std::string>().c_str(),
-                  r["kernel"].get<std::string>().c_str(), r["system"].get<std::string>().c_str(),
-                  r["algorithm"].get<std::string>().c_str(), r["kind"].get<std::string>().c_str(),
-                  description.c_str());
-    }
+    std::cout << SystemsText(rows);
   });
 }
 

@@ -96,4 +96,9 @@ void RequireKnownKeys(const nlohmann::json& j, const std::string& field,
   }
 }
 
+[[noreturn]] void ThrowFieldError(const std::string& source, const std::string& field,
+                                  const std::string& reason) {
+  throw std::runtime_error(source + ": " + field + ": " + reason);
+}
+
 }  // namespace cost::harness

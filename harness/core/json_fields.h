@@ -47,6 +47,11 @@ std::string PlainString(const nlohmann::json& j, const std::string& field);
 void RequireKnownKeys(const nlohmann::json& j, const std::string& field,
                       const std::vector<std::string_view>& known);
 
+// Throws std::runtime_error("SOURCE: FIELD: reason"): a user's file (a spec, a manifest) refused
+// for a reason of its own, named the way the checks above are once the caller prefixes the file.
+[[noreturn]] void ThrowFieldError(const std::string& source, const std::string& field,
+                                  const std::string& reason);
+
 }  // namespace cost::harness
 
 #endif  // COST_HARNESS_CORE_JSON_FIELDS_H_

@@ -63,18 +63,14 @@ PreparedInput EnsurePrepared(const ExternalSystem& system, const std::string& in
   result.path = PreparedPathFor(system, graph_path, graph_checksum);
   const std::string marker = DoneMarkerOf(result.path);
   if (ReadDoneMarker(marker, &result)) return result;
-  ChildOptions options;
-  options.argv = {"/bin/sh", "-c", PrepareCommandFor(system, input, result.path)};
-  options.log_path = result.path + ".log";
-  options.own_process_group = false;  // a sweep's timeout must reach the converter too
-  const ChildResult child = RunChild(options);
-  const ChildOutcome outcome = ClassifyChild(child, {.subject = "the prepare command"});
-  if (outcome.outcome != Outcome::kOk) {
-    result.outcome = outcome.outcome;
-    result.message = outcome.message;
+  const ShellCommandRun shell = RunShellCommand(PrepareCommandFor(system, input, result.path),
+                                                result.path + ".log", "the prepare command");
+  if (shell.outcome.outcome != Outcome::kOk) {
+    result.outcome = shell.outcome.outcome;
+    result.message = shell.outcome.message;
     return result;
   }
-  result.seconds = child.wall_seconds;
+  result.seconds = shell.child.wall_seconds;
   const nlohmann::json done = {{"seconds", result.seconds},
                                {"manifest", system.manifest},
                                {"command", system.prepare},

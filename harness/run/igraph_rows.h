@@ -1,6 +1,6 @@
 // The igraph rows' runners (baselines/igraph/): each builds igraph's own structure from our graph
 // (the row's system preparation) and runs one igraph kernel over it. Declared only where igraph
-// was found (COST_HAVE_IGRAPH); implementations.cc lists the rows.
+// was found (COST_HAVE_IGRAPH); implementations/igraph.cc lists the rows.
 #ifndef COST_HARNESS_RUN_IGRAPH_ROWS_H_
 #define COST_HARNESS_RUN_IGRAPH_ROWS_H_
 

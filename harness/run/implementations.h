@@ -1,6 +1,7 @@
 // The table of implementations: one row per (system, algorithm) pair. Adding an in-tree
-// implementation is one kernel function plus one row in implementations.cc; the CLI, sweeps and the
-// conformance tests all read this table.
+// implementation is one kernel function plus one row in its system's file under implementations/
+// (implementations.cc assembles the table); the CLI, sweeps and the conformance tests all read
+// this table.
 #ifndef COST_HARNESS_RUN_IMPLEMENTATIONS_H_
 #define COST_HARNESS_RUN_IMPLEMENTATIONS_H_
 
@@ -91,6 +92,8 @@ enum class Precision { kDouble, kFloat };
 // kernels (the demo and `cost reproduce` add them). kNone: parallel rows and the other
 // single-threaded variants (push, compressed, Boost.Graph).
 enum class BaselineRole { kNone, kSimple, kOptimised };
+// "none", "simple", "optimised": the role as `cost systems` prints it.
+std::string_view BaselineRoleName(BaselineRole role);
 
 struct Implementation {
   std::string_view name;  // "system:algorithm", what --impl takes

@@ -13,9 +13,17 @@
 
 #include "datasets/posix_io.h"
 #include "harness/core/format.h"
+#include "harness/core/name_table.h"
 
 namespace cost::harness {
 namespace {
+
+// "" is how an uncontrolled row is written; a user names only "ram" or "disk".
+constexpr Named<StorageMode> kStorageModeNames[] = {
+    {StorageMode::kUncontrolled, ""},
+    {StorageMode::kRam, "ram"},
+    {StorageMode::kDisk, "disk"},
+};
 
 uint64_t PageSize() { return static_cast<uint64_t>(sysconf(_SC_PAGESIZE)); }
 
@@ -91,21 +99,11 @@ void Load(const std::string& path, const std::vector<datasets::GraphFileSectionI
 
 }  // namespace
 
-std::string_view StorageModeName(StorageMode mode) {
-  switch (mode) {
-    case StorageMode::kUncontrolled:
-      return "";
-    case StorageMode::kRam:
-      return "ram";
-    case StorageMode::kDisk:
-      return "disk";
-  }
-  return "";
-}
+std::string_view StorageModeName(StorageMode mode) { return NameIn(kStorageModeNames, mode); }
 
 StorageMode ParseStorageMode(std::string_view name) {
-  if (name == "ram") return StorageMode::kRam;
-  if (name == "disk") return StorageMode::kDisk;
+  StorageMode mode = StorageMode::kUncontrolled;
+  if (!name.empty() && ParseIn(kStorageModeNames, name, &mode)) return mode;
   throw std::invalid_argument("storage: unknown mode '" + std::string(name) + "' (ram or disk)");
 }
 

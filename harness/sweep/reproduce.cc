@@ -9,7 +9,6 @@
 #include <stdexcept>
 
 #include "datasets/catalog.h"
-#include "datasets/output_file.h"
 #include "harness/analysis/cost_per_baseline.h"
 #include "harness/analysis/cost_table.h"
 #include "harness/analysis/single_thread_comparisons.h"
@@ -218,12 +217,6 @@ std::vector<std::string> RealGraphNames(const std::string& selection) {
     }
   }
   return names;
-}
-
-void WriteReproduceMarkdown(const nlohmann::json& published, const ResultsFile& results,
-                            const std::string& path) {
-  datasets::WriteFileAtomically(
-      path, "# cost reproduce\n\n" + ReproduceTables(published, results, /*markdown=*/true));
 }
 
 std::string ReproduceTables(const nlohmann::json& published, const ResultsFile& results,

@@ -47,11 +47,6 @@ std::string ReproduceTables(const nlohmann::json& published, const ResultsFile& 
 // comma-separated list of catalog names (empty items skipped; checked by ReproduceSpec).
 std::vector<std::string> RealGraphNames(const std::string& selection);
 
-// Writes "# cost reproduce" and the Markdown tables to `path`. Throws std::runtime_error naming
-// the path when it cannot.
-void WriteReproduceMarkdown(const nlohmann::json& published, const ResultsFile& results,
-                            const std::string& path);
-
 }  // namespace cost::harness
 
 #endif  // COST_HARNESS_SWEEP_REPRODUCE_H_

@@ -18,11 +18,6 @@ namespace cost::harness {
 namespace fs = std::filesystem;
 namespace {
 
-[[noreturn]] void SpecError(const std::string& source, const std::string& field,
-                            const std::string& reason) {
-  throw std::runtime_error(source + ": " + field + ": " + reason);
-}
-
 constexpr std::string_view kSpecKeys[] = {
     "name",       "datasets", "kernels",     "implementations", "threads",
     "procs",      "hostfile", "repetitions", "iterations",      "timeout_seconds",
@@ -69,24 +64,25 @@ std::string Resolve(const std::string& base_dir, const std::string& path) {
 void ParsePreparationOptions(const nlohmann::json& j, const std::string& source,
                              const std::string& field, DatasetSpec* d) {
   if (j.contains("format")) {
-    if (d->edges.empty()) SpecError(source, field + ".format", "only an \"edges\" input has one");
+    if (d->edges.empty())
+      ThrowFieldError(source, field + ".format", "only an \"edges\" input has one");
     try {
       d->format = datasets::ParseFormatName(PlainString(j.at("format"), field + ".format"));
     } catch (const FieldError&) {
       throw;
     } catch (const std::exception& e) {
-      SpecError(source, field + ".format", e.what());
+      ThrowFieldError(source, field + ".format", e.what());
     }
   }
   if (j.contains("layout")) {
     if (!d->graph.empty())
-      SpecError(source, field + ".layout", "a prepared \"graph\" has its layout already");
+      ThrowFieldError(source, field + ".layout", "a prepared \"graph\" has its layout already");
     try {
       d->layout = datasets::ParseEdgeLayout(PlainString(j.at("layout"), field + ".layout"));
     } catch (const FieldError&) {
       throw;
     } catch (const std::exception& e) {
-      SpecError(source, field + ".layout", e.what());
+      ThrowFieldError(source, field + ".layout", e.what());
     }
   }
 }
@@ -94,7 +90,7 @@ void ParsePreparationOptions(const nlohmann::json& j, const std::string& source,
 datasets::KroneckerOptions ParseKronecker(const nlohmann::json& k, const std::string& source,
                                           const std::string& field) {
   const std::string where = field + ".kronecker";
-  if (!k.is_object()) SpecError(source, where, "must be an object");
+  if (!k.is_object()) ThrowFieldError(source, where, "must be an object");
   RequireKnownKeys(k, where, Keys(kKroneckerKeys));
   datasets::KroneckerOptions o;
   if (k.contains("scale")) o.scale = IntegerIn(k.at("scale"), where + ".scale", 1, 31);
@@ -114,7 +110,7 @@ DatasetSpec ParseCatalogDataset(const nlohmann::json& j, const std::string& sour
   try {
     entry = &datasets::FindDataset(name);
   } catch (const std::exception& e) {
-    SpecError(source, field + ".catalog", e.what());
+    ThrowFieldError(source, field + ".catalog", e.what());
   }
   d.symmetrize = entry->symmetrize;
   if (entry->source == datasets::DatasetSource::kKronecker) {
@@ -124,15 +120,15 @@ DatasetSpec ParseCatalogDataset(const nlohmann::json& j, const std::string& sour
     d.edges = datasets::SourcePathOf(*entry, datasets::DefaultSharedDir());
     d.format = entry->format;
   } else {
-    SpecError(source, field + ".catalog",
-              name + " is a " + datasets::DatasetSourceName(entry->source) +
-                  " dataset; give its file as \"edges\" instead");
+    ThrowFieldError(source, field + ".catalog",
+                    name + " is a " + datasets::DatasetSourceName(entry->source) +
+                        " dataset; give its file as \"edges\" instead");
   }
   if (j.contains("layout")) {
     try {
       d.layout = datasets::ParseEdgeLayout(j.at("layout").get<std::string>());
     } catch (const std::exception& e) {
-      SpecError(source, field + ".layout", e.what());
+      ThrowFieldError(source, field + ".layout", e.what());
     }
   }
   return d;
@@ -141,17 +137,17 @@ DatasetSpec ParseCatalogDataset(const nlohmann::json& j, const std::string& sour
 DatasetSpec ParseDataset(const nlohmann::json& j, const std::string& source,
                          const std::string& base_dir, size_t index) {
   const std::string field = "datasets[" + std::to_string(index) + "]";
-  if (!j.is_object()) SpecError(source, field, "must be an object");
+  if (!j.is_object()) ThrowFieldError(source, field, "must be an object");
   RequireKnownKeys(j, field, Keys(kDatasetKeys));
   DatasetSpec d;
-  if (!j.contains("name")) SpecError(source, field + ".name", "missing");
+  if (!j.contains("name")) ThrowFieldError(source, field + ".name", "missing");
   d.name = PlainString(j.at("name"), field + ".name");
-  if (d.name.empty()) SpecError(source, field + ".name", "missing");
+  if (d.name.empty()) ThrowFieldError(source, field + ".name", "missing");
   const int kinds =
       j.contains("graph") + j.contains("edges") + j.contains("kronecker") + j.contains("catalog");
   if (kinds != 1) {
-    SpecError(source, field,
-              "give exactly one of \"graph\", \"edges\", \"kronecker\", \"catalog\"");
+    ThrowFieldError(source, field,
+                    "give exactly one of \"graph\", \"edges\", \"kronecker\", \"catalog\"");
   }
   if (j.contains("catalog")) return ParseCatalogDataset(j, source, field, std::move(d));
   if (j.contains("graph"))
@@ -160,7 +156,7 @@ DatasetSpec ParseDataset(const nlohmann::json& j, const std::string& source,
     d.edges = Resolve(base_dir, PlainString(j.at("edges"), field + ".edges"));
   if (j.contains("symmetrize")) {
     if (!j.at("symmetrize").is_boolean())
-      SpecError(source, field + ".symmetrize", "must be true or false");
+      ThrowFieldError(source, field + ".symmetrize", "must be true or false");
     d.symmetrize = j.at("symmetrize").get<bool>();
   }
   ParsePreparationOptions(j, source, field, &d);
@@ -174,29 +170,29 @@ DatasetSpec ParseDataset(const nlohmann::json& j, const std::string& source,
 void ParseDatasets(const nlohmann::json& j, const std::string& source, const std::string& base_dir,
                    SweepSpec* spec) {
   if (!j.contains("datasets") || !j.at("datasets").is_array() || j.at("datasets").empty()) {
-    SpecError(source, "datasets", "must be a non-empty array");
+    ThrowFieldError(source, "datasets", "must be a non-empty array");
   }
   for (size_t i = 0; i < j.at("datasets").size(); ++i) {
     spec->datasets.push_back(ParseDataset(j.at("datasets")[i], source, base_dir, i));
     for (size_t k = 0; k < i; ++k) {
       if (spec->datasets[k].name != spec->datasets[i].name) continue;
       // Rows are keyed by the dataset's name: a second one would be skipped as already measured.
-      SpecError(source, "datasets[" + std::to_string(i) + "].name",
-                "\"" + spec->datasets[i].name + "\" is also the name of datasets[" +
-                    std::to_string(k) + "]");
+      ThrowFieldError(source, "datasets[" + std::to_string(i) + "].name",
+                      "\"" + spec->datasets[i].name + "\" is also the name of datasets[" +
+                          std::to_string(k) + "]");
     }
   }
 }
 
 void ParseKernels(const nlohmann::json& j, const std::string& source, SweepSpec* spec) {
   if (!j.contains("kernels") || !j.at("kernels").is_array() || j.at("kernels").empty()) {
-    SpecError(source, "kernels", "must be a non-empty array of \"pagerank\" / \"wcc\"");
+    ThrowFieldError(source, "kernels", "must be a non-empty array of \"pagerank\" / \"wcc\"");
   }
   for (const auto& k : j.at("kernels")) {
     Kernel kernel;
     const std::string name = PlainString(k, "kernels");
     if (!ParseKernel(name, &kernel)) {
-      SpecError(source, "kernels", "unknown kernel \"" + name + "\"");
+      ThrowFieldError(source, "kernels", "unknown kernel \"" + name + "\"");
     }
     spec->kernels.push_back(kernel);
   }
@@ -228,8 +224,9 @@ std::vector<std::string> ExpandSystem(const std::string& pattern, const SweepSpe
     if (e.system == system && runs(e.kernel)) names.push_back(e.name);
   }
   if (names.empty()) {
-    SpecError(source, "implementations",
-              "\"" + pattern + "\" matches no implementation of the spec's kernels and layouts");
+    ThrowFieldError(
+        source, "implementations",
+        "\"" + pattern + "\" matches no implementation of the spec's kernels and layouts");
   }
   return names;
 }
@@ -246,13 +243,13 @@ void ParseImplementations(const nlohmann::json& j, const std::string& source,
       StringList(j.value("implementations", none), "implementations");
   if (j.contains("implementations") && listed.empty()) {
     // An empty list would run every implementation, the opposite of what it says.
-    SpecError(source, "implementations",
-              "is empty; name at least one, or leave the field out for every implementation");
+    ThrowFieldError(source, "implementations",
+                    "is empty; name at least one, or leave the field out for every implementation");
   }
   for (size_t i = 0; i < listed.size(); ++i) {
     if (std::count(listed.begin(), listed.begin() + i, listed[i]) > 0) {
-      SpecError(source, "implementations[" + std::to_string(i) + "]",
-                "\"" + listed[i] + "\" is listed twice");
+      ThrowFieldError(source, "implementations[" + std::to_string(i) + "]",
+                      "\"" + listed[i] + "\" is listed twice");
     }
   }
   for (const std::string& name : listed) {
@@ -266,8 +263,8 @@ void ParseImplementations(const nlohmann::json& j, const std::string& source,
   }
   for (const std::string& name : spec->implementations) {
     if (!FindImplementation(name) && !FindExternalSystem(externals, name)) {
-      SpecError(source, "implementations",
-                "unknown implementation \"" + name + "\" (see `cost systems`)");
+      ThrowFieldError(source, "implementations",
+                      "unknown implementation \"" + name + "\" (see `cost systems`)");
     }
   }
 }
@@ -278,8 +275,8 @@ std::vector<int> ParseThreads(const nlohmann::json& threads, const std::string& 
   if (!threads.is_string()) return IntegerList(threads, "threads", 1, kMaxThreads);
   const std::string text = threads.get<std::string>();
   if (!text.starts_with("1..")) {
-    SpecError(source, "threads",
-              "a list of counts, \"1..N\" or \"1..nproc\", not \"" + text + "\"");
+    ThrowFieldError(source, "threads",
+                    "a list of counts, \"1..N\" or \"1..nproc\", not \"" + text + "\"");
   }
   const std::string upper = text.substr(3);
   if (upper == "nproc")
@@ -287,9 +284,9 @@ std::vector<int> ParseThreads(const nlohmann::json& threads, const std::string& 
   int n = 0;
   const auto [end, error] = std::from_chars(upper.data(), upper.data() + upper.size(), n);
   if (error != std::errc() || end != upper.data() + upper.size() || n < 1 || n > kMaxThreads) {
-    SpecError(source, "threads",
-              "\"" + text + "\": N must be a count from 1 to " + std::to_string(kMaxThreads) +
-                  " or nproc");
+    ThrowFieldError(source, "threads",
+                    "\"" + text + "\": N must be a count from 1 to " + std::to_string(kMaxThreads) +
+                        " or nproc");
   }
   return ThreadsUpTo(n);
 }
@@ -313,15 +310,15 @@ void ParseStorage(const nlohmann::json& j, const std::string& source, SweepSpec*
   const nlohmann::json& storage = j.at("storage");
   spec->storage = storage.is_string() ? std::vector<std::string>{storage.get<std::string>()}
                                       : storage.get<std::vector<std::string>>();
-  if (spec->storage.empty()) SpecError(source, "storage", "must name ram or disk");
+  if (spec->storage.empty()) ThrowFieldError(source, "storage", "must name ram or disk");
   for (size_t i = 0; i < spec->storage.size(); ++i) {
     const std::string& mode = spec->storage[i];
     if (mode != "ram" && mode != "disk") {
-      SpecError(source, "storage", "unknown mode \"" + mode + "\" (ram or disk)");
+      ThrowFieldError(source, "storage", "unknown mode \"" + mode + "\" (ram or disk)");
     }
     if (std::find(spec->storage.begin(), spec->storage.begin() + i, mode) !=
         spec->storage.begin() + i) {
-      SpecError(source, "storage", "\"" + mode + "\" named twice");
+      ThrowFieldError(source, "storage", "\"" + mode + "\" named twice");
     }
   }
 }
@@ -339,7 +336,7 @@ void ParseRowSettings(const nlohmann::json& j, const std::string& source,
   }
   if (j.contains("timeout_seconds")) {
     spec->timeout_seconds = NumberIn(j.at("timeout_seconds"), "timeout_seconds", 0, 365 * 86400.0);
-    if (spec->timeout_seconds <= 0) SpecError(source, "timeout_seconds", "must be > 0");
+    if (spec->timeout_seconds <= 0) ThrowFieldError(source, "timeout_seconds", "must be > 0");
   }
   if (j.contains("memory_cap")) {
     const nlohmann::json& cap = j.at("memory_cap");
@@ -347,7 +344,7 @@ void ParseRowSettings(const nlohmann::json& j, const std::string& source,
       spec->memory_cap_bytes =
           cap.is_number_unsigned() ? cap.get<uint64_t>() : ParseByteSize(cap.get<std::string>());
     } catch (const std::invalid_argument& e) {
-      SpecError(source, "memory_cap", e.what());
+      ThrowFieldError(source, "memory_cap", e.what());
     }
   }
   if (j.contains("cache_dir")) spec->cache_dir = PlainString(j.at("cache_dir"), "cache_dir");
@@ -381,7 +378,7 @@ std::vector<int> ThreadsUpTo(int max_threads) {
 
 SweepSpec ParseSweepSpec(const nlohmann::json& j, const std::string& source,
                          const std::string& base_dir) {
-  if (!j.is_object()) SpecError(source, "(top level)", "must be a JSON object");
+  if (!j.is_object()) ThrowFieldError(source, "(top level)", "must be a JSON object");
   SweepSpec spec;
   try {
     RequireKnownKeys(j, "", Keys(kSpecKeys));
