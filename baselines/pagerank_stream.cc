@@ -21,9 +21,8 @@ std::vector<double> PageRankPushStream(datasets::CompressedArcStream& stream,
       n, [degree](uint64_t u) { return degree[u]; }, options,
       [&stream](auto push) {
         uint64_t arcs = 0;
-        stream.Pass([&](std::span<const uint8_t> bytes) {
-          arcs += datasets::DecodeArcs(bytes, push);
-        });
+        stream.Pass(
+            [&](std::span<const uint8_t> bytes) { arcs += datasets::DecodeArcs(bytes, push); });
         datasets::CheckArcCount(stream, arcs);
       });
 }

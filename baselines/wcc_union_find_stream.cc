@@ -14,8 +14,7 @@ std::vector<uint32_t> ConnectedComponentsUnionFindStream(datasets::CompressedArc
   UnionByRank forest(stream.num_vertices());
   uint64_t arcs = 0;
   stream.Pass([&](std::span<const uint8_t> bytes) {
-    arcs += datasets::DecodeArcs(bytes,
-                                 [&forest](uint32_t u, uint32_t v) { forest.Union(u, v); });
+    arcs += datasets::DecodeArcs(bytes, [&forest](uint32_t u, uint32_t v) { forest.Union(u, v); });
   });
   datasets::CheckArcCount(stream, arcs);
   return std::move(forest).CompressToRoots();
