@@ -20,10 +20,9 @@ std::vector<double> PageRankPushStream(datasets::CompressedArcStream& stream,
   return PushOverArcs(
       n, [degree](uint64_t u) { return degree[u]; }, options,
       [&stream](auto push) {
-        uint64_t index = 0, arcs = 0;
-        stream.Pass([&](std::span<const uint8_t> bytes) {
-          arcs += datasets::DecodeArcs(bytes, &index, push);
-        });
+        uint64_t arcs = 0;
+        stream.Pass(
+            [&](std::span<const uint8_t> bytes) { arcs += datasets::DecodeArcs(bytes, push); });
         datasets::CheckArcCount(stream, arcs);
       });
 }

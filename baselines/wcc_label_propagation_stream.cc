@@ -11,10 +11,9 @@ namespace cost::baselines {
 std::vector<uint32_t> ConnectedComponentsLabelPropagationStream(
     datasets::CompressedArcStream& stream) {
   return PropagateLabels(stream.num_vertices(), [&stream](auto relax) {
-    uint64_t index = 0, arcs = 0;
-    stream.Pass([&](std::span<const uint8_t> bytes) {
-      arcs += datasets::DecodeArcs(bytes, &index, relax);
-    });
+    uint64_t arcs = 0;
+    stream.Pass(
+        [&](std::span<const uint8_t> bytes) { arcs += datasets::DecodeArcs(bytes, relax); });
     datasets::CheckArcCount(stream, arcs);
   });
 }

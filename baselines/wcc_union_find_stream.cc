@@ -12,10 +12,9 @@ namespace cost::baselines {
 
 std::vector<uint32_t> ConnectedComponentsUnionFindStream(datasets::CompressedArcStream& stream) {
   UnionByRank forest(stream.num_vertices());
-  uint64_t index = 0, arcs = 0;
+  uint64_t arcs = 0;
   stream.Pass([&](std::span<const uint8_t> bytes) {
-    arcs += datasets::DecodeArcs(bytes, &index,
-                                 [&forest](uint32_t u, uint32_t v) { forest.Union(u, v); });
+    arcs += datasets::DecodeArcs(bytes, [&forest](uint32_t u, uint32_t v) { forest.Union(u, v); });
   });
   datasets::CheckArcCount(stream, arcs);
   return std::move(forest).CompressToRoots();

@@ -12,8 +12,6 @@
 namespace cost::datasets {
 namespace {
 
-constexpr uint64_t kMinBufferBytes = 16;
-
 uint64_t PageSize() {
   static const uint64_t page = static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
   return page;
@@ -44,7 +42,9 @@ CompressedArcStream::CompressedArcStream(const Graph& graph, const ArcStreamOpti
     dropped_until_ = section_offset_ / PageSize() * PageSize();
     fd_ = OpenForReading(options_.path);
   }
-  buffer_.resize(std::max(kMinBufferBytes, std::min(options_.buffer_bytes, stream_bytes_)));
+  // Never below one longest run, so that every refill holds at least one whole run.
+  buffer_.resize(std::min(std::max(kTileRunMaxBytes, options_.buffer_bytes),
+                          std::max<uint64_t>(stream_bytes_, 8)));
 }
 
 void CompressedArcStream::ReadOutDegrees(std::span<uint32_t> out) {
@@ -91,15 +91,8 @@ void CompressedArcStream::DropBehind(uint64_t end) {
   dropped_until_ = end == stream_bytes_ ? section_offset_ / PageSize() * PageSize() : until;
 }
 
-uint64_t CompressedArcStream::WholeVarints(uint64_t end) const {
-  uint64_t whole = end;
-  while (whole > 0 && (buffer_[whole - 1] & 0x80) != 0) --whole;
-  if (whole == 0) {
-    throw DatasetError(
-        (options_.path.empty() ? std::string("compressed Hilbert stream") : options_.path) +
-        ": a varint longer than the " + std::to_string(buffer_.size()) + "-byte read buffer");
-  }
-  return whole;
+uint64_t CompressedArcStream::WholeRuns(uint64_t end, uint64_t piece_offset) const {
+  return WholeTileRuns(std::span<const uint8_t>(buffer_.data(), end), piece_offset);
 }
 
 void CheckArcCount(const CompressedArcStream& stream, uint64_t decoded) {

@@ -1,8 +1,8 @@
 // The compressed Hilbert arcs (hilbert_layout.h) read in passes from a prepared file, for kernels
 // that keep only their per-vertex state in memory and stream the edges from storage on every
 // pass (the COST paper's "SSD" rows). A pass preads the section sequentially into one reused
-// buffer and hands it on in pieces that hold whole varints only, so a decoder never sees a
-// varint cut by a buffer boundary.
+// buffer and hands it on in pieces that hold whole tile runs only (hilbert_tiles.h), so a
+// decoder needs no state from the piece before and several threads can share a piece.
 //
 // Why pread into a buffer rather than mmap + MADV_SEQUENTIAL: the bytes a pass reads are counted
 // exactly (bytes_read = section bytes x passes), the pages behind the reader can be dropped from
@@ -26,8 +26,8 @@
 
 #include "datasets/graph.h"
 #include "datasets/graph_file.h"
-#include "datasets/hilbert.h"
 #include "datasets/hilbert_layout.h"
+#include "datasets/hilbert_tiles.h"
 #include "datasets/posix_io.h"
 
 namespace cost::datasets {
@@ -35,7 +35,7 @@ namespace cost::datasets {
 struct ArcStreamOptions {
   std::string path;          // a prepared file with the compressed section; empty: the graph's
   bool drop_behind = false;  // POSIX_FADV_DONTNEED each piece's pages once it has been read
-  uint64_t buffer_bytes = uint64_t{4} << 20;  // at least 16 (a varint is at most 10 bytes)
+  uint64_t buffer_bytes = uint64_t{4} << 20;  // raised to kTileRunMaxBytes, the longest run
 };
 
 // What a stream read: bytes of the edge section and of the out-degrees, and the passes made.
@@ -61,15 +61,16 @@ class CompressedArcStream {
   void ReadOutDegrees(std::span<uint32_t> out);
 
   // One pass: visit(bytes) for consecutive pieces of the stream, in order, each ending where a
-  // varint ends (only the last piece of a damaged stream may end inside one: DecodeArcs throws).
+  // run ends (only the last piece of a damaged stream may end inside one: DecodeArcs throws).
   template <typename Visit>
   void Pass(Visit visit);
 
  private:
   void Fill(uint64_t at, uint8_t* out, uint64_t bytes);  // stream bytes [at, at + bytes)
   void DropBehind(uint64_t end);                         // drop file pages before stream byte end
-  // The length of the prefix of buffer_[0, end) that ends where a varint ends.
-  uint64_t WholeVarints(uint64_t end) const;
+  // The length of the prefix of buffer_[0, end) that holds whole runs; piece_offset is the
+  // stream offset of buffer_[0], for messages.
+  uint64_t WholeRuns(uint64_t end, uint64_t piece_offset) const;
 
   const Graph* graph_;
   ArcStreamOptions options_;
@@ -85,41 +86,22 @@ class CompressedArcStream {
 // Throws DatasetError unless `decoded` (the arcs a pass decoded) equals the stream's arc count.
 void CheckArcCount(const CompressedArcStream& stream, uint64_t decoded);
 
-// Decodes the whole varints of `bytes` as the continuation of a stream whose curve index is
-// *index: fn(src, dst) for each arc, *index advanced. Returns the arcs decoded. Throws
-// DatasetError when the bytes end inside a varint or a varint runs past 64 bits.
+// Decodes one piece of a pass (whole runs): fn(src, dst) for each arc. Returns the arcs decoded.
+// Throws DatasetError for a malformed piece (DecodeTileRuns).
 template <typename Fn>
-uint64_t DecodeArcs(std::span<const uint8_t> bytes, uint64_t* index, Fn fn) {
-  uint64_t at = 0, count = 0, current = *index;
-  const uint64_t size = bytes.size();
-  const uint8_t* data = bytes.data();
-  while (at < size) {
-    uint64_t delta = 0;
-    for (int shift = 0;; shift += 7) {
-      if (at == size || shift > 63) ThrowTruncatedHilbertStream(at);
-      const uint8_t byte = data[at++];
-      delta |= uint64_t{byte & 0x7fu} << shift;
-      if ((byte & 0x80) == 0) break;
-    }
-    current += delta;
-    uint32_t x, y;
-    HilbertPoint(current, &x, &y);
-    fn(static_cast<VertexId>(x), static_cast<VertexId>(y));
-    ++count;
-  }
-  *index = current;
-  return count;
+uint64_t DecodeArcs(std::span<const uint8_t> bytes, Fn fn) {
+  return DecodeTileRuns(bytes, fn);
 }
 
 template <typename Visit>
 void CompressedArcStream::Pass(Visit visit) {
-  uint64_t carried = 0;  // bytes of an unfinished varint, moved to the front of the buffer
+  uint64_t carried = 0;  // bytes of an unfinished run, moved to the front of the buffer
   for (uint64_t at = 0; at < stream_bytes_;) {
     const uint64_t take = std::min<uint64_t>(buffer_.size() - carried, stream_bytes_ - at);
     Fill(at, buffer_.data() + carried, take);
     at += take;
     const uint64_t end = carried + take;
-    const uint64_t whole = at < stream_bytes_ ? WholeVarints(end) : end;
+    const uint64_t whole = at < stream_bytes_ ? WholeRuns(end, at - end) : end;
     visit(std::span<const uint8_t>(buffer_.data(), whole));
     carried = end - whole;
     std::copy(buffer_.begin() + static_cast<std::ptrdiff_t>(whole),

@@ -56,8 +56,8 @@ struct Graph {
   uint64_t arcs_without_csr = 0;
   bool symmetric = false;  // every edge (u,v) has its (v,u)
   // Optional edge layouts (datasets/hilbert_layout.h), empty unless prepared: the arcs of `out`
-  // sorted by Hilbert-curve index, as arrays or as a varint-delta stream of the sorted indices
-  // (decode with ForEachCompressedEdge or DecodeHilbertCompressed).
+  // sorted by Hilbert-curve index, as arrays or as a stream of tile runs (hilbert_tiles.h;
+  // decode with ForEachCompressedEdge or DecodeHilbertCompressed).
   std::span<const VertexId> hilbert_src;
   std::span<const VertexId> hilbert_dst;
   std::span<const uint8_t> hilbert_compressed;

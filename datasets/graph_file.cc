@@ -166,7 +166,6 @@ Graph MapVersion1(const OpenedGraphFile& file, bool verify, const std::string& p
           Version1Span<VertexId>(info, base, SectionKind::kInSources)};
   g.hilbert_src = Version1Span<VertexId>(info, base, SectionKind::kHilbertSrc);
   g.hilbert_dst = Version1Span<VertexId>(info, base, SectionKind::kHilbertDst);
-  g.hilbert_compressed = Version1Span<uint8_t>(info, base, SectionKind::kHilbertCompressed);
   CheckOffsetEnds(g, path);  // before the degrees are computed from the offsets
   storage->degrees.resize(n);
   for (uint64_t v = 0; v < n; ++v) {

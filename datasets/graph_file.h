@@ -5,7 +5,7 @@
 // section with its own XXH64, the header and table with theirs. Sections are present only when
 // asked for at preparation (graph_sections.h): `csr` (out offsets, out targets), `transpose` (in
 // offsets, in sources; never for a symmetric graph, whose in-CSR is its out-CSR), `hilbert` (arcs
-// in Hilbert order as src and dst arrays), `compressed` (the varint-delta Hilbert stream); always
+// in Hilbert order as src and dst arrays), `compressed` (the tile-run Hilbert stream); always
 // the original ids, the out-degrees and the metadata. A kernel maps only the sections it reads.
 //
 // Version 1 (read only): a fixed 192-byte header naming nine sections and one XXH64 over every

@@ -28,6 +28,7 @@ void CheckEntry(const FileHeaderV2& h, const SectionEntryV2& e, uint32_t previou
   }
   const SectionKind kind = static_cast<SectionKind>(e.kind);
   const std::string name = std::string("section '") + SectionKindName(kind) + "'";
+  if (kind == SectionKind::kHilbertVarint) FailRetiredVarintStream(path);
   if (e.kind <= previous_kind) FailGraphFile(path, name + " is listed twice or out of order");
   const uint64_t expected = ExpectedSectionBytes(kind, h.prefix.num_vertices, h.prefix.num_edges);
   const bool any_size = kind == SectionKind::kHilbertCompressed || kind == SectionKind::kMetadata;
@@ -109,6 +110,13 @@ GraphFileInfo ParseVersion2Header(std::span<const char> head, uint64_t file_size
 
 [[noreturn]] void FailGraphFile(const std::string& path, const std::string& reason) {
   throw DatasetError(path + ": " + reason);
+}
+
+[[noreturn]] void FailRetiredVarintStream(const std::string& path) {
+  FailGraphFile(path,
+                "holds the varint-delta Hilbert stream of an older cost, which this version no "
+                "longer reads; prepare the file again (cost dataset ... --sections ...,compressed "
+                "writes the tile-run stream)");
 }
 
 GraphFileInfo InfoFromPrefix(const FileHeaderPrefix& h, uint64_t file_size,

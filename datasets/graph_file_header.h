@@ -43,6 +43,9 @@ GraphFileInfo ParseVersion1Header(std::span<const char> head, uint64_t file_size
 void DeriveSectionSummary(GraphFileInfo* info);
 
 [[noreturn]] void FailGraphFile(const std::string& path, const std::string& reason);
+// For a file that holds the varint-delta Hilbert stream of older versions (section kind 9),
+// which this version neither reads nor writes: it says how to prepare the file again.
+[[noreturn]] void FailRetiredVarintStream(const std::string& path);
 
 }  // namespace cost::datasets
 

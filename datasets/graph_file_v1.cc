@@ -26,7 +26,7 @@ static_assert(sizeof(Version1Header) == 192, "the version-1 header layout");
 constexpr SectionKind kVersion1Kinds[9] = {
     SectionKind::kOutOffsets, SectionKind::kOutTargets,  SectionKind::kInOffsets,
     SectionKind::kInSources,  SectionKind::kOriginalIds, SectionKind::kMetadata,
-    SectionKind::kHilbertSrc, SectionKind::kHilbertDst,  SectionKind::kHilbertCompressed};
+    SectionKind::kHilbertSrc, SectionKind::kHilbertDst,  SectionKind::kHilbertVarint};
 constexpr int kFirstOptional = 6;
 constexpr uint64_t kVersion1Alignment = 64;
 
@@ -36,7 +36,7 @@ uint64_t ExpectedBytes(const Version1Header& h, int s) {
   if (kind == SectionKind::kHilbertSrc || kind == SectionKind::kHilbertDst) {
     return h.sections[6].bytes != 0 ? 4 * h.prefix.num_edges : 0;
   }
-  if (kind == SectionKind::kMetadata || kind == SectionKind::kHilbertCompressed) {
+  if (kind == SectionKind::kMetadata || kind == SectionKind::kHilbertVarint) {
     return h.sections[s].bytes;
   }
   return ExpectedSectionBytes(kind, h.prefix.num_vertices, h.prefix.num_edges);
@@ -62,6 +62,7 @@ GraphFileInfo ParseVersion1Header(std::span<const char> head, uint64_t file_size
     if (s >= kFirstOptional && section.offset == 0 && section.bytes == 0 && expected == 0) {
       continue;  // absent
     }
+    if (kVersion1Kinds[s] == SectionKind::kHilbertVarint) FailRetiredVarintStream(path);
     if (section.bytes != expected) {
       FailGraphFile(path, name + " has " + std::to_string(section.bytes) + " bytes, expected " +
                               std::to_string(expected));

@@ -77,6 +77,8 @@ const char* SectionKindName(SectionKind kind) {
       return "hilbert dst";
     case SectionKind::kHilbertCompressed:
       return "hilbert compressed";
+    case SectionKind::kHilbertVarint:
+      return "hilbert varint";
     case SectionKind::kMetadata:
       return "metadata";
   }
@@ -98,6 +100,7 @@ uint64_t ExpectedSectionBytes(SectionKind kind, uint64_t n, uint64_t m) {
     case SectionKind::kHilbertDst:
       return 4 * m;
     case SectionKind::kHilbertCompressed:
+    case SectionKind::kHilbertVarint:
     case SectionKind::kMetadata:
       return 0;
   }

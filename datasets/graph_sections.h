@@ -19,7 +19,7 @@ struct PreparedSections {
   bool transpose = true;    // in offsets and in sources; never stored for a symmetric graph,
                             // whose in-CSR is its out-CSR
   bool hilbert = false;     // hilbert src and dst (u32 x m each): the arcs in Hilbert-curve order
-  bool compressed = false;  // the varint-delta stream of the sorted Hilbert indices
+  bool compressed = false;  // the arcs in Hilbert order as tile runs (hilbert_tiles.h)
 
   bool operator==(const PreparedSections&) const = default;
   bool any() const { return csr || transpose || hilbert || compressed; }
@@ -36,19 +36,20 @@ PreparedSections SectionsForLayout(EdgeLayout layout);
 
 // The kinds of section a version-2 file's table names. The values are part of the format.
 enum class SectionKind : uint32_t {
-  kOriginalIds = 1,        // u64 x n
-  kOutDegrees = 2,         // u32 x n
-  kOutOffsets = 3,         // u64 x (n + 1)
-  kOutTargets = 4,         // u32 x m
-  kInOffsets = 5,          // u64 x (n + 1)
-  kInSources = 6,          // u32 x m
-  kHilbertSrc = 7,         // u32 x m
-  kHilbertDst = 8,         // u32 x m
-  kHilbertCompressed = 9,  // bytes
-  kMetadata = 10,          // UTF-8 JSON text
+  kOriginalIds = 1,         // u64 x n
+  kOutDegrees = 2,          // u32 x n
+  kOutOffsets = 3,          // u64 x (n + 1)
+  kOutTargets = 4,          // u32 x m
+  kInOffsets = 5,           // u64 x (n + 1)
+  kInSources = 6,           // u32 x m
+  kHilbertSrc = 7,          // u32 x m
+  kHilbertDst = 8,          // u32 x m
+  kHilbertVarint = 9,       // retired: the varint-delta stream older versions wrote (refused)
+  kMetadata = 10,           // UTF-8 JSON text
+  kHilbertCompressed = 11,  // u32 words: runs of arcs within tiles (hilbert_tiles.h)
 };
 inline constexpr uint32_t kFirstSectionKind = 1;
-inline constexpr uint32_t kLastSectionKind = 10;
+inline constexpr uint32_t kLastSectionKind = 11;
 
 // "original ids", "out degrees", "out offsets", ... ("unknown" for a value outside the enum).
 const char* SectionKindName(SectionKind kind);

@@ -66,24 +66,17 @@ void RadixSort(std::vector<uint64_t>* keys) {
 
 std::vector<uint8_t> CompressSortedIndices(std::span<const uint64_t> sorted) {
   std::vector<uint8_t> stream;
-  stream.reserve(sorted.size() * 2);
-  uint64_t previous = 0;
+  stream.reserve(4 * sorted.size() + 64);
+  TileStreamEncoder encoder(
+      [&stream](std::span<const uint8_t> b) { stream.insert(stream.end(), b.begin(), b.end()); });
   for (const uint64_t index : sorted) {
-    uint64_t delta = index - previous;
-    previous = index;
-    while (delta >= 0x80) {
-      stream.push_back(static_cast<uint8_t>(delta | 0x80));
-      delta >>= 7;
-    }
-    stream.push_back(static_cast<uint8_t>(delta));
+    uint32_t x, y;
+    HilbertPoint(index, &x, &y);
+    encoder.Add(x, y);
   }
+  encoder.Finish();
   stream.shrink_to_fit();
   return stream;
-}
-
-void ThrowTruncatedHilbertStream(uint64_t byte_offset) {
-  throw DatasetError("compressed Hilbert stream: truncated or malformed varint at byte offset " +
-                     std::to_string(byte_offset));
 }
 
 void DecodeHilbertCompressed(std::span<const uint8_t> stream, uint64_t num_edges,

@@ -1,8 +1,8 @@
 // Hilbert-curve edge order as a layout of a prepared graph (the COST paper's Table 4): every
 // arc (src, dst) gets its 64-bit curve index (hilbert.h), the indices are sorted with an LSD
 // radix sort, and the result is kept either as two arrays (Graph::hilbert_src/hilbert_dst, the
-// arcs in curve order) or as a compressed stream (Graph::hilbert_compressed: the sorted indices
-// as LEB128 varint deltas, the first from 0; about 1-2 bytes per arc instead of 8).
+// arcs in curve order) or as a compressed stream (Graph::hilbert_compressed: the arcs in curve
+// order as runs of 16-bit coordinate pairs per tile, hilbert_tiles.h; 4 bytes per arc, not 8).
 #ifndef COST_DATASETS_HILBERT_LAYOUT_H_
 #define COST_DATASETS_HILBERT_LAYOUT_H_
 
@@ -14,6 +14,7 @@
 
 #include "datasets/graph.h"
 #include "datasets/hilbert.h"
+#include "datasets/hilbert_tiles.h"
 
 namespace cost::datasets {
 
@@ -51,36 +52,15 @@ void RadixSort(std::vector<uint64_t>* keys);
 std::vector<uint8_t> CompressSortedIndices(std::span<const uint64_t> sorted);
 
 // Calls fn(src, dst) for each arc of a compressed stream, in curve order; returns the number
-// of arcs. Throws DatasetError when a varint runs past the end of the stream.
+// of arcs. Throws DatasetError when the stream is malformed (DecodeTileRuns).
 template <typename Fn>
-uint64_t ForEachCompressedEdge(std::span<const uint8_t> stream, Fn fn);
+uint64_t ForEachCompressedEdge(std::span<const uint8_t> stream, Fn fn) {
+  return DecodeTileRuns(stream, fn);
+}
 
 // Decodes a whole stream; throws DatasetError unless it holds exactly `num_edges` arcs.
 void DecodeHilbertCompressed(std::span<const uint8_t> stream, uint64_t num_edges,
                              std::vector<VertexId>* src, std::vector<VertexId>* dst);
-
-[[noreturn]] void ThrowTruncatedHilbertStream(uint64_t byte_offset);
-
-template <typename Fn>
-uint64_t ForEachCompressedEdge(std::span<const uint8_t> stream, Fn fn) {
-  uint64_t index = 0, count = 0;
-  size_t at = 0;
-  while (at < stream.size()) {
-    uint64_t delta = 0;
-    for (int shift = 0;; shift += 7) {
-      if (at == stream.size() || shift > 63) ThrowTruncatedHilbertStream(at);
-      const uint8_t byte = stream[at++];
-      delta |= uint64_t{byte & 0x7fu} << shift;
-      if ((byte & 0x80) == 0) break;
-    }
-    index += delta;
-    uint32_t x, y;
-    HilbertPoint(index, &x, &y);
-    fn(static_cast<VertexId>(x), static_cast<VertexId>(y));
-    ++count;
-  }
-  return count;
-}
 
 }  // namespace cost::datasets
 

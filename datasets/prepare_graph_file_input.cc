@@ -9,7 +9,7 @@
 #include "datasets/external/interrupt.h"
 #include "datasets/external/preparation_session.h"
 #include "datasets/graph_file.h"
-#include "datasets/hilbert.h"
+#include "datasets/hilbert_tiles.h"
 
 namespace cost::datasets {
 namespace {
@@ -92,32 +92,35 @@ void ReadHilbertArcs(const GraphFileReader& reader, const ArcsFn& fn) {
   }
 }
 
-// The compressed stream's arcs, decoded a chunk of bytes at a time (a varint may straddle two).
+// The compressed stream's arcs, decoded a chunk of whole tile runs at a time (a run may straddle
+// two reads: its start is carried over to the front of the buffer).
 void ReadCompressedArcs(const GraphFileReader& reader, const ArcsFn& fn) {
   const GraphFileSectionInfo* s = reader.info().Find(SectionKind::kHilbertCompressed);
-  std::vector<uint8_t> bytes;
+  std::vector<uint8_t> bytes(std::max(kTileRunMaxBytes, 4 * kChunkValues));
   std::vector<VertexId> src, dst;
-  uint64_t index = 0, delta = 0;
-  int shift = 0;
-  for (uint64_t at = 0; at < s->bytes; at += bytes.size()) {
-    bytes.resize(std::min<uint64_t>(kChunkValues, s->bytes - at));
-    reader.Read(SectionKind::kHilbertCompressed, at, bytes);
+  uint64_t carried = 0, decoded_until = 0;  // bytes at the front; stream offset of bytes[0]
+  for (uint64_t at = 0; at < s->bytes;) {
+    const uint64_t take = std::min<uint64_t>(bytes.size() - carried, s->bytes - at);
+    reader.Read(SectionKind::kHilbertCompressed, at,
+                std::span<uint8_t>(bytes.data() + carried, take));
+    at += take;
+    const std::span<const uint8_t> held(bytes.data(), carried + take);
+    const uint64_t whole = at < s->bytes ? WholeTileRuns(held, decoded_until) : held.size();
     src.clear();
     dst.clear();
-    for (const uint8_t byte : bytes) {
-      delta |= uint64_t{byte & 0x7fu} << shift;
-      if (byte & 0x80) {
-        shift += 7;
-        if (shift > 63) ThrowTruncatedHilbertStream(at);
-        continue;
-      }
-      index += std::exchange(delta, 0);
-      shift = 0;
-      HilbertPoint(index, &src.emplace_back(), &dst.emplace_back());
-    }
+    DecodeTileRuns(
+        held.first(whole),
+        [&](VertexId u, VertexId v) {
+          src.push_back(u);
+          dst.push_back(v);
+        },
+        decoded_until);
     fn(src, dst);
+    carried = held.size() - whole;
+    std::copy(bytes.begin() + static_cast<std::ptrdiff_t>(whole),
+              bytes.begin() + static_cast<std::ptrdiff_t>(held.size()), bytes.begin());
+    decoded_until += whole;
   }
-  if (shift != 0) ThrowTruncatedHilbertStream(s->bytes);
 }
 
 // Checks the section the arcs come from (its XXH64), then streams them; each chunk is checked

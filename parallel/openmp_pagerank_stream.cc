@@ -3,8 +3,8 @@
 // over the stream whose pieces all threads decode (stream_parts.h), each adding share[u] into its
 // own next array for every arc (u, v) it decodes, then rank[v] = (1-d)/n + d*dangling/n +
 // d * (sum of the threads' next[v]). Per-thread arrays rather than atomics: a double add by
-// compare-exchange per arc costs more than the T x n sum per iteration, and the destination
-// ranges of the stream's tiles are not known without an index of the stream.
+// compare-exchange per arc costs more than the T x n sum per iteration, and a thread's share of
+// a piece spans tiles whose target ranges overlap other threads'.
 // Reference: McSherry, Isard, Murray, "Scalability! But at what COST?", HotOS 2015, Table 4;
 // LDBC Graphalytics specification, PageRank.
 #include <omp.h>
@@ -51,11 +51,10 @@ std::vector<double> PageRankPushStreamOpenMP(datasets::CompressedArcStream& stre
   const double d = options.damping;
   for (int iteration = 0; iteration < options.iterations; ++iteration) {
     const double dangling = SharesAndClear(degrees.data(), r, &next, n, threads);
-    uint64_t index = 0, arcs = 0;
+    uint64_t arcs = 0;
     stream.Pass([&](std::span<const uint8_t> bytes) {
-      arcs +=
-          DecodeArcsInParallel(bytes, &index, threads,
-                               [&x, r](int part, uint32_t u, uint32_t v) { x[part][v] += r[u]; });
+      arcs += DecodeArcsInParallel(
+          bytes, threads, [&x, r](int part, uint32_t u, uint32_t v) { x[part][v] += r[u]; });
     });
     datasets::CheckArcCount(stream, arcs);
     const double base = (1.0 - d) / static_cast<double>(n) + d * dangling / static_cast<double>(n);

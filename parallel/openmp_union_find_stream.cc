@@ -19,9 +19,9 @@ std::vector<uint32_t> ConnectedComponentsUnionFindStreamOpenMP(
   std::vector<uint32_t> parent_array = HugePageArray<uint32_t>(n);
   std::iota(parent_array.begin(), parent_array.end(), 0u);
   uint32_t* parent = parent_array.data();
-  uint64_t index = 0, arcs = 0;
+  uint64_t arcs = 0;
   stream.Pass([&](std::span<const uint8_t> bytes) {
-    arcs += DecodeArcsInParallel(bytes, &index, threads,
+    arcs += DecodeArcsInParallel(bytes, threads,
                                  [parent](int, uint32_t u, uint32_t v) { Link(parent, u, v); });
   });
   datasets::CheckArcCount(stream, arcs);

@@ -14,6 +14,7 @@
 
 #include "datasets/csr_build.h"
 #include "datasets/dataset_error.h"
+#include "datasets/graph_file_format.h"
 #include "datasets/hilbert_layout.h"
 #include "datasets/kronecker.h"
 #include "tests/test_support.h"
@@ -348,6 +349,40 @@ TEST_F(GraphFileTest, ReaderReadsSectionsWithinTheirBounds) {
   EXPECT_THROW(reader.Read(SectionKind::kOutTargets, end - 4, bytes), DatasetError);
   EXPECT_THROW(reader.Read(SectionKind::kHilbertSrc, 0, bytes), DatasetError);
   reader.VerifySection(SectionKind::kInSources);
+}
+
+// A file an older cost wrote with the varint-delta stream (section kind 9): its table is valid
+// and sealed, and reading it says what to do instead of decoding the bytes as tile runs.
+TEST_F(GraphFileTest, TheRetiredVarintStreamIsRefusedWithWhatToDo) {
+  const Graph graph =
+      WithHilbertLayout(BuildGraph(GenerateKronecker({.scale = 6, .edge_factor = 4, .seed = 3}),
+                                   {.symmetrize = true}),
+                        EdgeLayout::kCompressed);
+  const std::string path = Path("retired.cgraph");
+  WriteGraphFile(graph, "{}", path);
+  std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+  FileHeaderV2 header;
+  file.read(reinterpret_cast<char*>(&header), sizeof header);
+  std::vector<SectionEntryV2> table(header.section_count);
+  file.read(reinterpret_cast<char*>(table.data()),
+            static_cast<std::streamsize>(table.size() * sizeof(SectionEntryV2)));
+  for (SectionEntryV2& entry : table) {
+    if (entry.kind == static_cast<uint32_t>(SectionKind::kHilbertCompressed)) {
+      entry.kind = static_cast<uint32_t>(SectionKind::kHilbertVarint);
+    }
+  }
+  std::sort(table.begin(), table.end(), [](auto& a, auto& b) { return a.kind < b.kind; });
+  header.content_checksum = ContentChecksum(header, table);
+  header.header_checksum = HeaderChecksum(header, table);
+  file.seekp(0);
+  file.write(reinterpret_cast<const char*>(&header), sizeof header);
+  file.write(reinterpret_cast<const char*>(table.data()),
+             static_cast<std::streamsize>(table.size() * sizeof(SectionEntryV2)));
+  file.close();
+  EXPECT_THAT([&] { (void)ReadGraphFileInfo(path); },
+              testing::ThrowsMessage<DatasetError>(
+                  AllOf(HasSubstr(path), HasSubstr("varint-delta Hilbert stream of an older cost"),
+                        HasSubstr("prepare the file again"))));
 }
 
 }  // namespace

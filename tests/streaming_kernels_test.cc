@@ -1,5 +1,5 @@
 // The rows that stream the compressed Hilbert arcs from the prepared file: the stream's pieces
-// hold whole varints at any buffer size, a pass reads exactly the section, pages behind the
+// hold whole tile runs at any buffer size, a pass reads exactly the section, pages behind the
 // reader are dropped when asked, and every streaming kernel (serial and OpenMP, from a file and
 // from memory, at buffers that cut the stream into many pieces) gives its in-memory sibling's
 // answer. Conformance and agreement with the reference run through the implementation table
@@ -49,7 +49,7 @@ class StreamingTest : public testing_support::ScratchDirTest {
  protected:
   void SetUp() override {
     ScratchDirTest::SetUp();
-    graph_ = KroneckerWithStream(10);
+    graph_ = KroneckerWithStream(12);  // ~30,000 arcs: a stream of many runs and pieces
     datasets::WriteGraphFile(graph_, "{}", Path("k10.cgraph"));
   }
   datasets::Graph graph_;
@@ -57,19 +57,20 @@ class StreamingTest : public testing_support::ScratchDirTest {
 
 std::vector<std::pair<uint32_t, uint32_t>> ArcsOf(CompressedArcStream& stream) {
   std::vector<std::pair<uint32_t, uint32_t>> arcs;
-  uint64_t index = 0;
   stream.Pass([&](std::span<const uint8_t> bytes) {
-    datasets::DecodeArcs(bytes, &index, [&](uint32_t u, uint32_t v) { arcs.emplace_back(u, v); });
+    datasets::DecodeArcs(bytes, [&](uint32_t u, uint32_t v) { arcs.emplace_back(u, v); });
   });
   return arcs;
 }
 
-TEST_F(StreamingTest, PiecesHoldWholeVarintsAtEveryBufferSize) {
+TEST_F(StreamingTest, PiecesHoldWholeRunsAtEveryBufferSize) {
   std::vector<std::pair<uint32_t, uint32_t>> expected;
-  datasets::ForEachCompressedEdge(graph_.hilbert_compressed,
-                                  [&](uint32_t u, uint32_t v) { expected.emplace_back(u, v); });
-  ASSERT_EQ(expected.size(), graph_.num_edges());
-  for (uint64_t buffer : {16, 17, 100, 4096, 1 << 22}) {
+  for (uint64_t e = 0; e < graph_.num_edges(); ++e) {
+    expected.emplace_back(graph_.hilbert_src[e], graph_.hilbert_dst[e]);
+  }
+  // A buffer below one longest run is raised to it; the others cut runs at every offset mod 4.
+  const uint64_t run = datasets::kTileRunMaxBytes;
+  for (uint64_t buffer : {uint64_t{16}, run, run + 1, run + 2, run + 4093, uint64_t{1} << 22}) {
     for (const std::string& path : {std::string(), Path("k10.cgraph")}) {
       CompressedArcStream stream(graph_, {.path = path, .buffer_bytes = buffer});
       EXPECT_EQ(ArcsOf(stream), expected) << "buffer " << buffer << " path '" << path << "'";
@@ -80,7 +81,7 @@ TEST_F(StreamingTest, PiecesHoldWholeVarintsAtEveryBufferSize) {
 }
 
 TEST_F(StreamingTest, BytesReadAreTheSectionTimesThePassesPlusTheDegrees) {
-  CompressedArcStream stream(graph_, {.path = Path("k10.cgraph"), .buffer_bytes = 1000});
+  CompressedArcStream stream(graph_, {.path = Path("k10.cgraph"), .buffer_bytes = 1});
   const std::vector<double> ranks = baselines::PageRankPushStream(stream, {.iterations = 7});
   EXPECT_EQ(stream.counters().passes, 7u);
   EXPECT_EQ(stream.counters().bytes_read,
@@ -95,7 +96,7 @@ TEST_F(StreamingTest, DropBehindLeavesTheSectionOutOfThePageCache) {
       *info.Find(datasets::SectionKind::kHilbertCompressed)};
   for (bool drop : {false, true}) {
     CompressedArcStream stream(
-        graph_, {.path = Path("k10.cgraph"), .drop_behind = drop, .buffer_bytes = 8192});
+        graph_, {.path = Path("k10.cgraph"), .drop_behind = drop, .buffer_bytes = 1});
     ArcsOf(stream);
     const double resident = harness::ResidentFraction(Path("k10.cgraph"), section);
     if (drop) {
@@ -111,7 +112,7 @@ TEST_F(StreamingTest, KernelsMatchTheirInMemorySiblingsAtSmallBuffers) {
   const std::vector<uint32_t> components =
       testing_support::SmallestIdLabels(baselines::ConnectedComponentsUnionFind(graph_));
   for (const std::string& path : {std::string(), Path("k10.cgraph")}) {
-    const ArcStreamOptions options{.path = path, .buffer_bytes = 333};
+    const ArcStreamOptions options{.path = path, .buffer_bytes = datasets::kTileRunMaxBytes + 333};
     auto stream = [&] { return CompressedArcStream(graph_, options); };
     CompressedArcStream s1 = stream(), s2 = stream(), s3 = stream();
     EXPECT_THAT(baselines::PageRankPushStream(s1, {.iterations = 20}),
@@ -132,19 +133,18 @@ TEST_F(StreamingTest, KernelsMatchTheirInMemorySiblingsAtSmallBuffers) {
 
 TEST_F(StreamingTest, ATruncatedStreamIsAnErrorNotAWrongAnswer) {
   datasets::Graph cut = graph_;
-  cut.hilbert_compressed = graph_.hilbert_compressed.first(graph_.hilbert_compressed.size() / 2);
-  CompressedArcStream serial(cut, {.buffer_bytes = 64});
-  EXPECT_THROW(baselines::ConnectedComponentsUnionFindStream(serial), datasets::DatasetError);
-  CompressedArcStream threaded(cut, {.buffer_bytes = 64});
-  EXPECT_THROW(parallel::ConnectedComponentsUnionFindStreamOpenMP(threaded, 2),
-               datasets::DatasetError);
-  // Cut inside a varint: the last byte continues.
-  uint64_t end = graph_.hilbert_compressed.size() / 2;
-  while ((graph_.hilbert_compressed[end - 1] & 0x80) == 0) --end;
-  cut.hilbert_compressed = graph_.hilbert_compressed.first(end);
-  CompressedArcStream inside(cut, {.buffer_bytes = 64});
-  EXPECT_THAT([&] { baselines::ConnectedComponentsLabelPropagationStream(inside); },
+  // Half the stream, at a word boundary: the cut lands inside a run.
+  cut.hilbert_compressed =
+      graph_.hilbert_compressed.first(graph_.hilbert_compressed.size() / 8 * 4);
+  CompressedArcStream serial(cut, {});
+  EXPECT_THAT([&] { baselines::ConnectedComponentsUnionFindStream(serial); },
               testing::ThrowsMessage<datasets::DatasetError>(testing::HasSubstr("truncated")));
+  CompressedArcStream threaded(cut, {});
+  EXPECT_THAT([&] { parallel::ConnectedComponentsUnionFindStreamOpenMP(threaded, 2); },
+              testing::ThrowsMessage<datasets::DatasetError>(testing::HasSubstr("truncated")));
+  CompressedArcStream pieces(cut, {.buffer_bytes = datasets::kTileRunMaxBytes});
+  EXPECT_THROW(baselines::ConnectedComponentsLabelPropagationStream(pieces),
+               datasets::DatasetError);
 }
 
 TEST_F(StreamingTest, AFileWithoutTheStreamIsRefusedByName) {

@@ -29,40 +29,28 @@ std::vector<EdgeIndex> CsrSink::TakeOffsets() {
 
 HilbertSink::HilbertSink(U32Writer write_src, U32Writer write_dst, ByteWriter write_compressed,
                          uint32_t* degrees)
-    : write_src_(std::move(write_src)),
-      write_dst_(std::move(write_dst)),
-      write_compressed_(std::move(write_compressed)),
-      degrees_(degrees) {}
+    : write_src_(std::move(write_src)), write_dst_(std::move(write_dst)), degrees_(degrees) {
+  if (write_compressed) encoder_.emplace(std::move(write_compressed));
+}
 
 void HilbertSink::Consume(std::span<const uint64_t> keys) {
-  if (write_src_ || degrees_ != nullptr) {
-    src_.resize(keys.size());
-    dst_.resize(keys.size());
-    for (size_t i = 0; i < keys.size(); ++i) HilbertPoint(keys[i], &src_[i], &dst_[i]);
-    if (degrees_ != nullptr) {
-      for (const uint32_t u : src_) ++degrees_[u];
-    }
-    if (write_src_) {
-      write_src_(src_);
-      write_dst_(dst_);
-    }
+  src_.resize(keys.size());
+  dst_.resize(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) HilbertPoint(keys[i], &src_[i], &dst_[i]);
+  if (degrees_ != nullptr) {
+    for (const uint32_t u : src_) ++degrees_[u];
   }
-  if (!write_compressed_) return;
-  // LEB128 varints of the gaps between sorted indices, the first from 0: at most 10 bytes each.
-  bytes_.resize(10 * keys.size());
-  uint8_t* out = bytes_.data();
-  for (const uint64_t key : keys) {
-    uint64_t delta = key - previous_;
-    previous_ = key;
-    while (delta >= 0x80) {
-      *out++ = static_cast<uint8_t>(delta | 0x80);
-      delta >>= 7;
-    }
-    *out++ = static_cast<uint8_t>(delta);
+  if (write_src_) {
+    write_src_(src_);
+    write_dst_(dst_);
   }
-  const uint64_t written = static_cast<uint64_t>(out - bytes_.data());
-  compressed_bytes_ += written;
-  write_compressed_(std::span<const uint8_t>(bytes_.data(), written));
+  if (encoder_) {
+    for (size_t i = 0; i < keys.size(); ++i) encoder_->Add(src_[i], dst_[i]);
+  }
+}
+
+void HilbertSink::Finish() {
+  if (encoder_) encoder_->Finish();
 }
 
 AppendedSections::AppendedSections(GraphFileWriter* writer, TempFolder* temp,

@@ -1,12 +1,13 @@
 // Where the builder's merged keys go: into an out- or in-CSR (offsets counted in memory,
-// targets streamed out), or into the Hilbert sections (arrays decoded, stream varint-delta
-// encoded), and the appended sections whose sizes are known only at the end.
+// targets streamed out), or into the Hilbert sections (arrays decoded, stream in tile runs:
+// hilbert_tiles.h), and the appended sections whose sizes are known only at the end.
 #ifndef COST_DATASETS_EXTERNAL_EDGE_SINKS_H_
 #define COST_DATASETS_EXTERNAL_EDGE_SINKS_H_
 
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "datasets/external/temp_folder.h"
 #include "datasets/graph.h"
 #include "datasets/graph_file_writer.h"
+#include "datasets/hilbert_tiles.h"
 
 namespace cost::datasets {
 
@@ -37,22 +39,21 @@ class CsrSink {
 };
 
 // Sorted Hilbert indices into the Hilbert sections; any writer may be empty (not wanted), and
-// `degrees`, when not null, counts each arc at its source.
+// `degrees`, when not null, counts each arc at its source. Finish() once, after the last keys:
+// it writes the stream's last run.
 class HilbertSink {
  public:
   HilbertSink(U32Writer write_src, U32Writer write_dst, ByteWriter write_compressed,
               uint32_t* degrees);
   void Consume(std::span<const uint64_t> keys);
-  uint64_t compressed_bytes() const { return compressed_bytes_; }
+  void Finish();
+  uint64_t compressed_bytes() const { return encoder_ ? encoder_->bytes_written() : 0; }
 
  private:
   U32Writer write_src_, write_dst_;
-  ByteWriter write_compressed_;
+  std::optional<TileStreamEncoder> encoder_;
   uint32_t* degrees_;
-  uint64_t previous_ = 0;
-  uint64_t compressed_bytes_ = 0;
   std::vector<uint32_t> src_, dst_;
-  std::vector<uint8_t> bytes_;
 };
 
 // Sections whose sizes are known only once all of them are written: the first streams into the

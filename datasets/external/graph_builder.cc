@@ -24,8 +24,8 @@ uint64_t IoBufferBytes(uint64_t memory) {
 
 // Buffers beside the per-vertex arrays and the runs: three section streams, a spill file, the
 // read-back arrays and the caller's arc chunk (an io buffer each), the merge's batch, the sinks'
-// decoded keys and varint bytes.
-uint64_t FixedBytes(uint64_t io) { return 6 * io + kKeyBatch * (8 + 8 + 10); }
+// decoded keys, and the tile encoder's run.
+uint64_t FixedBytes(uint64_t io) { return 6 * io + kKeyBatch * (8 + 8) + kTileRunMaxBytes; }
 
 bool HilbertKeysFirst(const PreparedSections& s) { return !s.csr && !s.transpose; }
 
@@ -185,6 +185,7 @@ void ExternalGraphBuilder::Phases::BuildHilbertFromCsr() {
                        : ByteWriter(),
                    nullptr);
   Drain(runs.get(), "hilbert", [&](std::span<const uint64_t> keys) { sink.Consume(keys); });
+  sink.Finish();
   for (std::optional<SectionStream>* s : {&src, &dst, &compressed}) {
     if (*s) (*s)->Close();
   }
@@ -213,6 +214,7 @@ void ExternalGraphBuilder::Phases::MergeHilbertKeys(SortedRunBuilder* runs) {
     sink.Consume(keys);
     arcs += keys.size();
   });
+  sink.Finish();
   out.Close();
   result->num_edges = arcs;
   SectionStream stream = writer->Open(SectionKind::kOutDegrees, io);

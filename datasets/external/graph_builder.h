@@ -13,7 +13,7 @@
 //   3. transpose: the out-CSR is read back, each arc's key is column << bits | row, and their
 //      merge is the in-CSR, rows ascending by source.
 //   4. hilbert: the out-CSR is read back, each arc's key is its Hilbert index (hilbert.h), and
-//      their merge is decoded into the src/dst arrays and/or varint-delta encoded.
+//      their merge is decoded into the src/dst arrays and/or encoded in tile runs.
 // Every phase's output is a function of the set of distinct arcs alone, so the bytes are the same
 // at any budget, run size, fan-in and thread count, and equal those of BuildGraph followed by
 // WithHilbertSections (the in-memory reference).

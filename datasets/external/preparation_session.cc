@@ -10,14 +10,10 @@
 #include "datasets/dataset_error.h"
 #include "datasets/external/disk_space.h"
 #include "datasets/external/memory_budget.h"
+#include "datasets/hilbert_tiles.h"
 
 namespace cost::datasets {
 namespace {
-
-// An upper bound of a compressed Hilbert stream's bytes per arc for the disk check: the sorted
-// indices of real and generated graphs delta-encode to 1-3 bytes (the stream is written last,
-// so an underestimate fails with ENOSPC naming the file, never with a partial output).
-constexpr uint64_t kCompressedBytesPerArcEstimate = 4;
 
 uint64_t OutputBytesEstimate(const GraphBuildPlan& plan, uint64_t arcs) {
   const uint64_t n = plan.num_vertices;
@@ -26,7 +22,7 @@ uint64_t OutputBytesEstimate(const GraphBuildPlan& plan, uint64_t arcs) {
   if (s.csr) bytes += 8 * (n + 1) + 4 * arcs;
   if (s.transpose) bytes += 8 * (n + 1) + 4 * arcs;
   if (s.hilbert) bytes += 8 * arcs;
-  if (s.compressed) bytes += kCompressedBytesPerArcEstimate * arcs;
+  if (s.compressed) bytes += TileStreamBoundBytes(n, arcs);
   return bytes;
 }
 
@@ -38,7 +34,7 @@ uint64_t TempBytesEstimate(const GraphBuildPlan& plan, uint64_t arcs) {
   uint64_t bytes = 16 * arcs;
   if (!s.csr && s.transpose) bytes += 4 * arcs;
   if (!s.csr && !s.transpose && s.hilbert) {
-    bytes += 4 * arcs + (s.compressed ? kCompressedBytesPerArcEstimate * arcs : 0);
+    bytes += 4 * arcs + (s.compressed ? TileStreamBoundBytes(plan.num_vertices, arcs) : 0);
   }
   return bytes;
 }

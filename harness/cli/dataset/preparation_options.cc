@@ -64,7 +64,7 @@ void AddPreparationOptions(CLI::App& cmd, PreparationFlags* flags) {
                  "Sections to store besides the original ids, out-degrees and metadata, comma "
                  "separated: csr (out-edges), transpose (in-edges; a symmetric graph's is its "
                  "csr), hilbert (arcs in Hilbert-curve order, 8 bytes per arc), compressed (the "
-                 "varint-delta Hilbert stream). Default csr,transpose")
+                 "Hilbert-ordered arcs in tiles, 4 bytes per arc). Default csr,transpose")
       ->excludes(layout);
   cmd.add_option("--memory-budget", flags->memory_budget,
                  "Most memory the preparation allocates: BYTES, or 512M, 8G (powers of 1024). "
