@@ -67,7 +67,7 @@ std::vector<Implementation> OpenMPRows() {
                      .kind = kThreaded,
                      .description =
                          "PageRank, push over the Hilbert-ordered arcs streamed from the "
-                         "file's varint section every iteration, each 16 MiB piece "
+                         "file's tile-run section every iteration, each 16 MiB piece "
                          "decoded by all threads into per-thread sums (--layout "
                          "compressed), threads",
                      .runner = OpenMPPageRankStream,
@@ -105,7 +105,7 @@ std::vector<Implementation> OpenMPRows() {
           .kind = kThreaded,
           .description = "WCC, concurrent union-find (compare-exchange links, path "
                          "halving) over the Hilbert-ordered arcs streamed once from the "
-                         "file's varint section, each 16 MiB piece decoded by all "
+                         "file's tile-run section, each 16 MiB piece decoded by all "
                          "threads (--layout compressed), threads",
           .runner = OpenMPUnionFindStream,
           .requires_layout = kCompressed,

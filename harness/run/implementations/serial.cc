@@ -102,9 +102,8 @@ std::vector<Implementation> SerialRows() {
                      .system = "serial",
                      .algorithm = "pagerank-push",
                      .kind = kSingle,
-                     .description =
-                         "PageRank, push over the Hilbert-ordered arcs decoded from the "
-                         "varint stream every iteration (--layout compressed), one thread",
+                     .description = "PageRank, push over the Hilbert-ordered arcs decoded from the "
+                                    "tile stream every iteration (--layout compressed), one thread",
                      .runner = SerialPageRankHilbertCompressed,
                      .requires_layout = kCompressed,
                      .requires_sections = kCompressedStreamAndOffsets},
@@ -128,7 +127,7 @@ std::vector<Implementation> SerialRows() {
           .algorithm = "pagerank-push",
           .kind = kSingle,
           .description = "PageRank, push over the Hilbert-ordered arcs streamed from the "
-                         "file's varint section every iteration (pread into a 4 MiB "
+                         "file's tile-run section every iteration (pread into a 4 MiB "
                          "buffer; --layout compressed), one thread",
           .runner = SerialPageRankStream,
           .requires_layout = kCompressed,
@@ -180,7 +179,7 @@ std::vector<Implementation> SerialRows() {
           .algorithm = "label-propagation",
           .kind = kSingle,
           .description = "WCC, label propagation in place over the Hilbert-ordered arcs "
-                         "streamed from the file's varint section every pass (--layout "
+                         "streamed from the file's tile-run section every pass (--layout "
                          "compressed), one thread",
           .runner = SerialLabelPropagationStream,
           .requires_layout = kCompressed,
@@ -193,7 +192,7 @@ std::vector<Implementation> SerialRows() {
           .algorithm = "union-find",
           .kind = kSingle,
           .description = "WCC, union by rank in one pass over the Hilbert-ordered arcs "
-                         "streamed from the file's varint section (--layout "
+                         "streamed from the file's tile-run section (--layout "
                          "compressed), one thread",
           .runner = SerialUnionFindStream,
           .requires_layout = kCompressed,
