@@ -142,17 +142,20 @@ bool BeforeRepetition(RepetitionStorage* storage, RunParams* params, std::string
   }
 }
 
-// The sections validation reads (the CSR and transpose) of a streaming row's file, mapped once
-// its timed calls are done. Throws std::invalid_argument when the file holds no CSR.
-datasets::Graph LoadEdgesToValidate(const MeasurementRequest& request) {
+// The sections validation of the row's kernel reads (ValidationSections: the CSR, and for WCC and
+// BFS its transpose), mapped once its timed calls are done. Throws std::invalid_argument when the
+// file holds no CSR.
+datasets::Graph LoadEdgesToValidate(const MeasurementRequest& request, Kernel kernel) {
   const datasets::GraphFileInfo info = datasets::ReadGraphFileInfo(request.graph_path);
   if (!info.prepared.csr) {
     throw std::invalid_argument(request.graph_path +
                                 ": validation reads the csr section, which the file lacks: "
                                 "prepare it with csr or use --no-validate");
   }
+  const datasets::PreparedSections needed = ValidationSections(kernel);
   return datasets::LoadGraphFile(
-      request.graph_path, {.csr = true, .transpose = info.prepared.transpose, .hilbert = false});
+      request.graph_path,
+      {.csr = true, .transpose = needed.transpose && info.prepared.transpose, .hilbert = false});
 }
 
 // What PrepareMeasurement maps: the row's `sections` (those its kernel and validation read), or
@@ -262,7 +265,9 @@ MeasurementOutput MeasureInProcess(const Implementation& impl, const Measurement
   Summarize(TimeRepetitions(impl, request, call, &storage, &out), &out.measurement);
   storage.Record(&out.measurement);
   // A streaming row's graph holds no edges: validation maps them now, after the timing.
-  if (impl.streams.from_file && request.validate) out.graph = LoadEdgesToValidate(request);
+  if (impl.streams.from_file && request.validate) {
+    out.graph = LoadEdgesToValidate(request, impl.kernel);
+  }
   FinishMeasurement(request, impl.kernel, &out);
   return out;
 }
