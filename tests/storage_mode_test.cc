@@ -203,5 +203,24 @@ TEST(StorageFields, RoundTripAndOlderRows) {
               testing::ThrowsMessage<std::runtime_error>(HasSubstr("bytes_read")));
 }
 
+// A section larger than the residency check's mapping window (256 MiB) is counted window by
+// window: a row under a memory cap cannot map its gigabytes twice. A sparse file's holes read as
+// zero pages into the page cache, so the test needs no disk space.
+TEST_F(StorageModeTest, ResidencyOfASectionLargerThanTheMappingWindow) {
+  if (tmpfs_) GTEST_SKIP() << "tmpfs keeps its pages";
+  const std::string path = Path("sparse.bin");
+  const uint64_t bytes = uint64_t{600} << 20;
+  std::ofstream(path).close();
+  std::filesystem::resize_file(path, bytes);
+  const std::vector<datasets::GraphFileSectionInfo> section = {
+      {.kind = datasets::SectionKind::kOutTargets, .offset = 4096, .bytes = bytes - 8192}};
+  EXPECT_GE(harness::PrepareStorage(harness::StorageMode::kRam, path, section, nullptr),
+            harness::kMinResidentInRam);
+  EXPECT_GE(harness::ResidentFraction(path, section), harness::kMinResidentInRam);
+  EXPECT_LE(harness::PrepareStorage(harness::StorageMode::kDisk, path, section, nullptr),
+            harness::kMaxResidentOnDisk);
+  EXPECT_LE(harness::ResidentFraction(path, section), harness::kMaxResidentOnDisk);
+}
+
 }  // namespace
 }  // namespace cost

@@ -6,6 +6,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -33,22 +34,30 @@ datasets::UniqueFd Open(const std::string& path) {
   return fd;
 }
 
-// Pages of [offset, offset + bytes) of fd resident in the page cache, and the pages in all.
+// Pages of [offset, offset + bytes) of fd resident in the page cache, and the pages in all. The
+// range is mapped a window at a time: a row under a memory cap (RLIMIT_AS) already maps its
+// sections, and a second mapping of a section of gigabytes would not fit beside them.
+constexpr uint64_t kMincoreWindowBytes = uint64_t{256} << 20;
+
 std::pair<uint64_t, uint64_t> ResidentPages(int fd, const std::string& path, uint64_t offset,
                                             uint64_t bytes) {
   const uint64_t page = PageSize();
-  const uint64_t begin = offset / page * page;
-  const uint64_t length = offset + bytes - begin;
-  void* map = mmap(nullptr, length, PROT_READ, MAP_SHARED, fd, static_cast<off_t>(begin));
-  if (map == MAP_FAILED) throw StorageError(path + ": mmap for mincore: " + std::strerror(errno));
-  std::vector<unsigned char> pages((length + page - 1) / page);
-  const int rc = mincore(map, length, pages.data());
-  const int saved = errno;
-  munmap(map, length);
-  if (rc != 0) throw StorageError(path + ": mincore: " + std::strerror(saved));
-  uint64_t resident = 0;
-  for (unsigned char p : pages) resident += p & 1;
-  return {resident, pages.size()};
+  const uint64_t end = offset + bytes;
+  uint64_t resident = 0, total = 0;
+  std::vector<unsigned char> pages;
+  for (uint64_t begin = offset / page * page; begin < end; begin += kMincoreWindowBytes) {
+    const uint64_t length = std::min(kMincoreWindowBytes, end - begin);
+    void* map = mmap(nullptr, length, PROT_READ, MAP_SHARED, fd, static_cast<off_t>(begin));
+    if (map == MAP_FAILED) throw StorageError(path + ": mmap for mincore: " + std::strerror(errno));
+    pages.assign((length + page - 1) / page, 0);
+    const int rc = mincore(map, length, pages.data());
+    const int saved = errno;
+    munmap(map, length);
+    if (rc != 0) throw StorageError(path + ": mincore: " + std::strerror(saved));
+    for (unsigned char p : pages) resident += p & 1;
+    total += pages.size();
+  }
+  return {resident, total};
 }
 
 // Drops the process's own mappings of the graph's arrays (file-backed and read-only, so the
