@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "datasets/graph_file.h"
+#include "harness/core/results.h"
 #include "tests/test_support.h"
 
 namespace cost {
@@ -53,6 +54,29 @@ TEST_F(CliDatasetTest, GeneratesGridAndUniformWithHilbertLayouts) {
   EXPECT_GT(datasets::ReadGraphFileInfo((dir_ / "u.cgraph").string()).hilbert_compressed_bytes, 0u);
   EXPECT_NE(Cost({"dataset", "generate", "uniform", "-o", "x.cgraph"}), 0);  // no size: usage error
   EXPECT_THAT(Files(), ElementsAre("grid.cgraph", "u.cgraph"));
+}
+
+// A row records its file's preparation in its steps (generation, CSR, Hilbert order), as the
+// bounded-memory builder's metadata gives them, so the paper-scale tables can split the total.
+TEST_F(CliDatasetTest, ARowRecordsItsFilesPreparationSteps) {
+  ASSERT_EQ(Cost({"dataset", "generate", "kronecker", "--scale", "10", "--sections",
+                  "csr,transpose,hilbert", "-o", "k.cgraph"}),
+            0);
+  ASSERT_EQ(Cost({"run", "--impl", "serial:pagerank-hilbert", "--graph", "k.cgraph",
+                  "--repetitions", "1", "--warmups", "0", "--json", "row.json", "--quiet"}),
+            0);
+  const harness::Measurement m =
+      harness::ReadResultsFile((dir_ / "row.json").string()).measurements.at(0);
+  const nlohmann::json phases = Metadata("k.cgraph")["phase_seconds"];
+  EXPECT_TRUE(m.preparation_split);
+  EXPECT_DOUBLE_EQ(m.preparation_source_seconds, phases["read"].get<double>());
+  EXPECT_DOUBLE_EQ(m.preparation_build_seconds, phases["csr"].get<double>());
+  EXPECT_DOUBLE_EQ(m.preparation_layout_seconds,
+                   phases["hilbert runs"].get<double>() + phases["hilbert"].get<double>());
+  EXPECT_GT(m.preparation_layout_seconds, 0);
+  EXPECT_LE(
+      m.preparation_source_seconds + m.preparation_build_seconds + m.preparation_layout_seconds,
+      m.preparation_seconds);
 }
 
 TEST_F(CliDatasetTest, ConvertsWithFormatOverrideAndExports) {

@@ -80,6 +80,16 @@ void RecordPreparation(const datasets::GraphFileInfo& info, Measurement* m) {
   m->preparation_source_seconds = meta.value("source_seconds", 0.0);
   m->preparation_build_seconds = meta.value("build_seconds", 0.0);
   m->preparation_layout_seconds = meta.value("hilbert_seconds", 0.0);
+  // The bounded-memory builder (datasets/external) records its phases instead: read (generating
+  // or parsing, and sorting the first runs), the CSR and transpose with their runs, the Hilbert
+  // sections with theirs.
+  const auto phases = meta.find("phase_seconds");
+  if (m->preparation_split || phases == meta.end() || !phases->is_object()) return;
+  const auto phase = [&phases](const char* name) { return phases->value(name, 0.0); };
+  m->preparation_split = true;
+  m->preparation_source_seconds = phase("read");
+  m->preparation_build_seconds = phase("csr") + phase("transpose runs") + phase("transpose");
+  m->preparation_layout_seconds = phase("hilbert runs") + phase("hilbert");
 }
 
 // The refusals PrepareMeasurement makes before loading anything.
