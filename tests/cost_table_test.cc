@@ -66,6 +66,42 @@ TEST(CostTableTest, TwoThreadsBeatingTheBaselineIsACostOfTwo) {
   EXPECT_DOUBLE_EQ(e.best_seconds, 0.3);
 }
 
+Measurement FromDisk(Measurement m) {
+  m.storage = "disk";
+  return m;
+}
+
+// The paper's tables keep "from SSD" and "from RAM" apart: a parallel row that read its edges
+// from disk is judged against the single threads that did too, and a disk row's slower time never
+// becomes the baseline of the rows that read from memory.
+TEST(CostTableTest, RowsReadFromDiskFormAGroupOfTheirOwn) {
+  std::vector<CostGroup> groups = ComputeCostTable({
+      Serial("serial:pagerank", 1.0),
+      FromDisk(Serial("serial:pagerank", 3.0)),
+      Row("openmp:pagerank", "threaded", 2, 0.8),
+      FromDisk(Row("openmp:pagerank", "threaded", 2, 2.0)),
+      FromDisk(Row("openmp:pagerank", "threaded", 1, 3.6)),
+  });
+  ASSERT_EQ(groups.size(), 2u);
+  EXPECT_EQ(groups[0].dataset, "kron-10");
+  EXPECT_EQ(groups[1].dataset, "kron-10 from disk");
+  EXPECT_DOUBLE_EQ(groups[0].baseline_seconds, 1.0);
+  EXPECT_DOUBLE_EQ(groups[1].baseline_seconds, 3.0);
+  const CostEntry& ram = EntryOf(groups[0], "openmp:pagerank");
+  EXPECT_EQ(ram.ok_rows, 1);
+  EXPECT_DOUBLE_EQ(ram.seconds_at_cost, 0.8);
+  const CostEntry& disk = EntryOf(groups[1], "openmp:pagerank");
+  EXPECT_EQ(disk.ok_rows, 2);
+  EXPECT_EQ(disk.status, harness::CostStatus::kBounded);
+  EXPECT_EQ(disk.cost_cores, 2);
+  EXPECT_DOUBLE_EQ(disk.ratio, 2.0 / 3.0);
+  // Rows whose storage was not controlled, or was kept in memory, are one group.
+  Measurement ram_row = Serial("serial:pagerank", 1.0);
+  ram_row.storage = "ram";
+  EXPECT_EQ(CostGroupDataset(ram_row), "kron-10");
+  EXPECT_EQ(CostGroupDataset(FromDisk(ram_row)), "kron-10 from disk");
+}
+
 TEST(CostTableTest, NeverBeatingTheBaselineIsUnboundedWithItsBestTime) {
   std::vector<CostGroup> groups = ComputeCostTable({
       Serial("serial:pagerank", 1.0),

@@ -15,7 +15,7 @@ using GroupKey = std::pair<std::string, std::string>;  // (kernel, dataset)
 std::map<GroupKey, std::vector<Measurement>> ByGroup(const std::vector<Measurement>& rows) {
   std::map<GroupKey, std::vector<Measurement>> groups;
   for (const Measurement& m : rows)
-    groups[{std::string(KernelName(m.kernel)), m.dataset}].push_back(m);
+    groups[{std::string(KernelName(m.kernel)), CostGroupDataset(m)}].push_back(m);
   return groups;
 }
 

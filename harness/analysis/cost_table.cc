@@ -252,13 +252,18 @@ std::string CoresText(int cores) {
   return std::to_string(cores) + (cores == 1 ? " core" : " cores");
 }
 
+std::string CostGroupDataset(const Measurement& m) {
+  return m.storage == "disk" ? m.dataset + " from disk" : m.dataset;
+}
+
 std::string_view CostStatusName(CostStatus status) { return NameIn(kCostStatusNames, status); }
 
 std::vector<CostGroup> ComputeCostTable(const std::vector<Measurement>& measurements) {
   // std::map keys give the (kernel, dataset, implementation) order.
   std::map<std::pair<std::string, std::string>, std::map<std::string, Rows>> grouped;
   for (const Measurement& m : measurements) {
-    grouped[{std::string(KernelName(m.kernel)), m.dataset}][m.implementation].push_back(&m);
+    const std::pair<std::string, std::string> key{KernelName(m.kernel), CostGroupDataset(m)};
+    grouped[key][m.implementation].push_back(&m);
   }
   std::vector<CostGroup> groups;
   for (const auto& [key, by_implementation] : grouped) {

@@ -84,6 +84,13 @@ struct CostGroup {
   std::vector<CostEntry> entries;
 };
 
+// The dataset a row's COST group is named by: its dataset, with " from disk" for a row whose
+// sections were evicted from the page cache before each repetition (`storage: disk`). A row read
+// from disk is a configuration of its own, as in the paper's tables: it is compared with the
+// single threads read from disk, never with a row that found its edges in memory. Every table
+// and plot that groups rows for a COST groups them by this name.
+std::string CostGroupDataset(const Measurement& m);
+
 // Groups sorted by (kernel, dataset). Deterministic: the same measurements in any order give the
 // same table (ties on time are broken by fewer cores, then by name).
 std::vector<CostGroup> ComputeCostTable(const std::vector<Measurement>& measurements);

@@ -25,7 +25,7 @@ Rows OkRowsOf(const std::vector<Measurement>& rows, const CostGroup& group,
               const std::string& implementation) {
   Rows out;
   for (const Measurement& m : rows) {
-    if (m.ok() && m.kernel == group.kernel && m.dataset == group.dataset &&
+    if (m.ok() && m.kernel == group.kernel && CostGroupDataset(m) == group.dataset &&
         m.implementation == implementation) {
       out.push_back(&m);
     }

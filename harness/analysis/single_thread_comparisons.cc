@@ -54,7 +54,7 @@ const Measurement* Best(const std::vector<Measurement>& rows, const std::string&
                         const std::string& kernel, const std::vector<std::string>& names) {
   const Measurement* best = nullptr;
   for (const Measurement& m : rows) {
-    if (!m.ok() || m.dataset != dataset || KernelName(m.kernel) != kernel) continue;
+    if (!m.ok() || CostGroupDataset(m) != dataset || KernelName(m.kernel) != kernel) continue;
     bool named = false;
     for (const std::string& n : names) named = named || m.implementation == n;
     if (named && (!best || m.median_seconds < best->median_seconds)) best = &m;
@@ -66,7 +66,7 @@ const Measurement* Best(const std::vector<Measurement>& rows, const std::string&
 
 std::vector<SingleThreadComparison> CompareSingleThreads(const std::vector<Measurement>& rows) {
   std::set<std::string> datasets;
-  for (const Measurement& m : rows) datasets.insert(m.dataset);
+  for (const Measurement& m : rows) datasets.insert(CostGroupDataset(m));
   std::vector<SingleThreadComparison> result;
   for (const std::string& dataset : datasets) {
     for (const Claim& claim : Claims()) {

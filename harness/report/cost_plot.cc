@@ -16,8 +16,8 @@ Series SeriesOf(const ResultsFile& results, const CostGroup& g, const CostEntry&
   Series s{e.implementation, e.algorithm, {}};
   for (const Measurement& m : results.measurements) {
     // Log axes cannot show a zero time; such a row would only make gnuplot complain.
-    if (m.kernel == g.kernel && m.dataset == g.dataset && m.implementation == e.implementation &&
-        m.ok() && m.median_seconds > 0) {
+    if (m.kernel == g.kernel && CostGroupDataset(m) == g.dataset &&
+        m.implementation == e.implementation && m.ok() && m.median_seconds > 0) {
       s.rows.push_back(&m);
     }
   }

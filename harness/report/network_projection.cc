@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "harness/analysis/cost_table.h"
 #include "harness/analysis/table_cells.h"
 #include "harness/core/format.h"
 
@@ -154,13 +155,13 @@ std::vector<ProjectedCost> ProjectCostsOverNetwork(const std::vector<Measurement
   std::map<Group, const Measurement*> best;
   for (const Measurement& m : rows) {
     if (m.kind != Kind::kSingleThreaded || !m.ok()) continue;
-    const Group g{std::string(KernelName(m.kernel)), m.dataset};
+    const Group g{std::string(KernelName(m.kernel)), CostGroupDataset(m)};
     if (!best.contains(g) || m.median_seconds < best[g]->median_seconds) best[g] = &m;
   }
   std::map<std::tuple<std::string, std::string, std::string>, ProjectedCost> costs;
   for (const Measurement& m : rows) {
     if (m.kind != Kind::kMultiprocess || !m.ok()) continue;
-    const Group g{std::string(KernelName(m.kernel)), m.dataset};
+    const Group g{std::string(KernelName(m.kernel)), CostGroupDataset(m)};
     ProjectedCost& c = costs[{g.first, g.second, m.implementation}];
     if (c.implementation.empty()) {
       c = {g.first, g.second, m.implementation, "", 0, std::vector<int>(links.size(), -1)};

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "datasets/output_file.h"
+#include "harness/analysis/cost_table.h"
 #include "harness/analysis/table_cells.h"
 #include "harness/core/format.h"
 #include "harness/report/gnuplot.h"
@@ -68,10 +69,10 @@ std::vector<LayoutCost> LayoutCosts(const std::vector<Measurement>& rows) {
   for (const Measurement& m : rows) {
     if (!m.ok() || m.median_seconds <= 0) continue;
     const std::string layout = datasets::EdgeLayoutName(m.layout);
-    LayoutCost& c = by_key[{std::string(KernelName(m.kernel)), m.dataset, layout}];
+    LayoutCost& c = by_key[{std::string(KernelName(m.kernel)), CostGroupDataset(m), layout}];
     if (c.layout.empty()) {
       c.kernel = KernelName(m.kernel);
-      c.dataset = m.dataset;
+      c.dataset = CostGroupDataset(m);
       c.layout = layout;
       c.split = SplitPreparation(m, &c.preparation_seconds);
     }

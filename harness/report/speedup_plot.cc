@@ -15,8 +15,8 @@ std::map<int, double> CurveOf(const ResultsFile& results, const CostGroup& g,
                               const std::string& implementation) {
   std::map<int, double> curve;
   for (const Measurement& m : results.measurements) {
-    if (m.kernel != g.kernel || m.dataset != g.dataset || m.implementation != implementation ||
-        !m.ok() || m.median_seconds <= 0) {
+    if (m.kernel != g.kernel || CostGroupDataset(m) != g.dataset ||
+        m.implementation != implementation || !m.ok() || m.median_seconds <= 0) {
       continue;
     }
     auto [it, inserted] = curve.emplace(m.cores(), m.median_seconds);
