@@ -78,7 +78,11 @@ GraphFileInfo ParseVersion2Header(std::span<const char> head, uint64_t file_size
                             " entries does not fit the file's first " + Bytes(head.size()));
   }
   std::vector<SectionEntryV2> table(h.section_count);
-  std::memcpy(table.data(), head.data() + sizeof h, table.size() * sizeof(SectionEntryV2));
+  // An empty table has no storage to copy into (memcpy to null is undefined even for 0 bytes);
+  // such a file is refused below for the sections it lacks.
+  if (!table.empty()) {
+    std::memcpy(table.data(), head.data() + sizeof h, table.size() * sizeof(SectionEntryV2));
+  }
   const uint64_t header_checksum = HeaderChecksum(h, table);
   if (header_checksum != h.header_checksum) {
     FailGraphFile(path, "header checksum mismatch: header says " +
