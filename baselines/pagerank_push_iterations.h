@@ -13,10 +13,22 @@
 
 namespace cost::baselines {
 
+// The push of one arc: next[v] += share[u]. A scan that can prefetch for arcs ahead (the
+// streaming row) calls Prefetch for them; the others call the push only.
+struct PushShare {
+  double* next;
+  const double* share;
+  void operator()(uint32_t u, uint32_t v) const { next[v] += share[u]; }
+  void Prefetch(uint32_t u, uint32_t v) const {
+    __builtin_prefetch(share + u);
+    __builtin_prefetch(next + v, /*rw=*/1);
+  }
+};
+
 // Per iteration: rank[u] becomes its share rank[u] / outdeg(u) (pooled as the dangling sum when
-// u has no out-edges), scan(push) calls push(u, v) once per arc to add share[u] to next[v], then
-// rank[v] = (1-d)/n + d*dangling/n + d*next[v]. The scan is a template argument so the push
-// inlines into the caller's arc loop: no call per arc.
+// u has no out-edges), scan(push) calls push(u, v) (a PushShare) once per arc to add share[u] to
+// next[v], then rank[v] = (1-d)/n + d*dangling/n + d*next[v]. The scan is a template argument so
+// the push inlines into the caller's arc loop: no call per arc.
 template <typename DegreeOf, typename ScanArcs>
 std::vector<double> PushOverArcs(uint64_t n, DegreeOf degree_of,
                                  const datasets::PageRankOptions& options, ScanArcs scan) {
@@ -38,7 +50,7 @@ std::vector<double> PushOverArcs(uint64_t n, DegreeOf degree_of,
       }
     }
     std::fill(next.begin(), next.end(), 0.0);
-    scan([x, r](uint32_t u, uint32_t v) { x[v] += r[u]; });
+    scan(PushShare{.next = x, .share = r});
     const double base = (1.0 - d) / static_cast<double>(n) + d * dangling / static_cast<double>(n);
     for (uint64_t v = 0; v < n; ++v) r[v] = base + d * x[v];
   }

@@ -7,6 +7,7 @@
 // Hilbert-order PageRank read from SSD); LDBC Graphalytics specification, PageRank.
 #include "baselines/huge_pages.h"
 #include "baselines/pagerank_push_iterations.h"
+#include "baselines/stream_prefetch.h"
 #include "baselines/streaming.h"
 
 namespace cost::baselines {
@@ -19,10 +20,12 @@ std::vector<double> PageRankPushStream(datasets::CompressedArcStream& stream,
   const uint32_t* degree = degrees.data();
   return PushOverArcs(
       n, [degree](uint64_t u) { return degree[u]; }, options,
-      [&stream](auto push) {
+      [&stream, n](PushShare push) {
         uint64_t arcs = 0;
-        stream.Pass(
-            [&](std::span<const uint8_t> bytes) { arcs += datasets::DecodeArcs(bytes, push); });
+        const auto prefetch = [push](uint32_t u, uint32_t v) { push.Prefetch(u, v); };
+        stream.Pass([&](std::span<const uint8_t> bytes) {
+          arcs += DecodeArcsForState(2 * sizeof(double) * n, bytes, push, prefetch);
+        });
         datasets::CheckArcCount(stream, arcs);
       });
 }

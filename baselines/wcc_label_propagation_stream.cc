@@ -4,16 +4,20 @@
 // Reference: McSherry, Isard, Murray, "Scalability! But at what COST?", HotOS 2015, label
 // propagation over the Hilbert-ordered edges read from SSD.
 #include "baselines/label_propagation_passes.h"
+#include "baselines/stream_prefetch.h"
 #include "baselines/streaming.h"
 
 namespace cost::baselines {
 
 std::vector<uint32_t> ConnectedComponentsLabelPropagationStream(
     datasets::CompressedArcStream& stream) {
-  return PropagateLabels(stream.num_vertices(), [&stream](auto relax) {
+  const uint64_t n = stream.num_vertices();
+  return PropagateLabels(n, [&stream, n](RelaxLabels relax) {
     uint64_t arcs = 0;
-    stream.Pass(
-        [&](std::span<const uint8_t> bytes) { arcs += datasets::DecodeArcs(bytes, relax); });
+    const auto prefetch = [relax](uint32_t u, uint32_t v) { relax.Prefetch(u, v); };
+    stream.Pass([&](std::span<const uint8_t> bytes) {
+      arcs += DecodeArcsForState(sizeof(uint32_t) * n, bytes, relax, prefetch);
+    });
     datasets::CheckArcCount(stream, arcs);
   });
 }

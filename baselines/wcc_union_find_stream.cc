@@ -5,6 +5,7 @@
 // Hilbert-order union-find read from SSD).
 #include <utility>
 
+#include "baselines/stream_prefetch.h"
 #include "baselines/streaming.h"
 #include "baselines/union_find.h"
 
@@ -14,7 +15,10 @@ std::vector<uint32_t> ConnectedComponentsUnionFindStream(datasets::CompressedArc
   UnionByRank forest(stream.num_vertices());
   uint64_t arcs = 0;
   stream.Pass([&](std::span<const uint8_t> bytes) {
-    arcs += datasets::DecodeArcs(bytes, [&forest](uint32_t u, uint32_t v) { forest.Union(u, v); });
+    arcs += DecodeArcsForState(
+        sizeof(uint32_t) * stream.num_vertices(), bytes,
+        [&forest](uint32_t u, uint32_t v) { forest.Union(u, v); },
+        [&forest](uint32_t u, uint32_t v) { forest.Prefetch(u, v); });
   });
   datasets::CheckArcCount(stream, arcs);
   return std::move(forest).CompressToRoots();

@@ -93,6 +93,12 @@ uint64_t DecodeArcs(std::span<const uint8_t> bytes, Fn fn) {
   return DecodeTileRuns(bytes, fn);
 }
 
+// The same, with prefetch(src, dst) for arcs ahead (DecodeTileRunsPrefetched).
+template <typename Fn, typename Prefetch>
+uint64_t DecodeArcsPrefetched(std::span<const uint8_t> bytes, Fn fn, Prefetch prefetch) {
+  return DecodeTileRunsPrefetched(bytes, fn, prefetch);
+}
+
 template <typename Visit>
 void CompressedArcStream::Pass(Visit visit) {
   uint64_t carried = 0;  // bytes of an unfinished run, moved to the front of the buffer

@@ -89,6 +89,41 @@ TEST(HilbertTilesTest, CutsFallOnRunBoundaries) {
   }
 }
 
+// The prefetched decode visits the same arcs in the same order, and is asked to prefetch, before
+// each visit, the arc kTilePrefetchDistance places later in the same run: never an arc of
+// another run, never past the end.
+TEST(HilbertTilesTest, ThePrefetchedDecodeVisitsTheSameArcsAndPrefetchesAheadInTheRun) {
+  Arcs arcs;
+  // A long run split at the run limit, a short run in another tile, then a run just longer than
+  // the prefetch distance.
+  for (uint32_t i = 0; i < kTileRunMaxArcs + 100; ++i) arcs.emplace_back(i % 997, i % 1009);
+  for (uint32_t i = 0; i < 10; ++i) arcs.emplace_back(0x10000 + i, i);
+  for (uint32_t i = 0; i < kTilePrefetchDistance + 3; ++i) arcs.emplace_back(0x20000 + i, 5);
+  const std::vector<uint8_t> bytes = Encode(arcs);
+  Arcs visited;
+  std::vector<size_t> prefetched_at;  // per prefetch: the index of the arc it names
+  const uint64_t decoded = DecodeTileRunsPrefetched(
+      bytes, [&](uint32_t u, uint32_t v) { visited.emplace_back(u, v); },
+      [&](uint32_t u, uint32_t v) {
+        const size_t next = visited.size() + kTilePrefetchDistance;  // the arc it must name
+        ASSERT_LT(next, arcs.size());
+        EXPECT_EQ(arcs[next], std::make_pair(u, v)) << "prefetch before arc " << visited.size();
+        prefetched_at.push_back(next);
+      });
+  EXPECT_EQ(decoded, arcs.size());
+  EXPECT_EQ(visited, arcs);
+  // Runs of 4096, 100, 10 and 67 arcs: each prefetches for all but its first 64 arcs.
+  const uint64_t runs[] = {kTileRunMaxArcs, 100, 10, kTilePrefetchDistance + 3};
+  uint64_t expected = 0;
+  for (uint64_t count : runs)
+    expected += count > kTilePrefetchDistance ? count - kTilePrefetchDistance : 0;
+  EXPECT_EQ(prefetched_at.size(), expected);
+  EXPECT_THROW(DecodeTileRunsPrefetched(
+                   std::span<const uint8_t>(bytes).first(bytes.size() - 1),
+                   [](uint32_t, uint32_t) {}, [](uint32_t, uint32_t) {}),
+               DatasetError);
+}
+
 void ExpectMalformed(std::vector<uint32_t> words, uint64_t trim, const std::string& why) {
   std::vector<uint8_t> bytes(4 * words.size());
   std::memcpy(bytes.data(), words.data(), bytes.size());
