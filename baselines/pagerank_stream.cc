@@ -2,7 +2,8 @@
 // iteration, one thread: the iterations of pagerank_push_iterations.h with the out-degrees read
 // once into memory instead of the CSR offsets. Only the per-vertex arrays (rank, next, degrees:
 // 20 bytes per vertex) and the stream's buffer are resident; the arcs come from storage on every
-// iteration.
+// iteration. Once share and sum outgrow the caches, the arcs ahead are prefetched
+// (stream_prefetch.h).
 // Reference: McSherry, Isard, Murray, "Scalability! But at what COST?", HotOS 2015, Table 4 (the
 // Hilbert-order PageRank read from SSD); LDBC Graphalytics specification, PageRank.
 #include "baselines/huge_pages.h"

@@ -2,6 +2,8 @@
 // pass (datasets/compressed_arc_stream.h) and keep only per-vertex state in memory: the COST
 // paper's "SSD" rows, which run on graphs larger than memory. Each returns what its in-memory
 // sibling returns; the stream says where the bytes come from (a file, or a graph in memory).
+// On graphs whose per-vertex state outgrows the caches they prefetch it for the arcs ahead
+// (stream_prefetch.h).
 #ifndef COST_BASELINES_STREAMING_H_
 #define COST_BASELINES_STREAMING_H_
 
