@@ -14,8 +14,9 @@ namespace cost::baselines {
 // 2^16-vertex window each: once the arrays an arc indexes outgrow the caches, most arcs wait for
 // memory, and prefetching the state of the arcs ahead keeps many of those misses in flight.
 // While the arrays still fit, the prefetches are extra instructions on a cache hit and make the
-// pass slower; measured side by side, the crossover lies between 16 and 64 MiB of state for all
-// three rows (docs/implementations.md gives the measurements), hence this threshold.
+// pass slower; measured side by side, label propagation and union-find cross over between 16 and
+// 64 MiB of state, PageRank at about 16 MiB (docs/implementations.md gives the measurements),
+// hence this threshold.
 inline constexpr uint64_t kPrefetchStateBytes = uint64_t{32} << 20;
 
 // Decodes one piece of a pass (as datasets::DecodeArcs): fn(src, dst) per arc, with
