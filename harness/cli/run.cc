@@ -179,6 +179,10 @@ void AddOutputOptions(CLI::App* cmd, RunOptions* o) {
                   "repeatable")
       ->allow_extra_args(false);
   cmd->add_flag("--no-validate", o->no_validate, "Skip validation (the row says so)");
+  cmd->add_option("--reference-cache", o->request.reference_cache,
+                  "Folder keeping validation's PageRank and WCC references, keyed by the graph's "
+                  "checksum, the parameters and this binary, so that the rows after the first "
+                  "on a graph do not compute them again (sweeps use CACHE_DIR/references)");
   cmd->add_flag("--quiet", o->quiet, "Print nothing on success");
 }
 

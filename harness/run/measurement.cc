@@ -26,6 +26,7 @@
 #include "harness/machine/disk_limit.h"
 #include "harness/machine/memory_admission.h"
 #include "harness/run/multiprocess.h"
+#include "harness/run/reference_cache.h"
 #include "harness/run/repetition_storage.h"
 #include "harness/run/row_memory.h"
 #include "harness/run/row_sections.h"
@@ -152,6 +153,23 @@ bool BeforeRepetition(RepetitionStorage* storage, RunParams* params, std::string
   }
 }
 
+// ValidateOutput, with the reference of PageRank and WCC from the request's reference cache: the
+// one `stored` holds, or the one computed now and kept there for the rows after this one.
+ValidationResult ValidateRowOutput(Kernel kernel, const MeasurementRequest& request,
+                                   const MeasurementOutput& out, std::optional<Values> stored) {
+  if (kernel == Kernel::kBfs || request.reference_cache.empty()) {
+    return ValidateOutput(kernel, out.graph, out.params, out.values);
+  }
+  bool reused = stored.has_value();
+  const Values reference = stored ? std::move(*stored)
+                                  : CachedReferenceValues(request.reference_cache, kernel,
+                                                          out.measurement.graph_checksum, out.graph,
+                                                          out.params, &reused);
+  ValidationResult check = ValidateValues(kernel, reference, out.values);
+  if (reused) check.message += " (against the reference an earlier row kept)";
+  return check;
+}
+
 // The sections validation of the row's kernel reads (ValidationSections: the CSR, and for WCC and
 // BFS its transpose), mapped once its timed calls are done. Throws std::invalid_argument when the
 // file holds no CSR.
@@ -274,11 +292,14 @@ MeasurementOutput MeasureInProcess(const Implementation& impl, const Measurement
   for (int i = 0; i < request.warmups; ++i) out.values = call(warmup);
   Summarize(TimeRepetitions(impl, request, call, &storage, &out), &out.measurement);
   storage.Record(&out.measurement);
-  // A streaming row's graph holds no edges: validation maps them now, after the timing.
-  if (impl.streams.from_file && request.validate) {
+  // A streaming row's graph holds no edges: validation maps them now, after the timing, unless
+  // an earlier row left the reference to compare with.
+  std::optional<Values> stored =
+      request.validate ? StoredReference(request, impl.kernel, out) : std::nullopt;
+  if (impl.streams.from_file && request.validate && !stored) {
     out.graph = LoadEdgesToValidate(request, impl.kernel);
   }
-  FinishMeasurement(request, impl.kernel, &out);
+  FinishMeasurement(request, impl.kernel, &out, std::move(stored));
   return out;
 }
 
@@ -358,10 +379,21 @@ MeasurementOutput PrepareMeasurement(const MeasurementRequest& request,
   return out;
 }
 
-void FinishMeasurement(const MeasurementRequest& request, Kernel kernel, MeasurementOutput* out) {
+std::optional<Values> StoredReference(const MeasurementRequest& request, Kernel kernel,
+                                      const MeasurementOutput& out) {
+  if (request.reference_cache.empty() || kernel == Kernel::kBfs ||
+      out.measurement.graph_checksum.empty()) {
+    return std::nullopt;
+  }
+  return LoadReference(request.reference_cache,
+                       ReferenceKeyOf(kernel, out.measurement.graph_checksum, out.params));
+}
+
+void FinishMeasurement(const MeasurementRequest& request, Kernel kernel, MeasurementOutput* out,
+                       std::optional<Values> stored) {
   Measurement& m = out->measurement;
   if (request.validate) {
-    ValidationResult check = ValidateOutput(kernel, out->graph, out->params, out->values);
+    ValidationResult check = ValidateRowOutput(kernel, request, *out, std::move(stored));
     if (request.implementation) NoteDeviation(*request.implementation, out->graph, &check);
     m.outcome = check.ok ? Outcome::kOk : Outcome::kInvalidOutput;
     m.message = check.message;

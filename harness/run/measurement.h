@@ -37,6 +37,9 @@ struct MeasurementRequest {
   int procs = 1;
   std::string hostfile;
   double timeout_seconds = 0;
+  // A folder keeping validation's reference outputs between rows (reference_cache.h); empty:
+  // each row computes its own.
+  std::string reference_cache;
   int test_crash_rank = -1;  // test-only fault injection, passed to the ranks
   int test_hang_rank = -1;
 };
@@ -83,7 +86,14 @@ Measurement StartMeasurement(const ImplementationIdentity& who, const RowConfigu
 // fields; Finish validates out->values and records the peak RSS.
 MeasurementOutput PrepareMeasurement(const MeasurementRequest& request,
                                      const ImplementationIdentity& who);
-void FinishMeasurement(const MeasurementRequest& request, Kernel kernel, MeasurementOutput* out);
+// `stored`: the reference already read from request.reference_cache (StoredReference), if any.
+void FinishMeasurement(const MeasurementRequest& request, Kernel kernel, MeasurementOutput* out,
+                       std::optional<Values> stored = std::nullopt);
+
+// The reference request.reference_cache holds for this row's graph, kernel and parameters;
+// nullopt when there is none, no cache, or the kernel is BFS (verified without one).
+std::optional<Values> StoredReference(const MeasurementRequest& request, Kernel kernel,
+                                      const MeasurementOutput& out);
 
 // Runs `measure` (one runner's measurement of `who`) and finishes the row as every runner does:
 // running out of memory (std::bad_alloc, or a graph refused as larger than the free memory) is

@@ -16,6 +16,7 @@
 #include "harness/run/implementations.h"
 #include "harness/run/measurement.h"
 #include "harness/run/multiprocess.h"
+#include "harness/run/reference_cache.h"
 
 namespace cost::harness {
 namespace fs = std::filesystem;
@@ -32,6 +33,7 @@ std::vector<std::string> RowCommand(const SweepRow& row, const SweepSpec& spec,
                                    "--dataset",     row.dataset,
                                    "--threads",     std::to_string(row.threads),
                                    "--repetitions", std::to_string(spec.repetitions),
+                                   "--warmups",     std::to_string(spec.warmups),
                                    "--iterations",  std::to_string(spec.iterations),
                                    "--json",        json_path,
                                    "--quiet"};
@@ -45,6 +47,9 @@ std::vector<std::string> RowCommand(const SweepRow& row, const SweepSpec& spec,
     if (!spec.hostfile.empty()) argv.insert(argv.end(), {"--hostfile", spec.hostfile});
   }
   if (!row.storage.empty()) argv.insert(argv.end(), {"--storage", row.storage});
+  if (!spec.cache_dir.empty()) {
+    argv.insert(argv.end(), {"--reference-cache", ReferenceCacheDir(spec.cache_dir)});
+  }
   if (!gbench_json.empty()) argv.insert(argv.end(), {"--benchmark-json", gbench_json});
   return argv;
 }

@@ -19,9 +19,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kSpecKeys[] = {
-    "name",       "datasets", "kernels",     "implementations", "threads",
-    "procs",      "hostfile", "repetitions", "iterations",      "timeout_seconds",
-    "memory_cap", "systems",  "cache_dir",   "storage",         "rank_threads"};
+    "name",      "datasets",    "kernels",      "implementations", "threads",    "procs",
+    "hostfile",  "repetitions", "iterations",   "timeout_seconds", "memory_cap", "systems",
+    "cache_dir", "storage",     "rank_threads", "warmups"};
 constexpr std::string_view kDatasetKeys[] = {"name",       "graph",  "edges",  "kronecker",
                                              "symmetrize", "format", "layout", "catalog"};
 constexpr std::string_view kKroneckerKeys[] = {"scale", "edge_factor", "seed"};
@@ -329,6 +329,9 @@ void ParseRowSettings(const nlohmann::json& j, const std::string& source,
   if (j.contains("repetitions")) {
     spec->repetitions =
         static_cast<int>(IntegerIn(j.at("repetitions"), "repetitions", 1, kMaxRepetitions));
+  }
+  if (j.contains("warmups")) {
+    spec->warmups = static_cast<int>(IntegerIn(j.at("warmups"), "warmups", 0, kMaxRepetitions));
   }
   if (j.contains("iterations")) {
     spec->iterations =

@@ -15,7 +15,7 @@
 //     "procs": [1, 2],                                             // multiprocess (MPI) rows
 //     "rank_threads": [1, 2],                                      // optional: threads per rank
 //     "hostfile": "hosts.txt",                                     // optional, for mpirun
-//     "repetitions": 5, "iterations": 20, "timeout_seconds": 600,
+//     "repetitions": 5, "warmups": 1, "iterations": 20, "timeout_seconds": 600,
 //     "memory_cap": "8G",                                          // optional, per row
 //     "storage": ["ram", "disk"],                                  // optional, see below
 //     "systems": ["my-systems/"],                                  // external manifests
@@ -73,6 +73,10 @@ struct SweepSpec {
   // (harness/run/storage_mode.h); other rows once, uncontrolled. Empty: not controlled.
   std::vector<std::string> storage;
   int repetitions = 5;
+  // Untimed calls before the repetitions. 0 suits graphs of billions of edges, where a warm-up is
+  // another full run and "storage" already puts the sections where the row says before each
+  // repetition.
+  int warmups = 1;
   int iterations = 20;
   double timeout_seconds = 600;
   uint64_t memory_cap_bytes = 0;     // RLIMIT_AS of each row's process; 0: none
