@@ -1,0 +1,37 @@
+# wcc on twitter-like: median seconds vs cores, log-log; dashed lines are single-threaded medians.
+# Written by cost report. Redraw with: gnuplot wcc-twitter-like.gp
+
+set title 'wcc on twitter-like'
+set xlabel 'cores (threads x processes)'
+set ylabel 'seconds (median; bars: min to max)'
+set logscale x 2
+set logscale y 10
+set xrange [0.666667:3]
+set xtics (1, 2)
+set autoscale yfix
+set offsets 0, 0, graph 0.08, graph 0.08
+set ytics (10, 20)
+set format y '%g'
+set grid xtics ytics lc rgb '#dddddd'
+set key below center maxcols 1 box
+set bmargin 10
+set bars small
+baseline_1 = 10.974066  # serial:union-find-stream
+set label 1 'serial:union-find-stream 11.0 s' at graph 0.98, first baseline_1 right offset 0,0.6 front textcolor rgb '#222222'
+baseline_2 = 21.6919102  # serial:label-propagation-stream
+set label 2 'serial:label-propagation-stream 21.7 s' at graph 0.98, first baseline_2 right offset 0,0.6 front textcolor rgb '#888888'
+baseline_3 = 26.5442881  # serial:union-find
+set label 3 'serial:union-find 26.5 s' at graph 0.98, first baseline_3 right offset 0,0.6 front textcolor rgb '#aa5500'
+
+set terminal svg size 800,500 font 'DejaVu Sans,11' background '#ffffff' noenhanced
+set output 'wcc-twitter-like.svg'
+plot 'wcc-twitter-like.dat' index 0 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'openmp:union-find-stream (union-find)', \
+     'wcc-twitter-like.dat' index 1 using 1:2 with points pt 6 ps 2.5 lw 2 lc rgb 'black' title 'COST point', \
+     baseline_1 with lines dt 2 lw 2 lc rgb '#222222' title 'serial:union-find-stream (union-find), 1 thread', \
+     baseline_2 with lines dt 3 lw 2 lc rgb '#888888' title 'serial:label-propagation-stream (label-propagation), 1 thread', \
+     baseline_3 with lines dt 4 lw 2 lc rgb '#aa5500' title 'serial:union-find, 1 thread'
+
+set terminal pngcairo size 800,500 font 'DejaVu Sans,10' background '#ffffff' noenhanced
+set output 'wcc-twitter-like.png'
+replot
+unset output
