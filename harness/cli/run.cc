@@ -15,6 +15,7 @@
 #include "harness/run/external_system.h"
 #include "harness/run/measurement.h"
 #include "harness/run/multiprocess_report.h"
+#include "harness/run/values_file.h"
 
 namespace cost::harness {
 namespace {

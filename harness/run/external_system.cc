@@ -16,6 +16,7 @@
 #include "harness/run/external_prepare.h"
 #include "harness/run/external_values.h"
 #include "harness/run/failure.h"
+#include "harness/run/row_validation.h"
 
 namespace cost::harness {
 namespace fs = std::filesystem;

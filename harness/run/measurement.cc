@@ -5,10 +5,8 @@
 #include "harness/run/measurement.h"
 
 #include <benchmark/benchmark.h>
-#include <sys/resource.h>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -20,16 +18,15 @@
 #include <thread>
 
 #include "datasets/graph_file.h"
-#include "datasets/output_file.h"
 #include "harness/analysis/statistics.h"
 #include "harness/core/format.h"
 #include "harness/machine/disk_limit.h"
 #include "harness/machine/memory_admission.h"
 #include "harness/run/multiprocess.h"
-#include "harness/run/reference_cache.h"
 #include "harness/run/repetition_storage.h"
 #include "harness/run/row_memory.h"
 #include "harness/run/row_sections.h"
+#include "harness/run/row_validation.h"
 #include "harness/run/validation.h"
 
 namespace cost::harness {
@@ -151,39 +148,6 @@ bool BeforeRepetition(RepetitionStorage* storage, RunParams* params, std::string
     *error = e.what();
     return false;
   }
-}
-
-// ValidateOutput, with the reference of PageRank and WCC from the request's reference cache: the
-// one `stored` holds, or the one computed now and kept there for the rows after this one.
-ValidationResult ValidateRowOutput(Kernel kernel, const MeasurementRequest& request,
-                                   const MeasurementOutput& out, std::optional<Values> stored) {
-  if (kernel == Kernel::kBfs || request.reference_cache.empty()) {
-    return ValidateOutput(kernel, out.graph, out.params, out.values);
-  }
-  bool reused = stored.has_value();
-  const Values reference = stored ? std::move(*stored)
-                                  : CachedReferenceValues(request.reference_cache, kernel,
-                                                          out.measurement.graph_checksum, out.graph,
-                                                          out.params, &reused);
-  ValidationResult check = ValidateValues(kernel, reference, out.values);
-  if (reused) check.message += " (against the reference an earlier row kept)";
-  return check;
-}
-
-// The sections validation of the row's kernel reads (ValidationSections: the CSR, and for WCC and
-// BFS its transpose), mapped once its timed calls are done. Throws std::invalid_argument when the
-// file holds no CSR.
-datasets::Graph LoadEdgesToValidate(const MeasurementRequest& request, Kernel kernel) {
-  const datasets::GraphFileInfo info = datasets::ReadGraphFileInfo(request.graph_path);
-  if (!info.prepared.csr) {
-    throw std::invalid_argument(request.graph_path +
-                                ": validation reads the csr section, which the file lacks: "
-                                "prepare it with csr or use --no-validate");
-  }
-  const datasets::PreparedSections needed = ValidationSections(kernel);
-  return datasets::LoadGraphFile(
-      request.graph_path,
-      {.csr = true, .transpose = needed.transpose && info.prepared.transpose, .hilbert = false});
 }
 
 // What PrepareMeasurement maps: the row's `sections` (those its kernel and validation read), or
@@ -379,32 +343,6 @@ MeasurementOutput PrepareMeasurement(const MeasurementRequest& request,
   return out;
 }
 
-std::optional<Values> StoredReference(const MeasurementRequest& request, Kernel kernel,
-                                      const MeasurementOutput& out) {
-  if (request.reference_cache.empty() || kernel == Kernel::kBfs ||
-      out.measurement.graph_checksum.empty()) {
-    return std::nullopt;
-  }
-  return LoadReference(request.reference_cache,
-                       ReferenceKeyOf(kernel, out.measurement.graph_checksum, out.params));
-}
-
-void FinishMeasurement(const MeasurementRequest& request, Kernel kernel, MeasurementOutput* out,
-                       std::optional<Values> stored) {
-  Measurement& m = out->measurement;
-  if (request.validate) {
-    ValidationResult check = ValidateRowOutput(kernel, request, *out, std::move(stored));
-    if (request.implementation) NoteDeviation(*request.implementation, out->graph, &check);
-    m.outcome = check.ok ? Outcome::kOk : Outcome::kInvalidOutput;
-    m.message = check.message;
-  } else {
-    m.message = "not validated (--no-validate)";
-  }
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  m.peak_rss_bytes = static_cast<uint64_t>(usage.ru_maxrss) * 1024;  // ru_maxrss is in KiB
-}
-
 MeasurementOutput MeasureRow(const ImplementationIdentity& who, const MeasurementRequest& request,
                              const std::function<MeasurementOutput()>& measure) {
   MeasurementOutput out;
@@ -438,26 +376,6 @@ MeasurementOutput Measure(const MeasurementRequest& request) {
     return RunsInProcess(*impl) ? MeasureInProcess(*impl, request)
                                 : MeasureMultiprocess(*impl, request);
   });
-}
-
-void WriteValuesFile(const datasets::Graph& graph, const Values& values, const std::string& path) {
-  if (std::visit([](const auto& vec) { return vec.size(); }, values) != graph.num_vertices()) {
-    throw std::runtime_error(path + ": values do not match the graph's vertex count");
-  }
-  datasets::OutputFile file(path, datasets::Gzip::kNever);
-  std::visit(
-      [&](const auto& vec) {
-        char buffer[96];  // two numbers of at most 24 characters each, shortest round trip
-        for (size_t v = 0; v < vec.size(); ++v) {
-          char* end = std::to_chars(buffer, buffer + 40, graph.original_ids[v]).ptr;
-          *end++ = ' ';
-          end = std::to_chars(end, end + 40, vec[v]).ptr;
-          *end++ = '\n';
-          file.Write(std::string_view(buffer, end - buffer));
-        }
-      },
-      values);
-  file.Commit();
 }
 
 }  // namespace cost::harness

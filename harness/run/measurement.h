@@ -83,17 +83,9 @@ RowConfiguration ConfigurationOf(const MeasurementRequest& request);
 Measurement StartMeasurement(const ImplementationIdentity& who, const RowConfiguration& where);
 
 // The steps every measurement shares. Prepare loads the graph and fills the configuration
-// fields; Finish validates out->values and records the peak RSS.
+// fields; FinishMeasurement (row_validation.h) validates out->values and records the peak RSS.
 MeasurementOutput PrepareMeasurement(const MeasurementRequest& request,
                                      const ImplementationIdentity& who);
-// `stored`: the reference already read from request.reference_cache (StoredReference), if any.
-void FinishMeasurement(const MeasurementRequest& request, Kernel kernel, MeasurementOutput* out,
-                       std::optional<Values> stored = std::nullopt);
-
-// The reference request.reference_cache holds for this row's graph, kernel and parameters;
-// nullopt when there is none, no cache, or the kernel is BFS (verified without one).
-std::optional<Values> StoredReference(const MeasurementRequest& request, Kernel kernel,
-                                      const MeasurementOutput& out);
 
 // Runs `measure` (one runner's measurement of `who`) and finishes the row as every runner does:
 // running out of memory (std::bad_alloc, or a graph refused as larger than the free memory) is
@@ -111,9 +103,6 @@ Workload WorkloadOf(Kernel kernel, datasets::EdgeLayout layout, const datasets::
 // datasets::DatasetError for a bad graph file and std::invalid_argument for a bad request.
 // A wrong answer is not an exception: measurement.outcome is kInvalidOutput with the reason.
 MeasurementOutput Measure(const MeasurementRequest& request);
-
-// Writes "original-id value" lines (the LDBC output format) atomically.
-void WriteValuesFile(const datasets::Graph& graph, const Values& values, const std::string& path);
 
 }  // namespace cost::harness
 

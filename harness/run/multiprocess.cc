@@ -21,6 +21,7 @@
 #include "harness/run/external_system.h"
 #include "harness/run/failure.h"
 #include "harness/run/multiprocess_report.h"
+#include "harness/run/row_validation.h"
 
 namespace cost::harness {
 namespace fs = std::filesystem;
