@@ -146,6 +146,19 @@ TEST(PreparationCost, SlowerWithMorePreparationIsNeverAheadAndFailedRowsAreLeftO
   EXPECT_EQ(CostOf(costs, "peer:slow").status_with_preparation, CostStatus::kUnbounded);
 }
 
+// Less preparation that one slower run already outweighs is never ahead, not "ahead for fewer
+// than 1 runs": the vertex-order row at 11.8 s beside a Hilbert baseline at 3.96 s whose layout
+// took 7.65 s (11.8 > 3.96 + 7.65).
+TEST(PreparationCost, LessPreparationOutweighedByOneRunIsNeverAhead) {
+  const std::vector<PreparationCost> costs = PreparationCosts({
+      Serial("serial:pagerank", 11.8),
+      WithLayout(Serial("serial:pagerank-hilbert", 3.96), 7.65),
+  });
+  const PreparationCost& vertex = CostOf(costs, "serial:pagerank");
+  EXPECT_EQ(vertex.break_even, BreakEven::kNever);
+  EXPECT_DOUBLE_EQ(vertex.extra_preparation_seconds, -7.65);
+}
+
 TEST(PreparationCost, TheSectionHasARowPerEntryAndEscapesNames) {
   const std::string text = PreparationCostSection(PreparationCosts({
       Serial("serial:pagerank", 5.0),

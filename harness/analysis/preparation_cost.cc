@@ -61,7 +61,9 @@ void SetBreakEven(const Measurement& row, const Measurement& baseline, Preparati
   } else if (saved > 0) {
     c->break_even = BreakEven::kPaysOffAfter;
     c->runs = RunsToPayOff(extra, saved);
-  } else if (saved < 0 && extra < 0) {
+  } else if (saved < 0 && extra < saved) {
+    // Less preparation (extra < 0) outweighing one slower run: ahead for n < extra / saved
+    // runs. When one run already loses more than the preparation saves, it is never ahead.
     c->break_even = BreakEven::kAheadUntil;
     c->runs = RunsToPayOff(-extra, -saved);  // the run from which the baseline is ahead
   } else {
