@@ -1,0 +1,40 @@
+# bfs on kron-22: median seconds vs cores, log-log; dashed lines are single-threaded medians.
+# Written by cost report. Redraw with: gnuplot bfs-kron-22.gp
+
+set title 'bfs on kron-22'
+set xlabel 'cores (threads x processes)'
+set ylabel 'seconds (median; bars: min to max)'
+set logscale x 2
+set logscale y 10
+set xrange [0.666667:3]
+set xtics (1, 2)
+set autoscale yfix
+set offsets 0, 0, graph 0.08, graph 0.08
+set ytics (0.05, 0.1, 0.2, 0.5, 1, 2)
+set format y '%g'
+set grid xtics ytics lc rgb '#dddddd'
+set key below center maxcols 1 box
+set bmargin 13
+set bars small
+baseline_1 = 0.090573102  # serial:bfs-direction-optimizing
+set label 1 'serial:bfs-direction-optimizing 0.0906 s' at graph 0.98, first baseline_1 right offset 0,0.6 front textcolor rgb '#222222'
+baseline_2 = 0.980103719  # serial:bfs
+set label 2 'serial:bfs 0.980 s' at graph 0.98, first baseline_2 right offset 0,0.6 front textcolor rgb '#888888'
+baseline_3 = 2.05926844  # igraph:bfs
+set label 3 'igraph:bfs 2.06 s' at graph 0.98, first baseline_3 right offset 0,0.6 front textcolor rgb '#aa5500'
+
+set terminal svg size 800,500 font 'DejaVu Sans,11' background '#ffffff' noenhanced
+set output 'bfs-kron-22.svg'
+plot 'bfs-kron-22.dat' index 0 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'gapbs:bfs (bfs-direction-optimizing)', \
+     'bfs-kron-22.dat' index 1 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'gbbs:bfs (bfs-nondeterministic)', \
+     'bfs-kron-22.dat' index 2 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'ligra:bfs (bfs-direction-optimizing)', \
+     'bfs-kron-22.dat' index 3 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'openmp:bfs-direction-optimizing', \
+     'bfs-kron-22.dat' index 4 using 1:2 with points pt 6 ps 2.5 lw 2 lc rgb 'black' title 'COST point', \
+     baseline_1 with lines dt 2 lw 2 lc rgb '#222222' title 'serial:bfs-direction-optimizing, 1 thread', \
+     baseline_2 with lines dt 3 lw 2 lc rgb '#888888' title 'serial:bfs (bfs-queue), 1 thread', \
+     baseline_3 with lines dt 4 lw 2 lc rgb '#aa5500' title 'igraph:bfs (bfs-queue), 1 thread'
+
+set terminal pngcairo size 800,500 font 'DejaVu Sans,10' background '#ffffff' noenhanced
+set output 'bfs-kron-22.png'
+replot
+unset output
