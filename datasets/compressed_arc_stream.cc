@@ -95,9 +95,15 @@ uint64_t CompressedArcStream::WholeRuns(uint64_t end, uint64_t piece_offset) con
   return WholeTileRuns(std::span<const uint8_t>(buffer_.data(), end), piece_offset);
 }
 
+void CompressedArcStream::RethrowNamingFile(const DatasetError& e) const {
+  if (options_.path.empty()) throw e;
+  throw DatasetError(options_.path + ": " + e.what());
+}
+
 void CheckArcCount(const CompressedArcStream& stream, uint64_t decoded) {
   if (decoded == stream.num_arcs()) return;
-  throw DatasetError("compressed Hilbert stream holds " + std::to_string(decoded) +
+  const std::string where = stream.path().empty() ? "" : stream.path() + ": ";
+  throw DatasetError(where + "compressed Hilbert stream holds " + std::to_string(decoded) +
                      " arcs, the graph " + std::to_string(stream.num_arcs()));
 }
 

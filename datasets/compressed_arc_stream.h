@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "datasets/dataset_error.h"
 #include "datasets/graph.h"
 #include "datasets/graph_file.h"
 #include "datasets/hilbert_layout.h"
@@ -55,6 +56,7 @@ class CompressedArcStream {
   uint64_t num_vertices() const { return num_vertices_; }
   uint64_t num_arcs() const { return num_arcs_; }
   uint64_t stream_bytes() const { return stream_bytes_; }
+  const std::string& path() const { return options_.path; }  // empty: read from memory
   const ArcStreamCounters& counters() const { return counters_; }
 
   // Fills out (num_vertices entries) with the out-degrees: the file's section, or the graph's.
@@ -71,6 +73,9 @@ class CompressedArcStream {
   // The length of the prefix of buffer_[0, end) that holds whole runs; piece_offset is the
   // stream offset of buffer_[0], for messages.
   uint64_t WholeRuns(uint64_t end, uint64_t piece_offset) const;
+  // A malformed piece found while decoding: the error again with the file's path in front (the
+  // decoders know only byte offsets), or as it was for a stream read from memory.
+  [[noreturn]] void RethrowNamingFile(const DatasetError& e) const;
 
   const Graph* graph_;
   ArcStreamOptions options_;
@@ -107,8 +112,13 @@ void CompressedArcStream::Pass(Visit visit) {
     Fill(at, buffer_.data() + carried, take);
     at += take;
     const uint64_t end = carried + take;
-    const uint64_t whole = at < stream_bytes_ ? WholeRuns(end, at - end) : end;
-    visit(std::span<const uint8_t>(buffer_.data(), whole));
+    uint64_t whole = end;
+    try {
+      if (at < stream_bytes_) whole = WholeRuns(end, at - end);
+      visit(std::span<const uint8_t>(buffer_.data(), whole));  // decoding throws for bad runs
+    } catch (const DatasetError& e) {
+      RethrowNamingFile(e);
+    }
     carried = end - whole;
     std::copy(buffer_.begin() + static_cast<std::ptrdiff_t>(whole),
               buffer_.begin() + static_cast<std::ptrdiff_t>(end), buffer_.begin());

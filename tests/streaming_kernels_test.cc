@@ -8,7 +8,9 @@
 #include <gtest/gtest.h>
 #include <sys/vfs.h>
 
+#include <fstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "baselines/pagerank.h"
@@ -145,6 +147,27 @@ TEST_F(StreamingTest, ATruncatedStreamIsAnErrorNotAWrongAnswer) {
   CompressedArcStream pieces(cut, {.buffer_bytes = datasets::kTileRunMaxBytes});
   EXPECT_THROW(baselines::ConnectedComponentsLabelPropagationStream(pieces),
                datasets::DatasetError);
+}
+
+// A run whose arc count was zeroed in the file: the error names the file as well as the offset, at
+// a buffer that holds the whole stream (the kernel's decoder finds it) and at one that cuts it
+// into pieces (the reader's own walk over run headers finds it).
+TEST_F(StreamingTest, ADamagedRunInAFileIsNamedByPath) {
+  std::string bytes = testing_support::ReadFile(Path("k10.cgraph"));
+  const std::string_view stream(reinterpret_cast<const char*>(graph_.hilbert_compressed.data()),
+                                64);
+  const size_t at = bytes.find(stream);
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at + 4, 4, std::string(4, '\0'));  // the first run's arc count
+  std::ofstream(Path("k10.cgraph"), std::ios::binary | std::ios::trunc) << bytes;
+  for (const uint64_t buffer : {uint64_t{1} << 24, datasets::kTileRunMaxBytes}) {
+    CompressedArcStream from_file(graph_, {.path = Path("k10.cgraph"), .buffer_bytes = buffer});
+    EXPECT_THAT([&] { baselines::ConnectedComponentsUnionFindStream(from_file); },
+                testing::ThrowsMessage<datasets::DatasetError>(
+                    testing::AllOf(testing::StartsWith(Path("k10.cgraph") + ": "),
+                                   testing::HasSubstr("a run of 0 arcs at byte offset 0"))))
+        << "buffer " << buffer;
+  }
 }
 
 TEST_F(StreamingTest, AFileWithoutTheStreamIsRefusedByName) {
