@@ -25,8 +25,8 @@ using testing::HasSubstr;
 using testing_support::CostRun;
 using testing_support::ReadFile;
 
-// Round numbers: 1 core reads 10 GB/s and gathers 1000/100/10 M/s from L2/L3/DRAM; 4 threads
-// reach 30 GB/s and 3000/300/30 M/s.
+// Round numbers: 1 core reads 10 GB/s and gathers 1000/400/100/10 M/s from 512 KiB, 4 MiB, 16 MiB
+// and 1 GiB arrays; 4 threads reach 30 GB/s and 3000/1200/300/30 M/s.
 MachineLimits SyntheticMachine() {
   MachineLimits m;
   m.cpu_model = "synthetic";
@@ -41,22 +41,27 @@ MachineLimits SyntheticMachine() {
   m.all_threads = 4;
   m.one_core = {10e9, 12e9, 1000e6, 100e6, 10e6};
   m.all_cores = {30e9, 36e9, 3000e6, 300e6, 30e6};
+  m.gather_curve = {{512 << 10, 1000e6, 3000e6},
+                    {4 << 20, 400e6, 1200e6},
+                    {16 << 20, 100e6, 300e6},
+                    {1 << 30, 10e6, 30e6}};
   return m;
 }
 
 TEST(CostModel, PageRankOnVertexLayoutChargesEveryIteration) {
   Workload w;
   w.kernel = Kernel::kPageRank;
-  w.num_vertices = 1'000'000;  // 4 MB of 4-byte contributions: an L3-sized gather
+  w.num_vertices = 2'000'000;  // 8 MB of 4-byte contributions: an L3-sized gather
   w.num_arcs = 16'000'000;
   w.iterations = 20;
   const CostEstimate e = EstimateCost(w, SyntheticMachine());
-  EXPECT_DOUBLE_EQ(e.streamed_bytes, 20.0 * (4 * 16e6 + 28 * 1e6));
+  EXPECT_DOUBLE_EQ(e.streamed_bytes, 20.0 * (4 * 16e6 + 28 * 2e6));
   EXPECT_DOUBLE_EQ(e.gathers, 20 * 16e6);
-  EXPECT_EQ(e.gathered_array_bytes, 4'000'000u);
+  EXPECT_EQ(e.gathered_array_bytes, 8'000'000u);
   EXPECT_EQ(e.gather_level, "L3");
+  EXPECT_EQ(e.rate_array_bytes, 4u << 20);  // the largest measured array not above 8 MB
   EXPECT_DOUBLE_EQ(e.stream_seconds, e.streamed_bytes / 10e9);
-  EXPECT_DOUBLE_EQ(e.gather_seconds, 20 * 16e6 / 100e6);
+  EXPECT_DOUBLE_EQ(e.gather_seconds, 20 * 16e6 / 400e6);
   EXPECT_DOUBLE_EQ(e.limit_seconds, e.stream_seconds + e.gather_seconds);
   EXPECT_EQ(e.bound, "gather-bound");
 }
@@ -104,6 +109,27 @@ TEST(CostModel, BfsGathersOneBitPerVertexAndWccOnePass) {
   EXPECT_DOUBLE_EQ(e.streamed_bytes, 4 * 1e8 + 16 * 8e6);
 }
 
+// A large L3 is not uniformly fast: on a 480 MiB L3 the rate from half of it is near DRAM's, while
+// a 16 MiB array gathers several times faster. Charging the rate at or below the array's own size
+// keeps the limit a bound (no row can beat it by gathering faster than measured).
+TEST(CostModel, AnArrayIsChargedTheRateMeasuredAtTheLargestSizeNotAboveIt) {
+  MachineLimits m = SyntheticMachine();
+  EXPECT_EQ(harness::ChargedGatherPoint(m, 16 << 20).array_bytes, 16u << 20);
+  EXPECT_EQ(harness::ChargedGatherPoint(m, (16 << 20) - 1).array_bytes, 4u << 20);
+  EXPECT_EQ(harness::ChargedGatherPoint(m, 100 << 20).array_bytes, 16u << 20);
+  EXPECT_EQ(harness::ChargedGatherPoint(m, uint64_t{8} << 30).array_bytes, uint64_t{1} << 30);
+  EXPECT_EQ(harness::ChargedGatherPoint(m, 1024).array_bytes, 512u << 10);  // below every size
+  EXPECT_DOUBLE_EQ(harness::GatherRate(m, 8 << 20, 1), 400e6);
+  EXPECT_DOUBLE_EQ(harness::GatherRate(m, 8 << 20, 2), 800e6);
+  EXPECT_DOUBLE_EQ(harness::GatherRate(m, 8 << 20, 4), 1200e6);
+  // A record from before the curve charges its three figures the same way.
+  m.gather_curve.clear();
+  ASSERT_EQ(harness::GatherCurve(m).size(), 3u);
+  EXPECT_DOUBLE_EQ(harness::GatherRate(m, 8 << 20, 1), 1000e6);  // below the 16 MiB L3 array
+  EXPECT_DOUBLE_EQ(harness::GatherRate(m, 16 << 20, 1), 100e6);
+  EXPECT_DOUBLE_EQ(harness::GatherRate(m, 1 << 30, 4), 30e6);
+}
+
 TEST(CostModel, ThreadsScaleTheOneCoreRateUpToTheAllCoresFigure) {
   const MachineLimits m = SyntheticMachine();
   EXPECT_DOUBLE_EQ(harness::GatherRate(m, 1 << 10, 1), 1000e6);
@@ -128,7 +154,8 @@ TEST(CostModel, FractionOfLimitIsLimitOverMedian) {
   EXPECT_GT(m.limit_seconds, 0);
   EXPECT_DOUBLE_EQ(m.fraction_of_limit, m.limit_seconds / 1e-3);
   EXPECT_EQ(m.limit_bound, "gather-bound");  // 10 us of gathers against 5.6 us of streaming
-  EXPECT_THAT(m.limit_basis, HasSubstr("from L2"));
+  EXPECT_THAT(m.limit_basis,
+              HasSubstr("from a 4 KiB array (L2, at the rate measured from 512 KiB)"));
 }
 
 class MachineLimitsFileTest : public testing_support::ScratchDirTest {};
@@ -141,6 +168,9 @@ TEST_F(MachineLimitsFileTest, RoundTripsAndIgnoresAnotherMachinesRecord) {
   EXPECT_EQ(back.cpu_model, "synthetic");
   EXPECT_DOUBLE_EQ(back.all_cores.l3_gathers_per_second, 300e6);
   EXPECT_EQ(back.dram_array_bytes, uint64_t{1} << 30);
+  ASSERT_EQ(back.gather_curve.size(), 4u);
+  EXPECT_EQ(back.gather_curve[1].array_bytes, 4u << 20);
+  EXPECT_DOUBLE_EQ(back.gather_curve[1].all_cores, 1200e6);
   // Measured on "nowhere", not here: not used.
   EXPECT_FALSE(harness::LoadMachineLimits(Path("limits.json")).has_value());
   EXPECT_FALSE(harness::LoadMachineLimits(Path("absent.json")).has_value());
@@ -162,7 +192,26 @@ TEST_F(MachineLimitsFileTest, MeasuredLimitsGiveEveryRunItsFractionOfTheLimit) {
   EXPECT_GT(m.one_core.read_bytes_per_second, 0);
   EXPECT_GT(m.one_core.dram_gathers_per_second, 0);
   EXPECT_EQ(m.all_threads, 1);
+  // The curve runs from half of L2 through half of L3 to the DRAM array, ascending.
+  ASSERT_GE(m.gather_curve.size(), 3u);
+  EXPECT_EQ(m.gather_curve.front().array_bytes, m.l2_array_bytes);
+  EXPECT_EQ(m.gather_curve.back().array_bytes, m.dram_array_bytes);
+  bool has_l3 = false;
+  for (size_t i = 0; i < m.gather_curve.size(); ++i) {
+    EXPECT_GT(m.gather_curve[i].one_core, 0);
+    EXPECT_DOUBLE_EQ(m.gather_curve[i].all_cores, m.gather_curve[i].one_core);  // one thread
+    if (i > 0) {
+      EXPECT_GT(m.gather_curve[i].array_bytes, m.gather_curve[i - 1].array_bytes);
+    }
+    has_l3 = has_l3 || m.gather_curve[i].array_bytes == m.l3_array_bytes;
+  }
+  EXPECT_TRUE(has_l3);
   ASSERT_TRUE(harness::LoadMachineLimits(Path("limits.json")).has_value());
+  // The same record without its curve is measured again, not used.
+  nlohmann::json old = nlohmann::json::parse(ReadFile(Path("limits.json")));
+  old.erase("gather_curve");
+  std::ofstream(Path("old.json")) << old.dump();
+  EXPECT_FALSE(harness::LoadMachineLimits(Path("old.json")).has_value());
 
   r = testing_support::RunCost({"dataset", "generate", "kronecker", "--scale", "8", "--edge-factor",
                                 "8", "-o", Path("g.cgraph")},

@@ -34,7 +34,9 @@ MachineLimits ThisMachineSynthetic() {
           .dram_array_bytes = 1 << 30,
           .all_threads = 1,
           .one_core = {10e9, 10e9, 1000e6, 100e6, 10e6},
-          .all_cores = {10e9, 10e9, 1000e6, 100e6, 10e6}};
+          .all_cores = {10e9, 10e9, 1000e6, 100e6, 10e6},
+          .gather_curve = {
+              {512 << 10, 1000e6, 1000e6}, {16 << 20, 100e6, 100e6}, {1 << 30, 10e6, 10e6}}};
 }
 
 class MeasureTest : public testing_support::ScratchDirTest {

@@ -201,10 +201,30 @@ TEST_F(ReportTest, MachineLimitsAndFractionOfLimitAreShown) {
   results.measurements.front().limit_bound = "gather-bound";
   WriteReport(results, dir_.string());
   const std::string md = ReadFile(dir_ / "report.md");
-  EXPECT_TRUE(Contains(md, "| 4-byte gathers from 1024 MiB | 88.0 M/s | 175.0 M/s |")) << md;
+  EXPECT_TRUE(Contains(md, "| 4-byte gathers from 1.0 GiB | 88.0 M/s | 175.0 M/s |")) << md;
   EXPECT_TRUE(Contains(md, "| sequential read | 24.5 GB/s | 47.6 GB/s |")) << md;
   EXPECT_TRUE(Contains(md, "| 61% (gather-bound) |")) << md;
   EXPECT_FALSE(Contains(md, "- limits:")) << md;  // not dumped raw in the machine list
+}
+
+// A record with the gather curve lists every measured array size.
+TEST_F(ReportTest, MachineLimitsListEveryPointOfTheGatherCurve) {
+  ResultsFile results = Fixture();
+  MachineLimits limits;
+  limits.all_threads = 2;
+  limits.one_core = {10e9, 10e9, 900e6, 60e6, 50e6};
+  limits.all_cores = {20e9, 20e9, 1800e6, 120e6, 100e6};
+  limits.gather_curve = {{1 << 20, 900e6, 1800e6},
+                         {4 << 20, 700e6, 1400e6},
+                         {16 << 20, 300e6, 600e6},
+                         {240 << 20, 60e6, 120e6},
+                         {512 << 20, 50e6, 100e6}};
+  results.machine["limits"] = ToJson(limits);
+  WriteReport(results, dir_.string());
+  const std::string md = ReadFile(dir_ / "report.md");
+  EXPECT_TRUE(Contains(md, "| 4-byte gathers from 4 MiB | 700.0 M/s | 1400.0 M/s |")) << md;
+  EXPECT_TRUE(Contains(md, "| 4-byte gathers from 16 MiB | 300.0 M/s | 600.0 M/s |")) << md;
+  EXPECT_TRUE(Contains(md, "| 4-byte gathers from 240 MiB | 60.0 M/s | 120.0 M/s |")) << md;
 }
 
 // The paper's single-thread claims become ratios of best medians on the same dataset.

@@ -31,13 +31,10 @@ void PrintLimits(const MachineLimits& m) {
       "GB/s");
   row("triad (STREAM)", m.one_core.triad_bytes_per_second, m.all_cores.triad_bytes_per_second, 1e9,
       "GB/s");
-  const std::string l2 = "4-byte gathers, " + std::to_string(m.l2_array_bytes >> 10) + " KiB";
-  const std::string l3 = "4-byte gathers, " + std::to_string(m.l3_array_bytes >> 20) + " MiB";
-  const std::string dram = "4-byte gathers, " + std::to_string(m.dram_array_bytes >> 20) + " MiB";
-  row(l2.c_str(), m.one_core.l2_gathers_per_second, m.all_cores.l2_gathers_per_second, 1e6, "M/s");
-  row(l3.c_str(), m.one_core.l3_gathers_per_second, m.all_cores.l3_gathers_per_second, 1e6, "M/s");
-  row(dram.c_str(), m.one_core.dram_gathers_per_second, m.all_cores.dram_gathers_per_second, 1e6,
-      "M/s");
+  for (const GatherPoint& p : GatherCurve(m)) {
+    const std::string name = "4-byte gathers, " + GatherArrayText(p.array_bytes);
+    row(name.c_str(), p.one_core, p.all_cores, 1e6, "M/s");
+  }
   if (m.disk_read_bytes_per_second > 0) {
     std::printf("%-34s %10.2f GB/s   (%s, in %s)\n", "disk sequential read",
                 m.disk_read_bytes_per_second / 1e9, m.disk_read_method.c_str(), m.disk_dir.c_str());
@@ -60,9 +57,10 @@ void AddMachineCommand(CLI::App& app, int* /*exit_code*/) {
   CLI::App* cmd = app.add_subcommand(
       "machine",
       "Measure this machine's limits (sequential read and triad bandwidth; random 4-byte gathers "
-      "from L2-, L3- and DRAM-sized arrays; 1 core and all cores) and save them. `cost run` and "
-      "sweeps record them in every results file and report each measurement's fraction of the "
-      "limit. A sweep measures them (--quick) when none are saved for this machine.");
+      "from arrays of half of L2 to past L3, in 4x steps; 1 core and all cores) and save them. "
+      "`cost run` and sweeps record them in every results file and report each measurement's "
+      "fraction of the limit. A sweep measures them (--quick) when none are saved for this "
+      "machine.");
   cmd->add_option("--out", o->out,
                   "Where to save them (default $COST_MACHINE_LIMITS, else "
                   "cost-data/machine-limits.json)");

@@ -56,15 +56,19 @@ CostEstimate EstimateCost(const Workload& w, const MachineLimits& limits) {
   const uint64_t charged_bytes =
       hilbert ? std::min(e.gathered_array_bytes, limits.l2_bytes) : e.gathered_array_bytes;
   e.gather_level = GatherLevel(limits, charged_bytes);
+  e.rate_array_bytes = ChargedGatherPoint(limits, charged_bytes).array_bytes;
   const double gather_rate = GatherRate(limits, charged_bytes, w.cores);
   const double bandwidth = ReadBandwidth(limits, w.cores);
   e.stream_seconds = bandwidth > 0 ? e.streamed_bytes / bandwidth : 0;
   e.gather_seconds = gather_rate > 0 ? e.gathers / gather_rate : 0;
   e.limit_seconds = e.stream_seconds + e.gather_seconds;
   e.bound = e.gather_seconds >= e.stream_seconds ? "gather-bound" : "bandwidth-bound";
-  e.basis = Printf("%g x %s: %.3g B/arc streamed, 1 gather/arc from %s (%s)", passes, pass.what,
-                   ArcBytes(w), e.gather_level.c_str(),
-                   hilbert ? "Hilbert order: charged at L2" : "by array size");
+  e.basis = Printf(
+      "%g x %s: %.3g B/arc streamed, 1 gather/arc from a %s array (%s, at the rate "
+      "measured from %s)",
+      passes, pass.what, ArcBytes(w), GatherArrayText(e.gathered_array_bytes).c_str(),
+      hilbert ? "Hilbert order: charged at L2" : e.gather_level.c_str(),
+      GatherArrayText(e.rate_array_bytes).c_str());
   return e;
 }
 

@@ -11,9 +11,10 @@
 //    the compressed stream its measured bytes per arc) plus each kernel's per-vertex arrays read
 //    or written in order.
 //  - Gathers: one per arc, from the most compact array the kernel needs (PageRank: a 4-byte
-//    contribution, WCC: a 4-byte label, BFS: one visited bit), at the L2, L3 or DRAM rate by that
-//    array's size. In Hilbert order consecutive arcs touch a small window of vertices, so its
-//    gathers are charged at the L2 rate whatever n is: that is what the layout buys.
+//    contribution, WCC: a 4-byte label, BFS: one visited bit), at the rate `cost machine` measured
+//    from the largest array not above that one (machine_limits.h: the gather curve). In
+//    Hilbert order consecutive arcs touch a small window of vertices, so its gathers are charged
+//    at the L2 rate whatever n is: that is what the layout buys.
 // WCC and BFS are charged one pass over every arc. Algorithms that skip arcs (sampling
 // union-find, bottom-up BFS) can exceed 100%; algorithms that need several passes (label
 // propagation) sit far below it. Both are the point of the comparison, and the basis string says
@@ -45,7 +46,8 @@ struct CostEstimate {
   double streamed_bytes = 0;
   double gathers = 0;
   uint64_t gathered_array_bytes = 0;
-  std::string gather_level;  // "L2", "L3" or "DRAM"
+  std::string gather_level;       // "L2", "L3" or "DRAM"
+  uint64_t rate_array_bytes = 0;  // the measured array size whose gather rate was charged
   double stream_seconds = 0;
   double gather_seconds = 0;
   double limit_seconds = 0;  // stream_seconds + gather_seconds

@@ -20,6 +20,7 @@
 #include "datasets/output_file.h"
 #include "datasets/random_streams.h"
 #include "harness/core/byte_size.h"
+#include "harness/core/format.h"
 #include "harness/core/median.h"
 #include "harness/machine/disk_read_rate.h"
 #include "harness/machine/machine_info.h"
@@ -109,24 +110,42 @@ double MeasureGathers(uint64_t bytes, uint64_t gathers, int threads, int trials)
   return static_cast<double>(gathers) / s;
 }
 
-LimitRates MeasureRates(const MachineLimits& m, int threads, const MachineLimitsOptions& o) {
+// The gather tests' array sizes: half of L2, then 4x steps below half of L3, half of L3, and the
+// DRAM array; ascending, no size twice.
+std::vector<uint64_t> GatherSizes(const MachineLimits& m) {
+  std::vector<uint64_t> sizes;
+  for (uint64_t s = m.l2_array_bytes; s > 0 && s < m.l3_array_bytes; s *= 4) sizes.push_back(s);
+  sizes.push_back(m.l3_array_bytes);
+  sizes.push_back(m.dram_array_bytes);
+  std::sort(sizes.begin(), sizes.end());
+  sizes.erase(std::unique(sizes.begin(), sizes.end()), sizes.end());
+  return sizes;
+}
+
+// Bandwidth and the gathers from every size in `sizes` (their rates in `gather_rates`), with
+// `threads` workers; the L2, L3 and DRAM fields take the rates at their array sizes.
+LimitRates MeasureRates(const MachineLimits& m, int threads, const std::vector<uint64_t>& sizes,
+                        const MachineLimitsOptions& o, std::vector<double>* gather_rates) {
   const int trials = o.quick ? 3 : 7;
   const uint64_t stream_bytes = o.quick ? (uint64_t{256} << 20) : (uint64_t{1} << 30);
   const uint64_t gathers = (o.quick ? uint64_t{8} : uint64_t{32}) << 20;
-  auto note = [&](const char* what) {
-    if (o.progress) std::fprintf(stderr, "cost machine: %s, %d thread(s)\n", what, threads);
+  auto note = [&](const std::string& what) {
+    if (o.progress) std::fprintf(stderr, "cost machine: %s, %d thread(s)\n", what.c_str(), threads);
   };
   LimitRates r;
   note("sequential read");
   r.read_bytes_per_second = MeasureRead(stream_bytes, threads, trials);
   note("triad");
   r.triad_bytes_per_second = MeasureTriad(stream_bytes, threads, trials);
-  note("gathers from an L2-sized array");
-  r.l2_gathers_per_second = MeasureGathers(m.l2_array_bytes, gathers, threads, trials);
-  note("gathers from an L3-sized array");
-  r.l3_gathers_per_second = MeasureGathers(m.l3_array_bytes, gathers, threads, trials);
-  note("gathers from a DRAM-sized array");
-  r.dram_gathers_per_second = MeasureGathers(m.dram_array_bytes, gathers, threads, trials);
+  gather_rates->clear();
+  for (const uint64_t bytes : sizes) {
+    note("gathers from a " + GatherArrayText(bytes) + " array");
+    const double rate = MeasureGathers(bytes, gathers, threads, trials);
+    gather_rates->push_back(rate);
+    if (bytes == m.l2_array_bytes) r.l2_gathers_per_second = rate;
+    if (bytes == m.l3_array_bytes) r.l3_gathers_per_second = rate;
+    if (bytes == m.dram_array_bytes) r.dram_gathers_per_second = rate;
+  }
   return r;
 }
 
@@ -142,6 +161,30 @@ LimitRates RatesFromJson(const nlohmann::json& j) {
   return {j.at("read_bytes_per_second").get<double>(), j.at("triad_bytes_per_second").get<double>(),
           j.at("l2_gathers_per_second").get<double>(), j.at("l3_gathers_per_second").get<double>(),
           j.at("dram_gathers_per_second").get<double>()};
+}
+
+nlohmann::json GatherCurveJson(const std::vector<GatherPoint>& curve) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const GatherPoint& p : curve) {
+    j.push_back({{"array_bytes", p.array_bytes},
+                 {"one_core_gathers_per_second", p.one_core},
+                 {"all_cores_gathers_per_second", p.all_cores}});
+  }
+  return j;
+}
+
+// Throws nlohmann::json exceptions for a missing field, as RatesFromJson does.
+std::vector<GatherPoint> GatherCurveFromJson(const nlohmann::json& j) {
+  std::vector<GatherPoint> curve;
+  for (const auto& p : j) {
+    curve.push_back({p.at("array_bytes").get<uint64_t>(),
+                     p.at("one_core_gathers_per_second").get<double>(),
+                     p.at("all_cores_gathers_per_second").get<double>()});
+  }
+  std::sort(curve.begin(), curve.end(), [](const GatherPoint& a, const GatherPoint& b) {
+    return a.array_bytes < b.array_bytes;
+  });
+  return curve;
 }
 
 std::string HostName() {
@@ -176,8 +219,16 @@ MachineLimits MeasureMachineLimits(const MachineLimitsOptions& options) {
   m.all_threads = options.threads > 0
                       ? options.threads
                       : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  m.one_core = MeasureRates(m, 1, options);
-  m.all_cores = m.all_threads == 1 ? m.one_core : MeasureRates(m, m.all_threads, options);
+  const std::vector<uint64_t> sizes = GatherSizes(m);
+  std::vector<double> one, all;
+  m.one_core = MeasureRates(m, 1, sizes, options, &one);
+  if (m.all_threads == 1) {
+    m.all_cores = m.one_core;
+    all = one;
+  } else {
+    m.all_cores = MeasureRates(m, m.all_threads, sizes, options, &all);
+  }
+  for (size_t i = 0; i < sizes.size(); ++i) m.gather_curve.push_back({sizes[i], one[i], all[i]});
   if (!options.disk_dir.empty()) {
     if (options.progress)
       std::fprintf(stderr, "cost machine: disk read, %s\n", options.disk_dir.c_str());
@@ -204,6 +255,7 @@ nlohmann::json ToJson(const MachineLimits& m) {
           {"all_threads", m.all_threads},
           {"one_core", ToJson(m.one_core)},
           {"all_cores", ToJson(m.all_cores)},
+          {"gather_curve", GatherCurveJson(m.gather_curve)},
           {"disk_read_bytes_per_second", m.disk_read_bytes_per_second},
           {"disk_read_method", m.disk_read_method},
           {"disk_dir", m.disk_dir}};
@@ -224,7 +276,8 @@ MachineLimits MachineLimitsFromJson(const nlohmann::json& j) {
     m.all_threads = j.at("all_threads").get<int>();
     m.one_core = RatesFromJson(j.at("one_core"));
     m.all_cores = RatesFromJson(j.at("all_cores"));
-    // Optional: files measured before the disk figure read as not measured.
+    if (j.contains("gather_curve")) m.gather_curve = GatherCurveFromJson(j.at("gather_curve"));
+    // Optional: files measured before the curve or the disk figure read as without them.
     m.disk_read_bytes_per_second = j.value("disk_read_bytes_per_second", 0.0);
     m.disk_read_method = j.value("disk_read_method", std::string());
     m.disk_dir = j.value("disk_dir", std::string());
@@ -253,6 +306,8 @@ std::optional<MachineLimits> LoadMachineLimits(const std::string& path) {
       limits.logical_cpus != machine.value("logical_cpus", 0) || limits.hostname != HostName()) {
     return std::nullopt;  // measured on another machine
   }
+  // Measured before the gather curve: its single L3 figure is what misjudged mid-sized arrays.
+  if (limits.gather_curve.empty()) return std::nullopt;
   return limits;
 }
 
@@ -262,22 +317,38 @@ void SaveMachineLimits(const MachineLimits& limits, const std::string& path) {
   datasets::WriteFileAtomically(path, ToJson(limits).dump(2) + "\n");
 }
 
+std::vector<GatherPoint> GatherCurve(const MachineLimits& m) {
+  if (!m.gather_curve.empty()) return m.gather_curve;
+  return {{m.l2_array_bytes, m.one_core.l2_gathers_per_second, m.all_cores.l2_gathers_per_second},
+          {m.l3_array_bytes, m.one_core.l3_gathers_per_second, m.all_cores.l3_gathers_per_second},
+          {m.dram_array_bytes, m.one_core.dram_gathers_per_second,
+           m.all_cores.dram_gathers_per_second}};
+}
+
+GatherPoint ChargedGatherPoint(const MachineLimits& m, uint64_t bytes) {
+  const std::vector<GatherPoint> curve = GatherCurve(m);
+  GatherPoint charged = curve.front();
+  for (const GatherPoint& p : curve) {
+    if (p.array_bytes <= bytes) charged = p;
+  }
+  return charged;
+}
+
 double GatherRate(const MachineLimits& m, uint64_t bytes, int threads) {
-  if (bytes <= m.l2_bytes) {
-    return Scaled(m.one_core.l2_gathers_per_second, m.all_cores.l2_gathers_per_second, threads,
-                  m.all_threads);
-  }
-  if (bytes <= m.l3_bytes) {
-    return Scaled(m.one_core.l3_gathers_per_second, m.all_cores.l3_gathers_per_second, threads,
-                  m.all_threads);
-  }
-  return Scaled(m.one_core.dram_gathers_per_second, m.all_cores.dram_gathers_per_second, threads,
-                m.all_threads);
+  const GatherPoint p = ChargedGatherPoint(m, bytes);
+  return Scaled(p.one_core, p.all_cores, threads, m.all_threads);
 }
 
 double ReadBandwidth(const MachineLimits& m, int threads) {
   return Scaled(m.one_core.read_bytes_per_second, m.all_cores.read_bytes_per_second, threads,
                 m.all_threads);
+}
+
+std::string GatherArrayText(uint64_t bytes) {
+  const double b = static_cast<double>(bytes);
+  if (bytes < (uint64_t{1} << 20)) return Printf("%.0f KiB", b / 1024);
+  if (bytes < (uint64_t{1} << 30)) return Printf("%.0f MiB", b / 1048576);
+  return Printf("%.1f GiB", b / 1073741824);
 }
 
 const char* GatherLevel(const MachineLimits& m, uint64_t bytes) {

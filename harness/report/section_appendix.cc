@@ -90,12 +90,10 @@ std::string LimitsSection(const nlohmann::json& machine) {
   row("sequential read", m.one_core.read_bytes_per_second, m.all_cores.read_bytes_per_second, 1e9,
       "GB/s");
   row("triad", m.one_core.triad_bytes_per_second, m.all_cores.triad_bytes_per_second, 1e9, "GB/s");
-  row(Printf("4-byte gathers from %.0f KiB", m.l2_array_bytes / 1024.0),
-      m.one_core.l2_gathers_per_second, m.all_cores.l2_gathers_per_second, 1e6, "M/s");
-  row(Printf("4-byte gathers from %.0f MiB", m.l3_array_bytes / 1048576.0),
-      m.one_core.l3_gathers_per_second, m.all_cores.l3_gathers_per_second, 1e6, "M/s");
-  row(Printf("4-byte gathers from %.0f MiB", m.dram_array_bytes / 1048576.0),
-      m.one_core.dram_gathers_per_second, m.all_cores.dram_gathers_per_second, 1e6, "M/s");
+  for (const GatherPoint& p : GatherCurve(m)) {
+    row("4-byte gathers from " + GatherArrayText(p.array_bytes), p.one_core, p.all_cores, 1e6,
+        "M/s");
+  }
   if (m.disk_read_bytes_per_second > 0) {  // one device, whatever the cores: the limit of disk rows
     text += "| disk sequential read (" + MarkdownCell(m.disk_read_method + ", " + m.disk_dir) +
             ") | " + Printf("%.2f GB/s", m.disk_read_bytes_per_second / 1e9) + " | - |\n";
