@@ -1,0 +1,37 @@
+# pagerank on twitter-like: median seconds vs cores, log-log; dashed lines are single-threaded medians.
+# Written by cost report. Redraw with: gnuplot pagerank-twitter-like.gp
+
+set title 'pagerank on twitter-like'
+set xlabel 'cores (threads x processes)'
+set ylabel 'seconds (median; bars: min to max)'
+set logscale x 2
+set logscale y 10
+set xrange [0.666667:3]
+set xtics (1, 2)
+set autoscale yfix
+set offsets 0, 0, graph 0.08, graph 0.08
+set ytics (100, 200)
+set format y '%g'
+set grid xtics ytics lc rgb '#dddddd'
+set key below center maxcols 1 box
+set bmargin 10
+set bars small
+baseline_1 = 184.997847  # serial:pagerank-hilbert-compressed
+set label 1 'serial:pagerank-hilbert-compressed 185 s' at graph 0.98, first baseline_1 right offset 0,0.6 front textcolor rgb '#222222'
+baseline_2 = 252.888716  # serial:pagerank
+set label 2 'serial:pagerank 253 s' at graph 0.98, first baseline_2 right offset 0,0.6 front textcolor rgb '#888888'
+baseline_3 = 274.630677  # serial:pagerank-push
+set label 3 'serial:pagerank-push 275 s' at graph 0.98, first baseline_3 right offset 0,0.6 front textcolor rgb '#aa5500'
+
+set terminal svg size 800,500 font 'DejaVu Sans,11' background '#ffffff' noenhanced
+set output 'pagerank-twitter-like.svg'
+plot 'pagerank-twitter-like.dat' index 0 using 1:2:3:4 with yerrorlines lw 2 pt 7 ps 0.8 title 'openmp:pagerank (pagerank-pull)', \
+     'pagerank-twitter-like.dat' index 1 using 1:2 with points pt 6 ps 2.5 lw 2 lc rgb 'black' title 'COST point', \
+     baseline_1 with lines dt 2 lw 2 lc rgb '#222222' title 'serial:pagerank-hilbert-compressed (pagerank-push), 1 thread', \
+     baseline_2 with lines dt 3 lw 2 lc rgb '#888888' title 'serial:pagerank (pagerank-pull), 1 thread', \
+     baseline_3 with lines dt 4 lw 2 lc rgb '#aa5500' title 'serial:pagerank-push, 1 thread'
+
+set terminal pngcairo size 800,500 font 'DejaVu Sans,10' background '#ffffff' noenhanced
+set output 'pagerank-twitter-like.png'
+replot
+unset output
