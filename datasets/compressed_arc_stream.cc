@@ -17,6 +17,12 @@ uint64_t PageSize() {
   return page;
 }
 
+// Pieces of at least one longest run (so that a piece and the unfinished run before it always
+// complete that run), with room for such a run before each.
+ReadAheadOptions ReadAheadOptionsFor(uint64_t buffer_bytes) {
+  return {.piece_bytes = std::max(kTileRunMaxBytes, buffer_bytes), .slack_bytes = kTileRunMaxBytes};
+}
+
 }  // namespace
 
 CompressedArcStream::CompressedArcStream(const Graph& graph, const ArcStreamOptions& options)
@@ -41,6 +47,11 @@ CompressedArcStream::CompressedArcStream(const Graph& graph, const ArcStreamOpti
     stream_bytes_ = section ? section->bytes : 0;
     dropped_until_ = section_offset_ / PageSize() * PageSize();
     fd_ = OpenForReading(options_.path);
+  }
+  if (options_.read_ahead && reader_ && stream_bytes_ > 0) {
+    read_ahead_ = std::make_unique<ReadAhead>(options_.path, section_offset_, stream_bytes_,
+                                              ReadAheadOptionsFor(options_.buffer_bytes));
+    return;
   }
   // Never below one longest run, so that every refill holds at least one whole run.
   buffer_.resize(std::min(std::max(kTileRunMaxBytes, options_.buffer_bytes),
@@ -75,6 +86,61 @@ void CompressedArcStream::Fill(uint64_t at, uint8_t* out, uint64_t bytes) {
   counters_.bytes_read += bytes;
 }
 
+void CompressedArcStream::BeginPass() {
+  at_ = 0;
+  carried_ = 0;
+  carry_ = nullptr;
+  holding_ = false;
+  if (read_ahead_) read_ahead_->Start();
+}
+
+bool CompressedArcStream::NextPiece(std::span<const uint8_t>* piece) {
+  if (at_ == stream_bytes_) return false;
+  uint8_t* begin = nullptr;
+  uint64_t take = 0;
+  if (read_ahead_) {
+    const std::span<uint8_t> next = read_ahead_->Next();
+    begin = next.data() - carried_;
+    if (carried_ > 0) std::memcpy(begin, carry_, carried_);
+    if (holding_) read_ahead_->Release();  // the previous piece: its tail is copied
+    holding_ = true;
+    take = next.size();
+    counters_.bytes_read += take;
+  } else {
+    begin = buffer_.data();
+    if (carried_ > 0) std::memmove(begin, carry_, carried_);
+    take = std::min<uint64_t>(buffer_.size() - carried_, stream_bytes_ - at_);
+    Fill(at_, begin + carried_, take);
+  }
+  at_ += take;
+  const uint64_t end = carried_ + take;
+  uint64_t whole = end;
+  if (at_ < stream_bytes_) {
+    try {
+      whole = WholeRuns(std::span<const uint8_t>(begin, end), at_ - end);
+    } catch (const DatasetError& e) {
+      RethrowNamingFile(e);
+    }
+  }
+  carried_ = end - whole;
+  carry_ = begin + whole;
+  *piece = std::span<const uint8_t>(begin, whole);
+  return true;
+}
+
+void CompressedArcStream::EndPass() {
+  if (read_ahead_) {
+    read_ahead_->Stop();
+  } else if (options_.drop_behind) {
+    DropBehind(stream_bytes_);
+  }
+  ++counters_.passes;
+}
+
+void CompressedArcStream::AbandonPass() {
+  if (read_ahead_) read_ahead_->Stop();
+}
+
 void CompressedArcStream::DropBehind(uint64_t end) {
   if (!reader_) return;
   // Whole pages only: the page holding the next unread byte stays until the next piece.
@@ -91,13 +157,20 @@ void CompressedArcStream::DropBehind(uint64_t end) {
   dropped_until_ = end == stream_bytes_ ? section_offset_ / PageSize() * PageSize() : until;
 }
 
-uint64_t CompressedArcStream::WholeRuns(uint64_t end, uint64_t piece_offset) const {
-  return WholeTileRuns(std::span<const uint8_t>(buffer_.data(), end), piece_offset);
+uint64_t CompressedArcStream::WholeRuns(std::span<const uint8_t> bytes, uint64_t piece_offset) {
+  return WholeTileRuns(bytes, piece_offset);
 }
 
 void CompressedArcStream::RethrowNamingFile(const DatasetError& e) const {
   if (options_.path.empty()) throw e;
   throw DatasetError(options_.path + ": " + e.what());
+}
+
+uint64_t ArcStreamBufferBytes(uint64_t buffer_bytes, uint64_t stream_bytes) {
+  if (stream_bytes == 0) return 0;
+  const uint64_t buffered =
+      std::min(std::max(kTileRunMaxBytes, buffer_bytes), std::max<uint64_t>(stream_bytes, 8));
+  return std::max(buffered, ReadAhead::RingBytes(ReadAheadOptionsFor(buffer_bytes), stream_bytes));
 }
 
 void CheckArcCount(const CompressedArcStream& stream, uint64_t decoded) {

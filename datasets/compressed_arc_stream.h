@@ -19,6 +19,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -30,12 +32,16 @@
 #include "datasets/hilbert_layout.h"
 #include "datasets/hilbert_tiles.h"
 #include "datasets/posix_io.h"
+#include "datasets/read_ahead.h"
 
 namespace cost::datasets {
 
 struct ArcStreamOptions {
   std::string path;          // a prepared file with the compressed section; empty: the graph's
   bool drop_behind = false;  // POSIX_FADV_DONTNEED each piece's pages once it has been read
+  // With a path: read on a second thread, ahead of the decoding, with O_DIRECT where the file
+  // system allows it (read_ahead.h). The disk rows set it; the pages never enter the page cache.
+  bool read_ahead = false;
   uint64_t buffer_bytes = uint64_t{4} << 20;  // raised to kTileRunMaxBytes, the longest run
 };
 
@@ -70,9 +76,16 @@ class CompressedArcStream {
  private:
   void Fill(uint64_t at, uint8_t* out, uint64_t bytes);  // stream bytes [at, at + bytes)
   void DropBehind(uint64_t end);                         // drop file pages before stream byte end
-  // The length of the prefix of buffer_[0, end) that holds whole runs; piece_offset is the
-  // stream offset of buffer_[0], for messages.
-  uint64_t WholeRuns(uint64_t end, uint64_t piece_offset) const;
+  // A pass, as Pass drives it: NextPiece sets *piece to the next whole runs (false at the end),
+  // reading them into buffer_, or taking them from the reader thread with the unfinished run
+  // before them copied into the slack in front. The one call of visit stays in Pass.
+  void BeginPass();
+  bool NextPiece(std::span<const uint8_t>* piece);
+  void EndPass();
+  void AbandonPass();  // a visit threw: stop the reader
+  // The length of the prefix of bytes that holds whole runs; piece_offset is the stream offset
+  // of bytes[0], for messages.
+  static uint64_t WholeRuns(std::span<const uint8_t> bytes, uint64_t piece_offset);
   // A malformed piece found while decoding: the error again with the file's path in front (the
   // decoders know only byte offsets), or as it was for a stream read from memory.
   [[noreturn]] void RethrowNamingFile(const DatasetError& e) const;
@@ -83,10 +96,19 @@ class CompressedArcStream {
   UniqueFd fd_;                            // the file, for the stream's reads and fadvise
   uint64_t section_offset_ = 0;            // of the compressed section in the file
   uint64_t num_vertices_ = 0, num_arcs_ = 0, stream_bytes_ = 0;
-  uint64_t dropped_until_ = 0;  // file offset below which drop_behind has dropped the pages
-  std::vector<uint8_t> buffer_;
+  uint64_t dropped_until_ = 0;   // file offset below which drop_behind has dropped the pages
+  std::vector<uint8_t> buffer_;  // the synchronous passes'
+  std::unique_ptr<ReadAhead> read_ahead_;  // with options.read_ahead and a path
+  // The pass under way: stream bytes read so far, and the unfinished run after the last piece.
+  uint64_t at_ = 0, carried_ = 0;
+  const uint8_t* carry_ = nullptr;
+  bool holding_ = false;  // a piece taken from read_ahead_ and not yet released
   ArcStreamCounters counters_;
 };
+
+// The most memory a stream of stream_bytes with this buffer_bytes holds in buffers, read ahead
+// or not.
+uint64_t ArcStreamBufferBytes(uint64_t buffer_bytes, uint64_t stream_bytes);
 
 // Throws DatasetError unless `decoded` (the arcs a pass decoded) equals the stream's arc count.
 void CheckArcCount(const CompressedArcStream& stream, uint64_t decoded);
@@ -106,25 +128,21 @@ uint64_t DecodeArcsPrefetched(std::span<const uint8_t> bytes, Fn fn, Prefetch pr
 
 template <typename Visit>
 void CompressedArcStream::Pass(Visit visit) {
-  uint64_t carried = 0;  // bytes of an unfinished run, moved to the front of the buffer
-  for (uint64_t at = 0; at < stream_bytes_;) {
-    const uint64_t take = std::min<uint64_t>(buffer_.size() - carried, stream_bytes_ - at);
-    Fill(at, buffer_.data() + carried, take);
-    at += take;
-    const uint64_t end = carried + take;
-    uint64_t whole = end;
-    try {
-      if (at < stream_bytes_) whole = WholeRuns(end, at - end);
-      visit(std::span<const uint8_t>(buffer_.data(), whole));  // decoding throws for bad runs
-    } catch (const DatasetError& e) {
-      RethrowNamingFile(e);
+  BeginPass();
+  try {
+    std::span<const uint8_t> piece;
+    while (NextPiece(&piece)) {
+      try {
+        visit(piece);  // decoding throws for bad runs
+      } catch (const DatasetError& e) {
+        RethrowNamingFile(e);
+      }
     }
-    carried = end - whole;
-    std::copy(buffer_.begin() + static_cast<std::ptrdiff_t>(whole),
-              buffer_.begin() + static_cast<std::ptrdiff_t>(end), buffer_.begin());
+  } catch (...) {
+    AbandonPass();
+    throw;
   }
-  if (options_.drop_behind) DropBehind(stream_bytes_);
-  ++counters_.passes;
+  EndPass();
 }
 
 }  // namespace cost::datasets

@@ -73,9 +73,13 @@ TEST_F(StreamingTest, PiecesHoldWholeRunsAtEveryBufferSize) {
   // A buffer below one longest run is raised to it; the others cut runs at every offset mod 4.
   const uint64_t run = datasets::kTileRunMaxBytes;
   for (uint64_t buffer : {uint64_t{16}, run, run + 1, run + 2, run + 4093, uint64_t{1} << 22}) {
-    for (const std::string& path : {std::string(), Path("k10.cgraph")}) {
-      CompressedArcStream stream(graph_, {.path = path, .buffer_bytes = buffer});
-      EXPECT_EQ(ArcsOf(stream), expected) << "buffer " << buffer << " path '" << path << "'";
+    for (const auto& [path, ahead] :
+         {std::pair{std::string(), false}, std::pair{Path("k10.cgraph"), false},
+          std::pair{Path("k10.cgraph"), true}}) {
+      CompressedArcStream stream(graph_,
+                                 {.path = path, .read_ahead = ahead, .buffer_bytes = buffer});
+      EXPECT_EQ(ArcsOf(stream), expected)
+          << "buffer " << buffer << " path '" << path << "' read ahead " << ahead;
       EXPECT_EQ(stream.counters().bytes_read, graph_.hilbert_compressed.size());
       EXPECT_EQ(stream.counters().passes, 1u);
     }
@@ -96,12 +100,15 @@ TEST_F(StreamingTest, DropBehindLeavesTheSectionOutOfThePageCache) {
   const datasets::GraphFileInfo info = datasets::ReadGraphFileInfo(Path("k10.cgraph"));
   const std::vector<datasets::GraphFileSectionInfo> section = {
       *info.Find(datasets::SectionKind::kHilbertCompressed)};
-  for (bool drop : {false, true}) {
+  // In this order: read and cached; dropped behind; then read ahead, which leaves it out.
+  for (const auto& [drop, ahead] :
+       {std::pair{false, false}, std::pair{true, false}, std::pair{false, true}}) {
     CompressedArcStream stream(
-        graph_, {.path = Path("k10.cgraph"), .drop_behind = drop, .buffer_bytes = 1});
+        graph_,
+        {.path = Path("k10.cgraph"), .drop_behind = drop, .read_ahead = ahead, .buffer_bytes = 1});
     ArcsOf(stream);
     const double resident = harness::ResidentFraction(Path("k10.cgraph"), section);
-    if (drop) {
+    if (drop || ahead) {
       EXPECT_LE(resident, harness::kMaxResidentOnDisk);
     } else {
       EXPECT_GE(resident, harness::kMinResidentInRam);
@@ -113,8 +120,11 @@ TEST_F(StreamingTest, KernelsMatchTheirInMemorySiblingsAtSmallBuffers) {
   const std::vector<double> ranks = baselines::PageRankPushHilbert(graph_, {.iterations = 20});
   const std::vector<uint32_t> components =
       testing_support::SmallestIdLabels(baselines::ConnectedComponentsUnionFind(graph_));
-  for (const std::string& path : {std::string(), Path("k10.cgraph")}) {
-    const ArcStreamOptions options{.path = path, .buffer_bytes = datasets::kTileRunMaxBytes + 333};
+  for (const auto& [path, ahead] :
+       {std::pair{std::string(), false}, std::pair{Path("k10.cgraph"), false},
+        std::pair{Path("k10.cgraph"), true}}) {
+    const ArcStreamOptions options{
+        .path = path, .read_ahead = ahead, .buffer_bytes = datasets::kTileRunMaxBytes + 333};
     auto stream = [&] { return CompressedArcStream(graph_, options); };
     CompressedArcStream s1 = stream(), s2 = stream(), s3 = stream();
     EXPECT_THAT(baselines::PageRankPushStream(s1, {.iterations = 20}),
@@ -161,13 +171,29 @@ TEST_F(StreamingTest, ADamagedRunInAFileIsNamedByPath) {
   bytes.replace(at + 4, 4, std::string(4, '\0'));  // the first run's arc count
   std::ofstream(Path("k10.cgraph"), std::ios::binary | std::ios::trunc) << bytes;
   for (const uint64_t buffer : {uint64_t{1} << 24, datasets::kTileRunMaxBytes}) {
-    CompressedArcStream from_file(graph_, {.path = Path("k10.cgraph"), .buffer_bytes = buffer});
-    EXPECT_THAT([&] { baselines::ConnectedComponentsUnionFindStream(from_file); },
-                testing::ThrowsMessage<datasets::DatasetError>(
-                    testing::AllOf(testing::StartsWith(Path("k10.cgraph") + ": "),
-                                   testing::HasSubstr("a run of 0 arcs at byte offset 0"))))
-        << "buffer " << buffer;
+    for (const bool ahead : {false, true}) {
+      CompressedArcStream from_file(
+          graph_, {.path = Path("k10.cgraph"), .read_ahead = ahead, .buffer_bytes = buffer});
+      EXPECT_THAT([&] { baselines::ConnectedComponentsUnionFindStream(from_file); },
+                  testing::ThrowsMessage<datasets::DatasetError>(
+                      testing::AllOf(testing::StartsWith(Path("k10.cgraph") + ": "),
+                                     testing::HasSubstr("a run of 0 arcs at byte offset 0"))))
+          << "buffer " << buffer << " read ahead " << ahead;
+    }
   }
+}
+
+// A pass abandoned by its visitor (a kernel's exception) stops the reader thread; the next pass
+// starts from the beginning and reads every arc.
+TEST_F(StreamingTest, AnAbandonedReadAheadPassLeavesTheStreamUsable) {
+  CompressedArcStream stream(graph_,
+                             {.path = Path("k10.cgraph"), .read_ahead = true, .buffer_bytes = 1});
+  int pieces = 0;
+  EXPECT_THROW(stream.Pass([&](std::span<const uint8_t>) {
+    if (++pieces == 2) throw std::runtime_error("kernel gave up");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(ArcsOf(stream).size(), graph_.num_edges());
 }
 
 TEST_F(StreamingTest, AFileWithoutTheStreamIsRefusedByName) {

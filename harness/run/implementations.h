@@ -34,7 +34,8 @@ struct RunParams {
   datasets::VertexId source = 0;  // BFS only: dense id, < num_vertices
   // Rows that stream their edges (Implementation::streams): the prepared file they read on every
   // pass (empty: the graph's in-memory section, read through the same buffer), whether each pass
-  // drops what it read from the page cache (storage "disk"), and where they add the bytes read.
+  // reads past the page cache (storage "disk": read ahead with O_DIRECT, or dropped behind where
+  // the file system refuses it), and where they add the bytes read.
   std::string graph_path;
   bool drop_behind = false;
   StreamCounters* stream_counters = nullptr;

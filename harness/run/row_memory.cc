@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "datasets/compressed_arc_stream.h"
 #include "harness/core/format.h"
 #include "harness/machine/memory_admission.h"
 
@@ -79,9 +80,11 @@ RowMemory MemoryNeededBy(const Implementation& impl, const datasets::GraphFileIn
     need.vertex_bytes =
         n * (impl.streams.vertex_bytes + uint64_t{impl.streams.thread_vertex_bytes} *
                                              static_cast<uint64_t>(std::max(1, params.threads)));
-    // The buffer is never larger than the stream it holds pieces of.
+    // A disk row reads ahead into a ring of pieces (read_ahead.h); a RAM row needs one buffer.
+    // Either is charged the larger, which the storage mode does not change by much.
     const datasets::GraphFileSectionInfo* stream = info.Find(SectionKind::kHilbertCompressed);
-    need.buffer_bytes = std::min(impl.streams.buffer_bytes, stream ? stream->bytes : 0);
+    need.buffer_bytes =
+        datasets::ArcStreamBufferBytes(impl.streams.buffer_bytes, stream ? stream->bytes : 0);
   } else {
     for (const datasets::GraphFileSectionInfo& s : FileSectionsReadBy(impl, info)) {
       need.section_bytes += s.bytes;

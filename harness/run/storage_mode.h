@@ -3,9 +3,10 @@
 //         mincore (at least kMinResidentInRam of their pages resident).
 //   disk  evicted first (fdatasync, the row's own mappings of them dropped with MADV_DONTNEED,
 //         then POSIX_FADV_DONTNEED), so the repetition reads them from the device; checked with
-//         mincore (at most kMaxResidentOnDisk resident). A row that streams its edges also drops
-//         the pages behind its reader on every pass (RunParams::drop_behind), so each pass reads
-//         the device again, as on a graph larger than memory.
+//         mincore (at most kMaxResidentOnDisk resident). A row that streams its edges reads them
+//         on every pass past the page cache (RunParams::drop_behind: O_DIRECT on a reader thread,
+//         or pages dropped behind the reader), so each pass reads the device again, as on a graph
+//         larger than memory.
 // When the check fails the row fails with a message naming the file, the mode and the residency
 // measured: a "disk" time from the page cache, or a "ram" time from the device, would be wrong.
 #ifndef COST_HARNESS_RUN_STORAGE_MODE_H_

@@ -52,7 +52,10 @@ inline constexpr uint64_t kThreadedStreamBuffer = uint64_t{16} << 20;
 inline datasets::CompressedArcStream StreamOf(const datasets::Graph& g, const RunParams& p,
                                               uint64_t buffer_bytes) {
   return datasets::CompressedArcStream(
-      g, {.path = p.graph_path, .drop_behind = p.drop_behind, .buffer_bytes = buffer_bytes});
+      g, {.path = p.graph_path,
+          .drop_behind = p.drop_behind,
+          .read_ahead = p.drop_behind,  // the disk rows: read ahead, O_DIRECT (read_ahead.h)
+          .buffer_bytes = buffer_bytes});
 }
 
 // Runs kernel(stream) and adds what the stream read to params.stream_counters.
