@@ -166,6 +166,47 @@ TEST_F(SweepFaultsTest, InterruptKillsTheRunningRowAndKeepsTheRest) {
   EXPECT_EQ(results.measurements[0].implementation, "serial:union-find");
 }
 
+// A sweep runs its rows with its own image, not whatever file holds its path by then: a rebuild of
+// `cost` while a sweep runs must not change the binary its later rows measure. The gate row holds
+// the sweep until the test has replaced the binary with one that fails; the row after it must
+// still be measured by the sweep's own `cost`.
+TEST_F(SweepFaultsTest, ARebuildDuringASweepDoesNotChangeWhatItsRowsRun) {
+  const fs::path copy = dir_ / "cost-copy";
+  fs::copy_file(COST_BINARY, copy);
+  const std::string dir = dir_.string();
+  std::ofstream(dir_ / "gate.json") << R"([{"name": "gate:wait", "kernel": "wcc",
+    "kind": "threaded", "description": "waits for the test",
+    "command": "touch )" << dir << R"(/started; while [ ! -e )"
+                                    << dir << R"(/go ]; do sleep 0.05; done",
+    "time": "process-wall"}])";
+  std::ofstream(dir_ / "spec.json") << R"({
+    "datasets": [{"name": "k8", "kronecker": {"scale": 8, "edge_factor": 4}}],
+    "kernels": ["wcc", "pagerank"],
+    "implementations": ["gate:wait", "serial:pagerank"],
+    "systems": [")" << dir << R"(/gate.json"],
+    "threads": [1], "repetitions": 1, "timeout_seconds": 60, "cache_dir": "cache"
+  })";
+  const pid_t sweep =
+      testing_support::StartCost({"sweep", "spec.json", "--out", "results.json", "--quiet"}, dir_,
+                                 Path("sweep.log"), copy.string());
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (!fs::exists(dir_ / "started") && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_TRUE(fs::exists(dir_ / "started")) << Log();
+  std::ofstream(dir_ / "cost-new") << "#!/bin/sh\nexit 3\n";
+  fs::permissions(dir_ / "cost-new", fs::perms::owner_all);
+  fs::rename(dir_ / "cost-new", copy);  // as a linker replaces its output
+  std::ofstream(dir_ / "go").close();
+  ASSERT_EQ(Wait(sweep), 0) << Log();
+  const harness::ResultsFile results = harness::ReadResultsFile((dir_ / "results.json").string());
+  std::map<std::string, harness::Measurement> by_name;
+  for (const auto& m : results.measurements) by_name[m.implementation] = m;
+  ASSERT_EQ(by_name.count("serial:pagerank"), 1u) << Log();
+  EXPECT_EQ(by_name["serial:pagerank"].outcome, harness::Outcome::kOk)
+      << by_name["serial:pagerank"].message;
+}
+
 // A sweep that fails before its first row (here: a malformed edge list) leaves an existing
 // results file byte for byte as it was, whether asked to resume it or to overwrite it.
 TEST_F(SweepFaultsTest, FailedSweepLeavesExistingResultsUntouched) {

@@ -42,8 +42,8 @@ class ScratchDirTest : public testing::Test {
 
 // Forks `cost ARGS...` with working folder `cwd`, stdout to out_fd and stderr to err_fd.
 inline pid_t SpawnCost(std::vector<std::string> args, const std::filesystem::path& cwd, int out_fd,
-                       int err_fd) {
-  args.insert(args.begin(), COST_BINARY);
+                       int err_fd, const std::string& binary = COST_BINARY) {
+  args.insert(args.begin(), binary);
   const pid_t pid = fork();
   if (pid == 0) {
     if (chdir(cwd.c_str()) != 0 || out_fd < 0 || err_fd < 0) _exit(126);
@@ -58,11 +58,12 @@ inline pid_t SpawnCost(std::vector<std::string> args, const std::filesystem::pat
   return pid;
 }
 
-// Starts `cost ARGS...` in `cwd` without waiting, stdout and stderr appended to `log`.
+// Starts `cost ARGS...` (or another copy of it) in `cwd` without waiting, stdout and stderr
+// appended to `log`.
 inline pid_t StartCost(const std::vector<std::string>& args, const std::filesystem::path& cwd,
-                       const std::string& log) {
+                       const std::string& log, const std::string& binary = COST_BINARY) {
   const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-  const pid_t pid = SpawnCost(args, cwd, fd, fd);
+  const pid_t pid = SpawnCost(args, cwd, fd, fd, binary);
   if (fd >= 0) close(fd);
   return pid;
 }

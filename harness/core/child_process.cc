@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <thread>
@@ -38,7 +39,7 @@ std::string TailOf(const std::string& path, size_t bytes) {
   }
   const int null = open("/dev/null", O_RDONLY);
   if (null >= 0) dup2(null, STDIN_FILENO);
-  execvp(argv[0], argv);
+  execvp(options.program.empty() ? argv[0] : options.program.c_str(), argv);
   const char* reason = strerror(errno);
   (void)!write(STDERR_FILENO, "cannot execute ", 15);
   (void)!write(STDERR_FILENO, argv[0], strlen(argv[0]));
@@ -114,6 +115,20 @@ void RecordExit(int status, ChildResult* result) {
 }
 
 }  // namespace
+
+void SetProgram(ChildOptions* child, const std::string& binary) {
+  std::string path = binary;
+  if (binary.empty()) {
+    std::error_code error;
+    path = std::filesystem::read_symlink("/proc/self/exe", error).string();
+    child->program = "/proc/self/exe";
+  }
+  if (child->argv.empty()) {
+    child->argv.push_back(path);
+  } else {
+    child->argv[0] = path;
+  }
+}
 
 ChildResult RunChild(const ChildOptions& options) {
   ChildResult result;

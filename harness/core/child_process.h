@@ -13,6 +13,9 @@ namespace cost::harness {
 
 struct ChildOptions {
   std::vector<std::string> argv;  // argv[0] is the program; execvp searches PATH
+  // Executed instead of argv[0] when set (argv[0] still names it to the child): a sweep runs its
+  // own image through /proc/self/exe, so a rebuild of the binary under way cannot swap it.
+  std::string program;
   std::string log_path;           // stdout and stderr go here
   double timeout_seconds = 0;     // 0: none
   uint64_t memory_cap_bytes = 0;  // RLIMIT_AS of the child; 0: none
@@ -35,6 +38,11 @@ struct ChildResult {
   uint64_t max_rss_bytes = 0;  // the child's peak resident set (from wait4)
   std::string log_tail;        // the last 2000 bytes of its output
 };
+
+// The program a child runs, argv[0]: `binary`, or when it is empty this executable again, named
+// by its path and executed through /proc/self/exe, the running image: a rebuild of the binary
+// while a sweep runs cannot change what its later rows run.
+void SetProgram(ChildOptions* child, const std::string& binary);
 
 // Starts the child and waits for it. Never throws for what the child does; kFailedToStart
 // covers fork failure and exec failure (exit status 127, as a shell reports a missing command).

@@ -63,7 +63,7 @@ std::vector<std::string> PreparationCommand(const GraphRecipe& recipe, const std
 void PrepareUnderCap(const GraphRecipe& recipe, const std::string& path, uint64_t cap,
                      const std::string& cost_binary) {
   ChildOptions child;
-  child.argv = {cost_binary};
+  SetProgram(&child, cost_binary);
   const Args args = PreparationCommand(recipe, path, BudgetUnderCap(cap));
   child.argv.insert(child.argv.end(), args.begin(), args.end());
   child.log_path = path + ".log";

@@ -23,10 +23,10 @@ uint64_t BudgetUnderCap(uint64_t cap);
 std::vector<std::string> PreparationCommand(const GraphRecipe& recipe, const std::string& path,
                                             uint64_t budget);
 
-// Runs PreparationCommand with `cost_binary` under RLIMIT_AS = cap, in this process group (a
-// Ctrl-C reaches it and it removes its temp folder). Its output goes to PATH.log, removed once
-// it succeeds. Throws DatasetError naming the dataset, the cap and the child's last output
-// when it fails.
+// Runs PreparationCommand with `cost_binary` ("": this executable, SetProgram) under RLIMIT_AS =
+// cap, in this process group (a Ctrl-C reaches it and it removes its temp folder). Its output
+// goes to PATH.log, removed once it succeeds. Throws DatasetError naming the dataset, the cap and
+// the child's last output when it fails.
 void PrepareUnderCap(const GraphRecipe& recipe, const std::string& path, uint64_t cap,
                      const std::string& cost_binary);
 

@@ -43,11 +43,8 @@ std::vector<std::string> PrepareSweepDatasets(const SweepSpec& spec, bool quiet,
                                               const std::string& cost_binary) {
   CachePreparation how;
   if (spec.memory_cap_bytes > 0) {
-    const std::string binary = cost_binary.empty()
-                                   ? std::filesystem::read_symlink("/proc/self/exe").string()
-                                   : cost_binary;
-    how.prepare = [&spec, binary](const GraphRecipe& recipe, const std::string& path) {
-      PrepareUnderCap(recipe, path, spec.memory_cap_bytes, binary);
+    how.prepare = [&spec, cost_binary](const GraphRecipe& recipe, const std::string& path) {
+      PrepareUnderCap(recipe, path, spec.memory_cap_bytes, cost_binary);
     };
   }
   std::vector<std::string> graphs;

@@ -110,6 +110,7 @@ Measurement RunRowInChild(const SweepRow& row, const SweepSpec& spec, const std:
   const std::string json_path = (dir / "row.json").string();
   ChildOptions child;
   child.argv = RowCommand(row, spec, binary, json_path, gbench_json);
+  SetProgram(&child, binary);
   child.log_path = (dir / "row.log").string();
   child.timeout_seconds = spec.timeout_seconds;
   child.memory_cap_bytes = spec.memory_cap_bytes;

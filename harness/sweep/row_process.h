@@ -13,9 +13,10 @@
 
 namespace cost::harness {
 
-// Runs `binary run ...` for the row. gbench_json: where the row's Google Benchmark JSON goes
-// ("" for none). When *interrupt becomes non-zero the child is killed and the outcome is
-// Outcome::kInterrupted. A child that leaves no row is classified by run/failure.h.
+// Runs `binary run ...` for the row (binary "": this executable, as SetProgram says). gbench_json:
+// where the row's Google Benchmark JSON goes ("" for none). When *interrupt becomes non-zero the
+// child is killed and the outcome is Outcome::kInterrupted. A child that leaves no row is
+// classified by run/failure.h.
 Measurement RunRowInChild(const SweepRow& row, const SweepSpec& spec, const std::string& binary,
                           const std::string& gbench_json,
                           const volatile std::sig_atomic_t* interrupt = nullptr);

@@ -114,8 +114,8 @@ class InterruptHandler {
   struct sigaction old_hup_ = {};
 };
 
-// Runs every row not yet in *results, each in its own `binary run` process, writing the results
-// file after each; stops early when interrupted.
+// Runs every row not yet in *results, each in its own `binary run` process ("": this executable),
+// writing the results file after each; stops early when interrupted.
 void RunRows(const std::vector<SweepRow>& rows, const SweepSpec& spec, const SweepOptions& options,
              const std::string& binary, ResultsFile* results) {
   const fs::path gbench_dir = options.out + ".gbench";
@@ -190,11 +190,8 @@ ResultsFile RunSweep(const SweepSpec& spec, const SweepOptions& options, bool* i
   RemoveStaleTempFolders("cost-mpi");
   ResultsFile results;
   const std::vector<SweepRow> rows = StartSweep(spec, options, &results);
-  const std::string binary = options.cost_binary.empty()
-                                 ? fs::read_symlink("/proc/self/exe").string()
-                                 : options.cost_binary;
   const InterruptHandler handler;
-  RunRows(rows, spec, options, binary, &results);
+  RunRows(rows, spec, options, options.cost_binary, &results);
   if (interrupted) *interrupted = g_interrupted != 0;
   return results;
 }
