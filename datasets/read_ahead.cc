@@ -55,13 +55,12 @@ uint64_t ReadAhead::RingBytes(const ReadAheadOptions& options, uint64_t bytes) {
 
 ReadAhead::ReadAhead(const std::string& path, uint64_t offset, uint64_t bytes,
                      const ReadAheadOptions& options)
-    : path_(path),
-      offset_(offset),
-      bytes_(bytes),
-      piece_bytes_(GeometryOf(options, bytes).piece_bytes),
-      slack_bytes_(GeometryOf(options, bytes).slack_bytes),
-      slot_bytes_(GeometryOf(options, bytes).slot_bytes),
-      slots_(GeometryOf(options, bytes).slots) {
+    : path_(path), offset_(offset), bytes_(bytes) {
+  const ReadAheadGeometry g = GeometryOf(options, bytes);
+  piece_bytes_ = g.piece_bytes;
+  slack_bytes_ = g.slack_bytes;
+  slot_bytes_ = g.slot_bytes;
+  slots_ = g.slots;
   fd_ = OpenDirectOrBuffered(path, &direct_);
   struct stat st {};
   if (::fstat(fd_.get(), &st) != 0) {
