@@ -187,6 +187,45 @@ TEST_F(PrepareGraphTest, DiskTooSmallIsRefusedWithBothNumbers) {
   EXPECT_TRUE(TmpIsEmpty());
 }
 
+// The runs' share of the disk estimate follows the merge the builder will do: 8 bytes per arc
+// when the final merge reads every run at once, 16 when merge passes write runs from runs; and
+// it bounds what a preparation really held on disk.
+TEST_F(PrepareGraphTest, TheDiskEstimateChargesMergePassesOnlyWhenThereAreSome) {
+  const KroneckerOptions kron{.scale = 12, .edge_factor = 8, .seed = 3};
+  const uint64_t arcs = 2 * 8 * 4096;  // the generator's pairs, symmetrised
+  auto needed = [&](uint64_t max_fan_in) -> uint64_t {
+    PreparationOptions options = WithTmp(Options(kEverySection, true, 600 * 1024));
+    options.max_merge_fan_in = max_fan_in;
+    options.free_disk_bytes = 1;
+    try {
+      PrepareKronecker(kron, options, Path("out.cgraph"));
+    } catch (const DatasetError& e) {
+      const std::string message = e.what();
+      EXPECT_THAT(message, HasSubstr(".cgraph + sorted runs), 1 free"));
+      return std::stoull(message.substr(message.find("needs ") + 6));
+    }
+    ADD_FAILURE() << "no error";
+    return 0;
+  };
+  const uint64_t one_merge = needed(0), passes = needed(2);
+  EXPECT_EQ(passes - one_merge, 8 * arcs);
+  for (const uint64_t max_fan_in : {uint64_t{0}, uint64_t{2}}) {
+    PreparationOptions options = WithTmp(Options(kEverySection, true, 600 * 1024));
+    options.max_merge_fan_in = max_fan_in;
+    const PreparationReport report = PrepareKronecker(kron, options, Path("out.cgraph"));
+    EXPECT_GT(report.runs_spilled, 6u);
+    EXPECT_LE(report.peak_run_bytes, (max_fan_in == 2 ? 16 : 8) * arcs);
+    // One final merge per phase (csr, hilbert: a symmetric graph has no transpose), or more.
+    if (max_fan_in == 0) {
+      EXPECT_EQ(report.merge_passes, 2u);
+    } else {
+      EXPECT_GT(report.merge_passes, 4u);
+    }
+    fs::remove(Path("out.cgraph"));
+  }
+  EXPECT_TRUE(TmpIsEmpty());
+}
+
 TEST_F(PrepareGraphTest, FailureAfterTheFirstRunRemovesTheRunsAndTheOutput) {
   const KroneckerOptions kron{.scale = 14, .edge_factor = 8, .seed = 2};
   PreparationOptions options = WithTmp(Options(kEverySection, true, kMiB));

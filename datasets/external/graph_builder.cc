@@ -243,6 +243,10 @@ uint64_t ExternalGraphBuilder::max_chunk_arcs() const {
   return std::min(runs_->buffer_keys() / 2, std::max<uint64_t>(1024, io / (2 * sizeof(VertexId))));
 }
 
+uint64_t ExternalGraphBuilder::RunBytesBound(uint64_t arcs) const {
+  return runs_->DiskBytesBound(arcs);
+}
+
 void ExternalGraphBuilder::AddArcs(std::span<const VertexId> src, std::span<const VertexId> dst) {
   const ArcKeyCounts counts =
       AddArcKeys(src, dst, plan_.symmetrize,

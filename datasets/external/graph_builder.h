@@ -83,6 +83,8 @@ class ExternalGraphBuilder {
 
   // The most arcs one AddArcs call may pass.
   uint64_t max_chunk_arcs() const;
+  // The most bytes one phase's sorted runs of `arcs` arcs may take on disk at once.
+  uint64_t RunBytesBound(uint64_t arcs) const;
   // Requires: every id below num_vertices, src.size() == dst.size() <= max_chunk_arcs().
   void AddArcs(std::span<const VertexId> src, std::span<const VertexId> dst);
 

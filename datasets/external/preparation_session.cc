@@ -26,12 +26,12 @@ uint64_t OutputBytesEstimate(const GraphBuildPlan& plan, uint64_t arcs) {
   return bytes;
 }
 
-// Runs of one phase at a time (8 bytes per arc), twice that while a merge pass writes a run
-// from others; the out targets spilled when csr is not stored; the Hilbert sections spilled
-// when they are appended after one another.
-uint64_t TempBytesEstimate(const GraphBuildPlan& plan, uint64_t arcs) {
+// The runs of one phase at a time (`run_bytes`: the builder's bound, sorted_runs.h); the out
+// targets spilled when csr is not stored; the Hilbert sections spilled when they are appended
+// after one another.
+uint64_t TempBytesEstimate(const GraphBuildPlan& plan, uint64_t arcs, uint64_t run_bytes) {
   const PreparedSections& s = plan.sections;
-  uint64_t bytes = 16 * arcs;
+  uint64_t bytes = run_bytes;
   if (!s.csr && s.transpose) bytes += 4 * arcs;
   if (!s.csr && !s.transpose && s.hilbert) {
     bytes += 4 * arcs + (s.compressed ? TileStreamBoundBytes(plan.num_vertices, arcs) : 0);
@@ -85,8 +85,8 @@ void PreparationSession::CheckDisk(const GraphBuildPlan& plan, uint64_t max_inpu
   std::vector<DiskNeed> needs = {
       {output_folder, OutputBytesEstimate(plan, arcs), "the output " + output_}};
   // Runs are spilled only when the keys do not fit the memory.
-  if (16 * arcs > budget())
-    needs.push_back({temp_->parent(), TempBytesEstimate(plan, arcs), "sorted runs"});
+  const uint64_t temp_bytes = TempBytesEstimate(plan, arcs, builder_->RunBytesBound(arcs));
+  if (temp_bytes > 0) needs.push_back({temp_->parent(), temp_bytes, "sorted runs"});
   RequireDiskSpace(needs, options_.free_disk_bytes);
 }
 

@@ -81,6 +81,21 @@ void SortedRunBuilder::MergeDownToFanIn(uint64_t fan_in, uint64_t read_keys) {
   }
 }
 
+uint64_t MergeFanIn(const SortedRunSettings& settings) {
+  const uint64_t affordable =
+      std::max<uint64_t>(2, settings.merge_bytes / std::max<uint64_t>(1, settings.io_buffer_bytes));
+  return std::max<uint64_t>(
+      2, settings.max_fan_in == 0 ? affordable : std::min(affordable, settings.max_fan_in));
+}
+
+uint64_t SortedRunBuilder::DiskBytesBound(uint64_t keys) const {
+  if (keys <= settings_.buffer_keys) return 0;
+  const uint64_t buffer = std::max<uint64_t>(1, settings_.buffer_keys);
+  const uint64_t runs = (keys + buffer - 1) / buffer;
+  const uint64_t bytes = keys * sizeof(uint64_t);
+  return runs <= MergeFanIn(settings_) ? bytes : 2 * bytes;
+}
+
 void SortedRunBuilder::Drain(const KeySink& sink) {
   if (runs_.empty()) {
     const std::span<const uint64_t> keys = SortBuffer();
@@ -95,15 +110,12 @@ void SortedRunBuilder::Drain(const KeySink& sink) {
   Spill();
   buffer_.Release();
   scratch_.Release();
-  const uint64_t affordable =
-      std::max<uint64_t>(2, settings_.merge_bytes / settings_.io_buffer_bytes);
-  const uint64_t fan_in =
-      settings_.max_fan_in == 0 ? affordable : std::min(affordable, settings_.max_fan_in);
+  const uint64_t fan_in = MergeFanIn(settings_);
   const uint64_t read_keys = [&] {
     const uint64_t readers = std::min<uint64_t>(fan_in, runs_.size());
     return std::max<uint64_t>(1, settings_.merge_bytes / readers / sizeof(uint64_t));
   }();
-  MergeDownToFanIn(std::max<uint64_t>(2, fan_in), read_keys);
+  MergeDownToFanIn(fan_in, read_keys);
   MergeRuns(runs_, read_keys, sink, settings_.what);
   ++merge_passes_;
   runs_.clear();

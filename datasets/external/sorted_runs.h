@@ -39,6 +39,10 @@ struct SortedRunSettings {
 // The memory a builder holds at most: its buffer and the sort's scratch.
 inline uint64_t SortedRunBufferBytes(uint64_t buffer_keys) { return 16 * buffer_keys; }
 
+// How many runs the final merge reads at once: the merge memory over the smallest read buffer,
+// capped by max_fan_in, and never fewer than two.
+uint64_t MergeFanIn(const SortedRunSettings& settings);
+
 class SortedRunBuilder {
  public:
   explicit SortedRunBuilder(SortedRunSettings settings);
@@ -51,6 +55,11 @@ class SortedRunBuilder {
 
   // Hands every distinct key added, ascending, to the sink; frees the buffer before a merge.
   void Drain(const KeySink& sink);
+
+  // The most bytes the runs of `keys` keys may take on disk at once: none when they fit the
+  // buffer; the keys once when the final merge reads every run; twice when merge passes are
+  // needed (a pass's inputs and output coexist until the inputs go).
+  uint64_t DiskBytesBound(uint64_t keys) const;
 
   uint64_t buffer_keys() const { return settings_.buffer_keys; }
   uint64_t runs_spilled() const { return runs_spilled_; }
