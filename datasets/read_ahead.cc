@@ -26,11 +26,21 @@ struct ReadAheadGeometry {
   uint64_t piece_bytes = 0, slack_bytes = 0, slot_bytes = 0, slots = 0;
 };
 
-// O_DIRECT where the file system takes it; buffered otherwise (it answers EINVAL).
-UniqueFd OpenDirectOrBuffered(const std::string& path, bool* direct) {
+// O_DIRECT where the file system takes it; buffered otherwise. Some refuse it at open (EINVAL),
+// others only at the first read, so one aligned block at `offset` is read into `probe` (aligned,
+// kAlign bytes) before the descriptor is trusted with direct reads.
+UniqueFd OpenDirectOrBuffered(const std::string& path, uint64_t offset, void* probe, bool* direct) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECT | O_CLOEXEC);
   *direct = fd >= 0;
-  if (fd >= 0) return UniqueFd(fd);
+  if (fd >= 0) {
+    UniqueFd direct_fd(fd);
+    ssize_t n;
+    do {
+      n = ::pread(fd, probe, kAlign, static_cast<off_t>(RoundDown(offset)));
+    } while (n < 0 && errno == EINTR);
+    if (n >= 0) return direct_fd;
+    *direct = false;
+  }
   return OpenForReading(path);  // its error names the path when this fails too
 }
 
@@ -61,7 +71,8 @@ ReadAhead::ReadAhead(const std::string& path, uint64_t offset, uint64_t bytes,
   slack_bytes_ = g.slack_bytes;
   slot_bytes_ = g.slot_bytes;
   slots_ = g.slots;
-  fd_ = OpenDirectOrBuffered(path, &direct_);
+  ring_ = LargeBuffer(slots_ * slot_bytes_ / sizeof(uint64_t));  // page-aligned, >= kAlign bytes
+  fd_ = OpenDirectOrBuffered(path, offset, ring_.data(), &direct_);
   struct stat st {};
   if (::fstat(fd_.get(), &st) != 0) {
     throw DatasetError(path + ": cannot stat: " + std::strerror(errno));
@@ -73,7 +84,6 @@ ReadAhead::ReadAhead(const std::string& path, uint64_t offset, uint64_t bytes,
   }
   const uint64_t first = RoundDown(offset_);
   pieces_ = bytes_ == 0 ? 0 : (offset_ + bytes_ - first + piece_bytes_ - 1) / piece_bytes_;
-  ring_ = LargeBuffer(slots_ * slot_bytes_ / sizeof(uint64_t));
 }
 
 uint64_t ReadAhead::FileStart(uint64_t i) const { return RoundDown(offset_) + i * piece_bytes_; }

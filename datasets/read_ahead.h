@@ -8,9 +8,10 @@
 // consumer decodes the current one. Reads use O_DIRECT where the file system allows it: the
 // device writes into the buffer by DMA, so the reader thread only waits (it does not copy), and
 // the bytes never enter the page cache, which is what "storage: disk" asks of every pass. Where
-// O_DIRECT is refused (tmpfs, some overlay file systems) the reads are buffered and each piece's
-// pages are dropped from the page cache once read (POSIX_FADV_DONTNEED), as the synchronous path
-// does. The computation stays on the consumer's thread.
+// O_DIRECT is refused (tmpfs, some overlay file systems; at open or at a first probing read) the
+// reads are buffered and each piece's pages are dropped from the page cache once read
+// (POSIX_FADV_DONTNEED), as the synchronous path does. The computation stays on the consumer's
+// thread.
 #ifndef COST_DATASETS_READ_AHEAD_H_
 #define COST_DATASETS_READ_AHEAD_H_
 
