@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "datasets/graph_file.h"
@@ -159,6 +160,34 @@ TEST_F(StorageModeTest, ASweepRunsEachRowOncePerStorageMode) {
       EXPECT_EQ(m.outcome, harness::Outcome::kOk) << m.message;
     }
   }
+}
+
+// Limits measured before the sweep had disk rows (here: the suite's record without its disk
+// figure) get the device's read rate, measured where the cache is, so disk rows have a limit.
+TEST_F(StorageModeTest, ASweepWithDiskRowsAddsTheDiskRateToTheLimits) {
+  const char* shared = std::getenv("COST_MACHINE_LIMITS");
+  nlohmann::json limits;
+  if (shared && std::filesystem::exists(shared)) {
+    limits = nlohmann::json::parse(std::ifstream(shared));
+    limits.erase("disk_read_bytes_per_second");
+    limits.erase("disk_read_method");
+    limits.erase("disk_dir");
+    std::ofstream(Path("limits.json")) << limits.dump();
+  }  // else the sweep measures the whole record
+  const std::string saved = shared ? shared : "";
+  setenv("COST_MACHINE_LIMITS", Path("limits.json").c_str(), 1);
+  std::ofstream(Path("spec.json")) << R"({"datasets": [{"name": "k9", "graph": "k9.cgraph"}],
+    "kernels": ["wcc"], "implementations": ["serial:union-find-stream"], "repetitions": 1,
+    "storage": ["disk"], "cache_dir": "cache"})";
+  const testing_support::CostRun run =
+      testing_support::RunCost({"sweep", "spec.json", "--out", "results.json", "--quiet"}, dir_);
+  setenv("COST_MACHINE_LIMITS", saved.c_str(), 1);
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const nlohmann::json written = nlohmann::json::parse(std::ifstream(Path("limits.json")));
+  EXPECT_GT(written.value("disk_read_bytes_per_second", 0.0), 0.0);
+  EXPECT_EQ(written.value("disk_dir", std::string()), "cache");
+  const harness::ResultsFile results = harness::ReadResultsFile(Path("results.json"));
+  EXPECT_GT(results.machine["limits"].value("disk_read_bytes_per_second", 0.0), 0.0);
 }
 
 TEST_F(StorageModeTest, ASweepSpecNamesABadStorageField) {

@@ -233,7 +233,7 @@ MachineLimits MeasureMachineLimits(const MachineLimitsOptions& options) {
     if (options.progress)
       std::fprintf(stderr, "cost machine: disk read, %s\n", options.disk_dir.c_str());
     const DiskReadRate disk = MeasureDiskReadRate(
-        options.disk_dir, options.quick ? (uint64_t{64} << 20) : (uint64_t{1} << 30),
+        options.disk_dir, options.quick ? kQuickDiskReadBytes : (uint64_t{1} << 30),
         options.quick ? 1 : 3);
     m.disk_read_bytes_per_second = disk.bytes_per_second;
     m.disk_read_method = disk.method;

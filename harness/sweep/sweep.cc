@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -14,6 +15,7 @@
 #include <stdexcept>
 
 #include "harness/core/temp_folder.h"
+#include "harness/machine/disk_read_rate.h"
 #include "harness/machine/machine_info.h"
 #include "harness/machine/machine_limits.h"
 #include "harness/run/implementations.h"
@@ -29,11 +31,17 @@ namespace {
 
 // Every results file carries the machine's limits, and every row its fraction of them: measured
 // once per machine (--quick, a few seconds) into the cache folder unless $COST_MACHINE_LIMITS
-// names a file. The rows' `cost run` children find the file through that variable.
-void RecordMachineLimits(const std::string& cache_dir, bool quiet, nlohmann::json* machine) {
+// names a file. The rows' `cost run` children find the file through that variable. A spec with
+// disk rows needs the device's read rate as those rows' limit: measured in the cache folder (where
+// the prepared files are) when the saved limits lack it, else their "of limit" would be blank.
+void RecordMachineLimits(const SweepSpec& spec, bool quiet, nlohmann::json* machine) {
   const char* env = std::getenv("COST_MACHINE_LIMITS");
   const std::string path =
-      env && *env ? std::string(env) : (fs::path(cache_dir) / "machine-limits.json").string();
+      env && *env ? std::string(env) : (fs::path(spec.cache_dir) / "machine-limits.json").string();
+  const bool disk_rows =
+      std::find(spec.storage.begin(), spec.storage.end(), "disk") != spec.storage.end();
+  const std::string disk_dir = spec.cache_dir.empty() ? std::string(".") : spec.cache_dir;
+  if (disk_rows) fs::create_directories(disk_dir);  // before the datasets are prepared there
   std::optional<MachineLimits> limits = LoadMachineLimits(path);
   if (!limits) {
     if (!quiet) {
@@ -44,7 +52,16 @@ void RecordMachineLimits(const std::string& cache_dir, bool quiet, nlohmann::jso
     }
     MachineLimitsOptions quick;
     quick.quick = true;
+    if (disk_rows) quick.disk_dir = disk_dir;
     limits = MeasureMachineLimits(quick);
+    SaveMachineLimits(*limits, path);
+  } else if (disk_rows && limits->disk_read_bytes_per_second <= 0) {
+    if (!quiet)
+      std::fprintf(stderr, "sweep: measuring the disk read rate in %s\n", disk_dir.c_str());
+    const DiskReadRate disk = MeasureDiskReadRate(disk_dir, kQuickDiskReadBytes, 1);
+    limits->disk_read_bytes_per_second = disk.bytes_per_second;
+    limits->disk_read_method = disk.method;
+    limits->disk_dir = disk.dir;
     SaveMachineLimits(*limits, path);
   }
   (*machine)["limits"] = ToJson(*limits);
@@ -156,7 +173,7 @@ std::vector<SweepRow> StartSweep(const SweepSpec& spec, const SweepOptions& opti
   results->created = UtcNow();
   results->machine = DescribeMachine();
   results->build = DescribeBuild();
-  RecordMachineLimits(spec.cache_dir, options.quiet, &results->machine);
+  RecordMachineLimits(spec, options.quiet, &results->machine);
   const bool existed = CheckResultsWritable(*results, options.out);
   try {
     fs::create_directories(options.out + ".gbench");
