@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "datasets/graph_file.h"
@@ -174,14 +175,19 @@ TEST_F(StorageModeTest, ASweepWithDiskRowsAddsTheDiskRateToTheLimits) {
     limits.erase("disk_dir");
     std::ofstream(Path("limits.json")) << limits.dump();
   }  // else the sweep measures the whole record
-  const std::string saved = shared ? shared : "";
+  const std::optional<std::string> saved =
+      shared ? std::optional<std::string>(shared) : std::nullopt;
   setenv("COST_MACHINE_LIMITS", Path("limits.json").c_str(), 1);
   std::ofstream(Path("spec.json")) << R"({"datasets": [{"name": "k9", "graph": "k9.cgraph"}],
     "kernels": ["wcc"], "implementations": ["serial:union-find-stream"], "repetitions": 1,
     "storage": ["disk"], "cache_dir": "cache"})";
   const testing_support::CostRun run =
       testing_support::RunCost({"sweep", "spec.json", "--out", "results.json", "--quiet"}, dir_);
-  setenv("COST_MACHINE_LIMITS", saved.c_str(), 1);
+  if (saved) {
+    setenv("COST_MACHINE_LIMITS", saved->c_str(), 1);
+  } else {
+    unsetenv("COST_MACHINE_LIMITS");
+  }
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const nlohmann::json written = nlohmann::json::parse(std::ifstream(Path("limits.json")));
   EXPECT_GT(written.value("disk_read_bytes_per_second", 0.0), 0.0);

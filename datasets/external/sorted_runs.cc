@@ -83,15 +83,18 @@ void SortedRunBuilder::MergeDownToFanIn(uint64_t fan_in, uint64_t read_keys) {
 
 uint64_t MergeFanIn(const SortedRunSettings& settings) {
   const uint64_t affordable =
-      std::max<uint64_t>(2, settings.merge_bytes / std::max<uint64_t>(1, settings.io_buffer_bytes));
+      settings.merge_bytes / std::max<uint64_t>(1, settings.io_buffer_bytes);
   return std::max<uint64_t>(
       2, settings.max_fan_in == 0 ? affordable : std::min(affordable, settings.max_fan_in));
 }
 
 uint64_t SortedRunBuilder::DiskBytesBound(uint64_t keys) const {
   if (keys <= settings_.buffer_keys) return 0;
+  // A buffer spills when the next batch does not fit, so a run holds at least the larger of
+  // one batch and the rest of the buffer: half a buffer, whatever the batches. Count twice the
+  // runs of full buffers.
   const uint64_t buffer = std::max<uint64_t>(1, settings_.buffer_keys);
-  const uint64_t runs = (keys + buffer - 1) / buffer;
+  const uint64_t runs = 2 * ((keys + buffer - 1) / buffer);
   const uint64_t bytes = keys * sizeof(uint64_t);
   return runs <= MergeFanIn(settings_) ? bytes : 2 * bytes;
 }

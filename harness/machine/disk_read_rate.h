@@ -23,10 +23,6 @@ struct DiskReadRate {
 // when the file cannot be written or read (no space, no folder).
 DiskReadRate MeasureDiskReadRate(const std::string& dir, uint64_t bytes, int trials);
 
-// The file size of a quick measurement (`cost machine --quick`, a sweep's first run): a rough
-// figure in well under a second on an SSD; the full measurement reads 1 GiB three times.
-inline constexpr uint64_t kQuickDiskReadBytes = uint64_t{64} << 20;
-
 }  // namespace cost::harness
 
 #endif  // COST_HARNESS_MACHINE_DISK_READ_RATE_H_

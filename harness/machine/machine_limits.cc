@@ -232,14 +232,17 @@ MachineLimits MeasureMachineLimits(const MachineLimitsOptions& options) {
   if (!options.disk_dir.empty()) {
     if (options.progress)
       std::fprintf(stderr, "cost machine: disk read, %s\n", options.disk_dir.c_str());
-    const DiskReadRate disk = MeasureDiskReadRate(
-        options.disk_dir, options.quick ? kQuickDiskReadBytes : (uint64_t{1} << 30),
-        options.quick ? 1 : 3);
-    m.disk_read_bytes_per_second = disk.bytes_per_second;
-    m.disk_read_method = disk.method;
-    m.disk_dir = disk.dir;
+    MeasureDiskLimit(options.disk_dir, options.quick, &m);
   }
   return m;
+}
+
+void MeasureDiskLimit(const std::string& dir, bool quick, MachineLimits* limits) {
+  const DiskReadRate disk =
+      MeasureDiskReadRate(dir, quick ? uint64_t{64} << 20 : uint64_t{1} << 30, quick ? 1 : 3);
+  limits->disk_read_bytes_per_second = disk.bytes_per_second;
+  limits->disk_read_method = disk.method;
+  limits->disk_dir = disk.dir;
 }
 
 nlohmann::json ToJson(const MachineLimits& m) {

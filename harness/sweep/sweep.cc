@@ -15,7 +15,6 @@
 #include <stdexcept>
 
 #include "harness/core/temp_folder.h"
-#include "harness/machine/disk_read_rate.h"
 #include "harness/machine/machine_info.h"
 #include "harness/machine/machine_limits.h"
 #include "harness/run/implementations.h"
@@ -58,10 +57,7 @@ void RecordMachineLimits(const SweepSpec& spec, bool quiet, nlohmann::json* mach
   } else if (disk_rows && limits->disk_read_bytes_per_second <= 0) {
     if (!quiet)
       std::fprintf(stderr, "sweep: measuring the disk read rate in %s\n", disk_dir.c_str());
-    const DiskReadRate disk = MeasureDiskReadRate(disk_dir, kQuickDiskReadBytes, 1);
-    limits->disk_read_bytes_per_second = disk.bytes_per_second;
-    limits->disk_read_method = disk.method;
-    limits->disk_dir = disk.dir;
+    MeasureDiskLimit(disk_dir, /*quick=*/true, &*limits);
     SaveMachineLimits(*limits, path);
   }
   (*machine)["limits"] = ToJson(*limits);
